@@ -1,0 +1,26 @@
+"""Errors the user can act on, kept apart from bugs (as qutebrowser's sql module does).
+
+Each carries one clear sentence for a dialog or the command line's stderr.
+"""
+
+from __future__ import annotations
+
+
+class ProjectError(Exception):
+    """The project cannot be opened or changed; the message says why and what to do."""
+
+
+class NewerProjectError(ProjectError):
+    """The project was made by a newer version of ReportMark."""
+
+
+class CorruptProjectError(ProjectError):
+    """The file is not a ReportMark project, or its integrity check failed."""
+
+
+class LockedProjectError(ProjectError):
+    """Another program holds the project's write lock."""
+
+
+class StaleTagError(ProjectError):
+    """Someone else changed the tag since it was loaded (optimistic locking)."""
