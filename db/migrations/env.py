@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from db.base import Base
 from db import models  # noqa: F401  (registers the tables)
+from db.base import Base
 
 config = context.config
 connection = config.attributes.get("connection")

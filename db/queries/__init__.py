@@ -1,0 +1,1 @@
+"""Query modules: functions that take a Session and never commit."""

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
+
+from db.models import Report, Tag, TagKind
+
+
+def by_sha(session: Session, sha256: str) -> Report | None:
+    return session.scalar(select(Report).where(Report.sha256 == sha256))
+
+
+def get(session: Session, report_id: str) -> Report | None:
+    return session.get(Report, report_id)
+
+
+def find(session: Session, prefix: str) -> list[Report]:
+    """A report by its id or a unique prefix of it (as the command line accepts)."""
+    exact = session.get(Report, prefix)
+    if exact is not None:
+        return [exact]
+    return list(session.scalars(select(Report).where(Report.id.like(f"{prefix}%")).limit(2)))
+
+
+def rows(session: Session) -> list[Row[Any]]:
+    """Library rows: metadata without the text."""
+    return list(
+        session.execute(
+            select(
+                Report.id, Report.title, Report.agency, Report.region, Report.year,
+                Report.char_count, Report.source_file, Report.imported_at,
+            ).order_by(Report.imported_at, Report.title)
+        )
+    )
+
+
+def tag_counts(session: Session) -> dict[str, dict[str, int]]:
+    """report id → kind key → number of tags."""
+    result: dict[str, dict[str, int]] = {}
+    query = (
+        select(Tag.report_id, TagKind.key, func.count())
+        .join(TagKind, TagKind.id == Tag.kind_id)
+        .group_by(Tag.report_id, TagKind.key)
+    )
+    for report_id, key, n in session.execute(query):
+        result.setdefault(report_id, {})[key] = n
+    return result

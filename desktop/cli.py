@@ -1,0 +1,63 @@
+"""The command line (DESIGN.md's stable contract), over the services.
+
+Each module in `desktop.commands` adds its subcommands with `register(subparsers)`;
+a handler takes the parsed arguments and returns the exit code. Errors go to stderr as
+one line with a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import APP_NAME
+
+COMMAND_MODULES = ("reports", "suggest", "excel", "team")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportmark", description=f"{APP_NAME}: tag metrics, programs and targets in Chinese reports."
+    )
+    parser.add_argument("--db", help="project file or team database URL (default: $REPORTMARK_DB, "
+                        "else the project in the user's data folder)")
+    parser.add_argument("--analyst", help="who is acting (default: the analyst in the app's settings)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.set_defaults(func=None)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"desktop.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"desktop.commands.{name}":
+                raise
+            continue  # a command group not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        from desktop.app import run
+
+        return run(db=args.db, analyst=args.analyst)
+
+    from db.errors import ProjectError
+    from desktop.commands.common import CliError
+
+    try:
+        return int(func(args))
+    except (CliError, ProjectError, ValueError, OSError) as exc:
+        sys.stderr.write(f"reportmark: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("reportmark: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the `reportmark` command line, one module per group."""

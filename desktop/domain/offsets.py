@@ -1,0 +1,47 @@
+"""Code points (storage) ↔ UTF-16 units (Qt's QString positions).
+
+Characters outside the BMP (𠮷, emoji) take two UTF-16 units. The map is built once per
+report; for the common all-BMP text both directions are the identity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+
+class OffsetMap:
+    __slots__ = ("_astral",)
+
+    def __init__(self, text: str) -> None:
+        # code-point indices of the characters that take two UTF-16 units
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    @property
+    def identity(self) -> bool:
+        return not self._astral
+
+    def to_utf16(self, cp: int) -> int:
+        if not self._astral:
+            return cp
+        return cp + bisect_left(self._astral, cp)
+
+    def to_codepoint(self, u16: int) -> int:
+        if not self._astral:
+            return u16
+        # the k-th astral char (0-based) sits at utf16 position astral[k] + k
+        lo, hi = 0, len(self._astral)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._astral[mid] + mid < u16:
+                lo = mid + 1
+            else:
+                hi = mid
+        # `lo` astral chars lie wholly before u16; a position inside a surrogate pair
+        # rounds down to the character's start
+        cp = u16 - lo
+        if lo and self._astral[lo - 1] + (lo - 1) + 1 == u16:
+            cp = self._astral[lo - 1]
+        return cp
+
+    def astral_before(self, cp: int) -> int:
+        return bisect_right(self._astral, cp - 1) if self._astral else 0

@@ -1,0 +1,35 @@
+"""Importers by file type: each turns a file into parsed reports (domain objects).
+
+Other formats (.docx, .pdf, .html) register here with the same signature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain.report_text import ParsedReport, parse_reports
+from desktop.io.text_files import ImportRefused, read_text_file
+
+Importer = Callable[[Path], list[ParsedReport]]
+
+
+def import_txt(path: Path) -> list[ParsedReport]:
+    reports = parse_reports(read_text_file(path), fallback_title=path.stem)
+    if not reports:
+        raise ImportRefused(f"{path.name}: the file holds no text.")
+    return reports
+
+
+IMPORTERS: dict[str, Importer] = {".txt": import_txt, ".md": import_txt, ".text": import_txt}
+
+
+def read_reports(path: Path) -> list[ParsedReport]:
+    """Parse one file by its extension; raises ImportRefused with a clear message."""
+    importer = IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        known = ", ".join(sorted(IMPORTERS))
+        raise ImportRefused(f"{path.name}: this file type is not supported (use {known}).")
+    if not path.is_file():
+        raise ImportRefused(f"{path.name}: no such file.")
+    return importer(path)

@@ -1,0 +1,56 @@
+"""An open project: its session factory and who is acting. Every service function takes
+it as its first argument and opens one transaction per user action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.engine import is_url, make_sessionmaker, open_project
+from db.queries import analysts, kinds
+
+DEFAULT_ANALYST = "analyst"
+
+
+@dataclass(slots=True)
+class Project:
+    target: str
+    engine: Engine
+    uow: sessionmaker[Session]
+    analyst_id: str
+    analyst_name: str
+
+    @property
+    def is_team(self) -> bool:
+        return is_url(self.target)
+
+    @property
+    def display_name(self) -> str:
+        if self.is_team:
+            return self.engine.url.render_as_string(hide_password=True)
+        return str(Path(self.target))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_project_as(target: str | Path, analyst_name: str | None) -> Project:
+    """Open (or create) a project and make sure the kinds and the analyst exist."""
+    engine = open_project(target)
+    uow = make_sessionmaker(engine)
+    name = (analyst_name or DEFAULT_ANALYST).strip() or DEFAULT_ANALYST
+    with uow.begin() as session:
+        kinds.seed_default_kinds(session)
+        analyst = analysts.get_or_create(session, name)
+        analyst_id = analyst.id
+    return Project(str(target), engine, uow, analyst_id, name)
+
+
+def switch_analyst(project: Project, name: str) -> None:
+    with project.uow.begin() as session:
+        analyst = analysts.get_or_create(session, name.strip())
+        project.analyst_id = analyst.id
+        project.analyst_name = analyst.name

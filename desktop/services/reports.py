@@ -1,0 +1,86 @@
+"""Reading reports for the library and the reader; editing their metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from db.queries import reports
+from desktop.domain.report_text import Structure
+from desktop.services.changes import Changes
+from desktop.services.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    chars: int
+    source_file: str
+    tag_counts: dict[str, int]
+
+    @property
+    def total_tags(self) -> int:
+        return sum(self.tag_counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDoc:
+    id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    text: str
+    structure: Structure
+    source_file: str
+
+
+def library(project: Project) -> list[ReportRow]:
+    with project.uow() as session:
+        counts = reports.tag_counts(session)
+        return [
+            ReportRow(r.id, r.title, r.agency, r.region, r.year, r.char_count, r.source_file,
+                      counts.get(r.id, {}))
+            for r in reports.rows(session)
+        ]
+
+
+def document(project: Project, report_id: str) -> ReportDoc | None:
+    with project.uow() as session:
+        r = reports.get(session, report_id)
+        if r is None:
+            return None
+        return ReportDoc(r.id, r.title, r.agency, r.region, r.year, r.text,
+                         Structure.from_dict(r.structure), r.source_file)
+
+
+def resolve(project: Project, id_or_prefix: str) -> str:
+    """A report id from an id or unique prefix; ValueError with a clear message otherwise."""
+    with project.uow() as session:
+        found = reports.find(session, id_or_prefix)
+        if not found:
+            raise ValueError(f"no report with id {id_or_prefix!r}")
+        if len(found) > 1:
+            raise ValueError(f"the id prefix {id_or_prefix!r} matches several reports")
+        return found[0].id
+
+
+EDITABLE = ("title", "agency", "region", "year", "published")
+
+
+def update_metadata(project: Project, report_id: str, **values: Any) -> Changes:
+    with project.uow.begin() as session:
+        r = reports.get(session, report_id)
+        if r is None:
+            raise ValueError("the report no longer exists")
+        for key, value in values.items():
+            if key not in EDITABLE:
+                raise ValueError(f"{key} cannot be edited")
+            if key == "year":
+                value = int(value) if value not in (None, "") else None
+            setattr(r, key, value)
+    return Changes(reports=frozenset({report_id}), library=True)

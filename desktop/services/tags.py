@@ -1,0 +1,366 @@
+"""Tagging use cases: one function per user action, one transaction each.
+
+Every change is recorded in the tag's history (`tag_event`) with the tag's whole state
+after it, so any version can be restored. Edits carry the version the analyst saw; a
+tag changed by someone else since then is refused (StaleTagError), never overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db.base import utcnow
+from db.errors import StaleTagError
+from db.models import Analyst, Tag, TagKind, TagLink
+from db.queries import tags as q
+from desktop.domain.fieldvalues import coerce
+from desktop.domain.validation import tag_warnings
+from desktop.services.changes import Changes
+from desktop.services.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRow:
+    """What the reader paints: one tag, in code points."""
+
+    id: str
+    kind: str
+    start: int
+    end: int
+    author_id: str
+    status: str
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagRow:
+    id: str
+    kind: str
+    start: int
+    end: int
+    quote: str
+    fields: dict[str, Any]
+    author: str
+    origin: str
+    status: str
+    updated_at: datetime
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkInfo:
+    id: str
+    type: str
+    other_id: str
+    other_kind: str
+    other_quote: str
+    outgoing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    id: int
+    action: str
+    analyst: str
+    at: datetime
+    state: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class TagDetail:
+    id: str
+    report_id: str
+    kind: str
+    start: int
+    end: int
+    quote: str
+    fields: dict[str, Any]
+    note: str
+    author: str
+    origin: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    links: tuple[LinkInfo, ...]
+    history: tuple[HistoryEntry, ...]
+    warnings: tuple[str, ...]
+
+
+def _state(tag: Tag, kind_key: str) -> dict[str, Any]:
+    return {
+        "id": tag.id, "report_id": tag.report_id, "kind": kind_key, "start": tag.start,
+        "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
+        "author_id": tag.author_id, "origin": tag.origin, "status": tag.status,
+    }
+
+
+def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise StaleTagError("This tag was deleted (perhaps by a colleague).")
+    if expected_version is not None and tag.version != expected_version:
+        raise StaleTagError(
+            "Someone else changed this tag since you loaded it; it has been reloaded, "
+            "please check it and try again."
+        )
+    return tag
+
+
+def _kind_key(session: Session, tag: Tag) -> str:
+    kind = session.get(TagKind, tag.kind_id)
+    assert kind is not None
+    return kind.key
+
+
+def _touch(session: Session, project: Project, tag: Tag, action: str) -> None:
+    tag.updated_at = utcnow()
+    session.flush()
+    q.record_event(session, tag, action, project.analyst_id, _state(tag, _kind_key(session, tag)))
+
+
+def _changed(tag: Tag, focus: bool = True) -> Changes:
+    return Changes(tags=frozenset({tag.report_id}), focus_tag=tag.id if focus else None)
+
+
+def create_tag(
+    project: Project,
+    report_id: str,
+    kind: str,
+    start: int,
+    end: int,
+    *,
+    fields: dict[str, Any] | None = None,
+    origin: str = "manual",
+    tag_id: str | None = None,
+) -> Changes:
+    """Tag text[start:end] with `kind`. The span is trimmed of surrounding white space."""
+    with project.uow.begin() as session:
+        return _create(session, project, report_id, kind, start, end, fields, origin, tag_id)
+
+
+def _create(
+    session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
+    fields: dict[str, Any] | None, origin: str, tag_id: str | None,
+) -> Changes:
+    from db.models import Report
+
+    report = session.get(Report, report_id)
+    if report is None:
+        raise ValueError("The report no longer exists.")
+    kind_row = q.kind_by_key(session, kind)
+    if kind_row is None:
+        raise ValueError(f"There is no tag kind {kind!r}.")
+    text = report.text
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise ValueError("Select some text to tag.")
+    tag = Tag(
+        report_id=report_id, kind_id=kind_row.id, start=start, end=end,
+        quote=text[start:end], fields=dict(fields or {}), author_id=project.analyst_id,
+        origin=origin,
+    )
+    if tag_id is not None:
+        tag.id = tag_id
+    session.add(tag)
+    session.flush()
+    q.record_event(session, tag, "created", project.analyst_id, _state(tag, kind))
+    return _changed(tag)
+
+
+def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
+    """Bring back a deleted tag exactly as it was (undo of a delete)."""
+    with project.uow.begin() as session:
+        kind_row = q.kind_by_key(session, state["kind"])
+        if kind_row is None:
+            raise ValueError(f"There is no tag kind {state['kind']!r}.")
+        tag = Tag(
+            id=state["id"], report_id=state["report_id"], kind_id=kind_row.id,
+            start=state["start"], end=state["end"], quote=state["quote"],
+            fields=dict(state["fields"]), note=state["note"], author_id=state["author_id"],
+            origin=state["origin"], status=state["status"],
+        )
+        session.add(tag)
+        session.flush()
+        q.record_event(session, tag, "restored", project.analyst_id, _state(tag, state["kind"]))
+        return _changed(tag)
+
+
+def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
+    """Delete a tag; returns its last state so the deletion can be undone."""
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, None)
+        state = _state(tag, _kind_key(session, tag))
+        state["links"] = [
+            (link.source_id, link.target_id, link.type)
+            for link in session.query(TagLink).filter(
+                (TagLink.source_id == tag_id) | (TagLink.target_id == tag_id)
+            )
+        ]
+        q.record_event(session, tag, "deleted", project.analyst_id, state)
+        session.delete(tag)
+        return Changes(tags=frozenset({tag.report_id})), state
+
+
+def resize_tag(
+    project: Project, tag_id: str, start: int, end: int, expected_version: int | None = None
+) -> Changes:
+    from db.models import Report
+
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, expected_version)
+        report = session.get(Report, tag.report_id)
+        assert report is not None
+        if not 0 <= start < end <= len(report.text):
+            raise ValueError("A tag must cover at least one character of the report.")
+        tag.start, tag.end, tag.quote = start, end, report.text[start:end]
+        _touch(session, project, tag, "resized")
+        return _changed(tag)
+
+
+def set_fields(
+    project: Project, tag_id: str, values: dict[str, Any], expected_version: int | None = None
+) -> Changes:
+    """Set field values already in stored form (None removes the field)."""
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, expected_version)
+        fields = dict(tag.fields)
+        for key, value in values.items():
+            if value is None or value == "":
+                fields.pop(key, None)
+            else:
+                fields[key] = value
+        tag.fields = fields
+        _touch(session, project, tag, "edited")
+        return _changed(tag)
+
+
+def set_field_text(
+    project: Project, tag_id: str, key: str, field_type: str, text: str,
+    expected_version: int | None = None,
+) -> Changes:
+    """Set a field from what the analyst typed (FieldValueError if it does not parse)."""
+    return set_fields(project, tag_id, {key: coerce(field_type, text)}, expected_version)
+
+
+def set_note(project: Project, tag_id: str, note: str, expected_version: int | None = None) -> Changes:
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, expected_version)
+        tag.note = note
+        _touch(session, project, tag, "edited")
+        return _changed(tag)
+
+
+def set_kind(project: Project, tag_id: str, kind: str) -> Changes:
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, None)
+        kind_row = q.kind_by_key(session, kind)
+        if kind_row is None:
+            raise ValueError(f"There is no tag kind {kind!r}.")
+        tag.kind_id = kind_row.id
+        _touch(session, project, tag, "edited")
+        return _changed(tag)
+
+
+def link_tags(project: Project, source_id: str, target_id: str, link_type: str) -> Changes:
+    if source_id == target_id:
+        raise ValueError("A tag cannot link to itself.")
+    with project.uow.begin() as session:
+        source = _load(session, source_id, None)
+        _load(session, target_id, None)
+        exists = session.query(TagLink).filter_by(
+            source_id=source_id, target_id=target_id, type=link_type
+        ).first()
+        if exists is None:
+            session.add(TagLink(source_id=source_id, target_id=target_id, type=link_type))
+            _touch(session, project, source, f"linked {link_type}")
+        return _changed(source)
+
+
+def unlink_tags(project: Project, source_id: str, target_id: str, link_type: str) -> Changes:
+    with project.uow.begin() as session:
+        source = _load(session, source_id, None)
+        session.query(TagLink).filter_by(
+            source_id=source_id, target_id=target_id, type=link_type
+        ).delete()
+        _touch(session, project, source, f"unlinked {link_type}")
+        return _changed(source)
+
+
+def revert_to(project: Project, tag_id: str, event_id: int) -> Changes:
+    """Put a tag back to the state recorded in one of its history entries."""
+    from db.models import TagEvent
+
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, None)
+        event = session.get(TagEvent, event_id)
+        if event is None or event.tag_id != tag_id:
+            raise ValueError("That version of the tag is not in its history.")
+        state = event.state
+        kind_row = q.kind_by_key(session, state["kind"])
+        if kind_row is not None:
+            tag.kind_id = kind_row.id
+        tag.start, tag.end, tag.quote = state["start"], state["end"], state["quote"]
+        tag.fields = dict(state["fields"])
+        tag.note = state["note"]
+        tag.status = state.get("status", tag.status)
+        _touch(session, project, tag, f"reverted to #{event_id}")
+        return _changed(tag)
+
+
+def spans(project: Project, report_id: str) -> list[SpanRow]:
+    with project.uow() as session:
+        return [SpanRow(*row) for row in q.span_rows(session, report_id)]
+
+
+def table(project: Project, report_id: str) -> list[TagRow]:
+    with project.uow() as session:
+        return [TagRow(*row) for row in q.table_rows(session, report_id)]
+
+
+def detail(project: Project, tag_id: str) -> TagDetail | None:
+    from db.models import Report
+
+    with project.uow() as session:
+        tag = session.get(Tag, tag_id)
+        if tag is None:
+            return None
+        kind = _kind_key(session, tag)
+        author = session.get(Analyst, tag.author_id)
+        report = session.get(Report, tag.report_id)
+        assert report is not None
+        names = {a.id: a.name for a in session.query(Analyst)}
+        links: list[LinkInfo] = []
+        rows = session.query(TagLink).filter(
+            (TagLink.source_id == tag_id) | (TagLink.target_id == tag_id)
+        )
+        for link in rows:
+            outgoing = link.source_id == tag_id
+            other = session.get(Tag, link.target_id if outgoing else link.source_id)
+            if other is not None:
+                links.append(LinkInfo(link.id, link.type, other.id,
+                                      _kind_key(session, other), other.quote, outgoing))
+        history = tuple(
+            HistoryEntry(e.id, e.action, names.get(e.analyst_id or "", "?"), e.created_at, e.state)
+            for e in q.history(session, tag_id)
+        )
+        duplicate = session.query(Tag).filter(
+            Tag.report_id == tag.report_id, Tag.kind_id == tag.kind_id, Tag.start == tag.start,
+            Tag.end == tag.end, Tag.author_id == tag.author_id, Tag.id != tag.id,
+        ).first() is not None
+        warnings = tag_warnings(kind, tag.quote, report.text[tag.start:tag.end], tag.fields,
+                                duplicate)
+        return TagDetail(
+            tag.id, tag.report_id, kind, tag.start, tag.end, tag.quote, dict(tag.fields),
+            tag.note, author.name if author else "?", tag.origin, tag.status,
+            tag.created_at, tag.updated_at, tag.version, tuple(links), history,
+            tuple(warnings),
+        )

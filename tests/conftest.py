@@ -1,0 +1,66 @@
+"""Shared fixtures: every test gets a real project file built by the real migrations,
+and never touches the user's real data folder or Qt settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_f66df8a97ae95764.txt"
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("REPORTMARK_DB", raising=False)
+    monkeypatch.delenv("REPORTMARK_ANALYST", raising=False)
+
+
+@pytest.fixture(scope="session")
+def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project file migrated to head once per session; tests copy it."""
+    from db.engine import open_project
+
+    path = tmp_path_factory.mktemp("template") / "template.rmk"
+    engine = open_project(path)
+    with engine.connect() as conn:  # fold the WAL into the main file before copying
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def project_path(template_project: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "project.rmk"
+    shutil.copyfile(template_project, dest)
+    return dest
+
+
+@pytest.fixture
+def project(project_path: Path) -> Iterator[Project]:  # noqa: F821
+    from desktop.services.project import open_project_as
+
+    proj = open_project_as(project_path, "alice")
+    yield proj
+    proj.close()
+
+
+@pytest.fixture
+def seeded(project: Project) -> Project:  # noqa: F821
+    """A project holding the two seed reports (Hunan, Guangdong)."""
+    from desktop.services.importing import import_files
+
+    outcome = import_files(project, [SEED])
+    assert len(outcome.imported) == 2
+    return project
