@@ -95,8 +95,8 @@ _QUANTITY_RE = re.compile(
     (?<![{_DIG}.．,/])
     (?:
         (?P<frac_a>{_ARABIC})[/／](?P<frac_b>[{_DIG}]+)
-      | (?P<frac_cb>[{CN_NUMERAL_CHARS}]+)分之(?P<frac_ca>[{CN_NUMERAL_CHARS}]+)
       | 百分之(?P<pct_cn>[{CN_NUMERAL_CHARS}点]+)
+      | (?P<frac_cb>[{CN_NUMERAL_CHARS}]+)分之(?P<frac_ca>[{CN_NUMERAL_CHARS}]+)
       | (?P<arabic>{_ARABIC})(?P<mag>{_MAG})?
       | (?P<cn>[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?)
     )
@@ -259,9 +259,8 @@ def _build(
     norm_unit, unit_factor = _UNITS.get(base, (base, Decimal(1)))
     if m.group("pct_cn") is not None:
         norm_unit, unit_factor = "%", Decimal(1)
-    if m.group("frac_a") is not None or m.group("frac_ca") is not None:
-        if not unit:
-            norm_unit, unit_factor = "%", Decimal(100)
+    if (m.group("frac_a") is not None or m.group("frac_ca") is not None) and not unit:
+        norm_unit, unit_factor = "%", Decimal(100)
     qualifier = m.group("q2") or m.group("q1") or ""
     is_cn = m.group("cn") is not None
     group = next(
@@ -353,7 +352,10 @@ def parse_quantity(text: str) -> Quantity | None:
     found = find_quantities(stripped)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
         return found[0].quantity
-    return None
+    bare = parse_number(stripped)
+    if bare is None:
+        return None
+    return Quantity(bare, "", bare, "")
 
 
 def parse_number(text: str) -> Decimal | None:
