@@ -63,11 +63,13 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "艘次": ("艘次", Decimal(1)), "户次": ("户次", Decimal(1)),
 }
 # Measure words: a count of things; each normalises to itself.
-_MEASURE_WORDS = ["个", "家", "项", "位", "名", "类", "件", "套", "场", "人", "户", "条", "款", "台", "辆", "艘", "架", "列", "座", "所", "处", "只", "头", "张", "片", "篇", "部", "本", "首", "次", "例", "宗", "笔", "单", "轮", "间", "栋", "幢", "根", "支", "种", "批次", "床", "元件", "份", "对", "组", "枚", "颗", "株", "棵", "块", "节", "门", "个人", "余人", "万人"]
+_MEASURE_WORDS = (
+    *"个家项位名类件套场人户条款台辆艘架列座所处只头张片篇部本首次例宗笔单轮间栋幢根支种",
+    *"床份对组枚颗株棵块节门",
+    "批次",
+)
 for _w in _MEASURE_WORDS:
     _UNITS.setdefault(_w, (_w, Decimal(1)))
-_UNITS.pop("余人", None)
-_UNITS.pop("万人", None)
 
 # One-character measure words that may appear in a gloss: 万辆（艘、架、列）次.
 _GLOSS_CHARS = "".join(sorted({u for u in _UNITS if len(u) == 1 and u not in "%％‰成倍"}))
@@ -332,7 +334,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 
 def _counts(q: Quantity, m: re.Match[str], numeral: str) -> bool:
     """A number is a quantity when it has a unit, a 万/亿 magnitude or is a fraction."""
-    if q.unit or m.group("pct_cn") is not None:
+    if m.group("unit") or m.group("pct_cn") is not None:
         return True
     if m.group("frac_a") is not None or m.group("frac_ca") is not None:
         return True

@@ -1,0 +1,45 @@
+"""Rule-based suggestions of metrics, programs and targets in a report text.
+
+`suggest` is pure: text and context in, suggestions out (code-point offsets into the
+text as given, bold `**` markers included). Rules are general patterns from
+GUIDELINES.md, not lists of names; `RULES_VERSION` changes whenever their output may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from desktop.domain.suggesters.metrics import suggest_metrics
+from desktop.domain.suggesters.programs import suggest_programs
+from desktop.domain.suggesters.targets import suggest_targets
+from desktop.domain.suggesters.textspans import Spans
+from desktop.domain.suggestion import ReportContext, Suggestion
+
+__all__ = ["KINDS", "RULES_VERSION", "suggest"]
+
+RULES_VERSION = "2026.1"
+KINDS = ("metric", "program", "target")
+
+
+def suggest(
+    text: str,
+    context: ReportContext | None = None,
+    kinds: Iterable[str] = KINDS,
+) -> list[Suggestion]:
+    """Suggestions of the requested kinds, sorted by (start, end, kind)."""
+    context = context or ReportContext()
+    wanted = set(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown suggestion kind(s): {', '.join(sorted(unknown))}")
+    spans = Spans.of(text)
+    out: list[Suggestion] = []
+    metrics = suggest_metrics(text, context, spans) if wanted & {"metric", "target"} else []
+    if "metric" in wanted:
+        out.extend(metrics)
+    if "program" in wanted:
+        out.extend(suggest_programs(text, context, spans))
+    if "target" in wanted:
+        out.extend(suggest_targets(text, context, metrics))
+    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return out

@@ -1,0 +1,102 @@
+"""Target suggestions: forward-looking clauses stating a goal (GUIDELINES §3)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from desktop.domain.periods import find_periods
+from desktop.domain.suggesters.sections import TARGET_LIST_RE, PlanRegion, plan_regions, region_at
+from desktop.domain.suggesters.textspans import clauses
+from desktop.domain.suggestion import ReportContext, Suggestion
+
+# Outside a plan part, these make a clause with a quantity a goal.
+_GOAL_CUE = re.compile(r"力争|确保|争取|目标(?:是|为)|到20[0-9]{2}年|计划到")
+# Forecasts and estimates are not goals (GUIDELINES §4).
+_PROJECTION = re.compile(r"预计|预期将|有望")
+# A clause that only hedges the previous list item.
+_HEDGE = re.compile(r"^(?:在实际工作中|实际工作中)|努力争取更好结果|争取更好结果")
+
+
+def suggest_targets(
+    text: str, context: ReportContext, metrics: list[Suggestion]
+) -> list[Suggestion]:
+    regions = plan_regions(text, context)
+    starts = sorted(m.start for m in metrics)
+    out: list[Suggestion] = []
+    seen: set[tuple[int, int]] = set()
+    for cs, ce in _list_items(text, regions):
+        if (cs, ce) not in seen:
+            seen.add((cs, ce))
+            out.append(_target(text, cs, ce, context, metrics, "target.list_item", regions))
+    for cs, ce in clauses(text):
+        if (cs, ce) in seen:
+            continue
+        i = bisect.bisect_left(starts, cs)
+        if i >= len(starts) or starts[i] >= ce:
+            continue
+        clause = text[cs:ce]
+        if _PROJECTION.search(clause):
+            continue
+        region = region_at(regions, cs)
+        if region is not None:
+            rule = "target.plan_quantity"
+        elif _GOAL_CUE.search(clause):
+            rule = "target.goal_quantity"
+        else:
+            continue
+        seen.add((cs, ce))
+        out.append(_target(text, cs, ce, context, metrics, rule, regions))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _list_items(text: str, regions: list[PlanRegion]) -> list[tuple[int, int]]:
+    """Clauses of explicit target lists: from the lead-in's colon to the sentence end."""
+    items: list[tuple[int, int]] = []
+    for m in TARGET_LIST_RE.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end] not in "。\n":
+            end += 1
+        for cs, ce in clauses(text[m.end() : end]):
+            a, b = cs + m.end(), ce + m.end()
+            if _HEDGE.search(text[a:b]):
+                continue
+            items.append((a, b))
+    return items
+
+
+def _target(
+    text: str,
+    cs: int,
+    ce: int,
+    context: ReportContext,
+    metrics: list[Suggestion],
+    rule: str,
+    regions: list[PlanRegion],
+) -> Suggestion:
+    inside = [m for m in metrics if cs <= m.start and m.end <= ce]
+    first = inside[0].fields if inside else {}
+    region = region_at(regions, cs)
+    year = region.year if region is not None else context.year
+    sent = cs
+    while sent > 0 and text[sent - 1] not in "。！？\n":
+        sent -= 1
+    periods = [p for _, _, p in find_periods(text[sent:ce], context.year)]
+    if periods and periods[-1].end_year is not None:
+        year = periods[-1].end_year
+    fields: dict[str, str | int | None] = {
+        "year": year,
+        "indicator": str(first.get("indicator", "")) if inside else _indicator(text[cs:ce]),
+        "value": first.get("value") if inside else None,
+        "unit": first.get("unit") if inside else None,
+        "statement": text[cs:ce],
+    }
+    return Suggestion("target", cs, ce, text[cs:ce], rule, fields)
+
+
+def _indicator(clause: str) -> str:
+    """For a qualitative list item, the subject before its first verb-like word."""
+    m = re.search(r"增长|实现|保持|高于|下降|完成|达到|控制", clause)
+    return clause[: m.start()] if m else clause
+
