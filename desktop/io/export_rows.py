@@ -1,0 +1,314 @@
+"""The shape of an export, shared by the xlsx, CSV and JSON Lines writers and by the
+reader of round-tripped workbooks: the columns of a kind's sheet, the cell values of one
+tag, and the canonical form of a cell that tells an edited row from an untouched one.
+
+Plain data in, plain values out: no SQL here (the service turns query rows into
+`TagRecord`s), no file format either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from desktop.domain.fieldvalues import display
+from desktop.io.cells import clean_text
+
+try:  # the quantities parser may be absent in older checkouts; normalising is optional
+    from desktop.domain.quantities import decimal_str, parse_quantity
+except ImportError:  # pragma: no cover
+    parse_quantity = None  # type: ignore[assignment]
+
+    def decimal_str(value: Decimal) -> str:
+        text = format(value.normalize(), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+_parse_period: Callable[..., Any] | None
+try:  # being written by a colleague; used only when present
+    from desktop.domain.periods import parse_period as _parse_period
+except ImportError:  # pragma: no cover
+    _parse_period = None
+
+FORMAT_MARKER = "ReportMark export"
+FORMAT_VERSION = 1
+META_SHEET = "_reportmark"
+
+SENTENCE_ENDS = "。！？!?；;\n"
+SENTENCE_LIMIT = 240  # code points either side at most
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    key: str
+    label: str
+    type: str = "text"
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    key: str
+    name: str
+    name_zh: str = ""
+    fields: tuple[FieldSpec, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    published: str
+    source_file: str
+    chars: int
+
+
+@dataclass(slots=True)
+class TagRecord:
+    id: str
+    kind: str
+    report_id: str
+    report_title: str
+    region: str
+    agency: str
+    year: int | None
+    quote: str
+    before: str  # the sentence before the tagged words
+    after: str  # and after them
+    fields: dict[str, Any]
+    note: str
+    author: str
+    origin: str
+    status: str
+    reviewer: str
+    verdict: str
+    review_comment: str
+    created: datetime | None
+    updated: datetime | None
+    version: int
+    start: int = 0
+    end: int = 0
+
+
+# Cell kinds: how a writer formats a column.
+TEXT, LONG, RICH, NUMBER, YEAR, DATE, HIDDEN = "text", "long", "rich", "number", "year", "date", "hidden"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str  # "tag_id", "field:value", "norm_value", …: stable, stored in the workbook
+    header: str
+    cell: str = TEXT
+    editable: bool = False
+    width: float = 14.0
+    field: FieldSpec | None = None
+
+
+@dataclass(slots=True)
+class Meta:
+    project: str
+    analyst: str
+    exported_at: datetime
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, tagged, after): the sentence holding text[start:end], cut at 。！？；
+    or a line break, and at most SENTENCE_LIMIT code points either side."""
+    lo = start
+    floor = max(0, start - SENTENCE_LIMIT)
+    while lo > floor and text[lo - 1] not in SENTENCE_ENDS:
+        lo -= 1
+    hi = end
+    ceiling = min(len(text), end + SENTENCE_LIMIT)
+    while hi < ceiling and text[hi] not in SENTENCE_ENDS:
+        hi += 1
+    if hi < len(text) and text[hi] in SENTENCE_ENDS and text[hi] != "\n":
+        hi += 1
+    return text[lo:start].lstrip(), text[start:end], text[end:hi].rstrip()
+
+
+def kind_columns(kind: KindSpec) -> list[Column]:
+    """The columns of a kind's sheet, in order."""
+    cols = [
+        Column("tag_id", "Tag ID", TEXT, width=12),
+        Column("report", "Report", LONG, width=30),
+        Column("region", "Report region", TEXT, width=8),
+        Column("agency", "Agency", TEXT, width=20),
+        Column("year", "Report year", YEAR, width=7),
+        Column("text", "Tagged text", LONG, width=24),
+        Column("sentence", "Sentence", RICH, width=60),
+    ]
+    keys = {f.key for f in kind.fields}
+    has_value = any(f.key == "value" and f.type == "number" for f in kind.fields)
+    norm_after = "unit" if has_value and "unit" in keys else ("value" if has_value else None)
+    for f in kind.fields:
+        label = f.label or f.key
+        cell = NUMBER if f.type == "number" else TEXT
+        if f.type == "number" and f.key == "year":
+            cell = YEAR
+        cols.append(Column(f"field:{f.key}", label, cell, editable=True,
+                           width=12 if cell != TEXT else 16, field=f))
+        if f.type == "period":
+            cols.append(Column(f"start:{f.key}", f"{label} start", TEXT, width=10))
+            cols.append(Column(f"end:{f.key}", f"{label} end", TEXT, width=10))
+        if f.key == norm_after:
+            cols.append(Column("norm_value", "Normalised value", NUMBER, width=16))
+            cols.append(Column("norm_unit", "Normalised unit", TEXT, width=10))
+    cols += [
+        Column("note", "Note", LONG, editable=True, width=24),
+        Column("author", "Author", TEXT, width=10),
+        Column("origin", "Origin", TEXT, width=12),
+        Column("status", "Status", TEXT, editable=True, width=10),
+        Column("reviewer", "Reviewer", TEXT, width=10),
+        Column("verdict", "Verdict", TEXT, width=9),
+        Column("review_comment", "Review comment", LONG, editable=True, width=30),
+        Column("created", "Created", DATE, width=17),
+        Column("updated", "Updated", DATE, width=17),
+        Column("version", "Version", HIDDEN, width=6),
+        Column("checksum", "Checksum", HIDDEN, width=6),
+    ]
+    return cols
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    """A stored number field (7.8, "7.8", {"value": "7.8", "unit": "%"}) as a Decimal."""
+    if isinstance(value, dict):
+        value = value.get("value")
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def normalised(fields: dict[str, Any]) -> tuple[Decimal | None, str]:
+    """The normalised value and unit: as a suggestion filled them, else parsed from the
+    value and unit (17.3 万亿元 → 17300000000000 元) when the quantities parser exists."""
+    stored = fields.get("normalized_value")
+    if stored not in (None, ""):
+        return to_decimal(stored), str(fields.get("normalized_unit") or "")
+    value = fields.get("value")
+    number = to_decimal(value)
+    if number is None:
+        return None, ""
+    unit = str(fields.get("unit") or (value.get("unit", "") if isinstance(value, dict) else ""))
+    if parse_quantity is not None and unit:
+        q = parse_quantity(decimal_str(number) + unit)
+        if q is not None:
+            return q.normalized_value, q.normalized_unit
+    return number, unit
+
+
+def period_bounds(key: str, fields: dict[str, Any], year: int | None) -> tuple[str, str]:
+    value = fields.get(key)
+    start = fields.get(f"{key}_start") or (value.get("start") if isinstance(value, dict) else None)
+    end = fields.get(f"{key}_end") or (value.get("end") if isinstance(value, dict) else None)
+    if not start and not end and value and _parse_period is not None:
+        try:
+            period = _parse_period(display(value), year)
+        except Exception:  # a colleague's parser in progress must not break an export
+            period = None
+        if period is not None:
+            start, end = period.start, period.end
+    return str(start or ""), str(end or "")
+
+
+def canon(value: Any) -> str:
+    """The canonical text of a cell value, the same before and after a round trip."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else value
+        return decimal_str(number) if number.is_finite() else str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    return clean_text(str(value)).strip()
+
+
+def number_cell(value: Any) -> float | str | None:
+    """A stored number as the cell shows it: a float, or the text if it is not one."""
+    number = to_decimal(value)
+    if number is not None:
+        return float(number)
+    if value in (None, ""):
+        return None
+    return display(value)
+
+
+def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
+    """The cell values of one tag, column by column (the sentence as a (before, tagged,
+    after) triple; the checksum filled last, over the editable cells)."""
+    out: list[Any] = []
+    fields = rec.fields
+    norm: tuple[Decimal | None, str] | None = None
+    editable: list[str] = []
+    for col in columns:
+        key = col.key
+        value: Any
+        if key.startswith("field:"):
+            f = col.field
+            assert f is not None
+            raw = fields.get(f.key)
+            if f.type == "number":
+                value = number_cell(raw)
+                if isinstance(value, float) and f.key == "year" and value.is_integer():
+                    value = int(value)
+            else:
+                value = display(raw) if raw not in (None, "") else None
+                if f.key == "unit" and value is None and isinstance(fields.get("value"), dict):
+                    value = fields["value"].get("unit") or None
+        elif key.startswith("start:") or key.startswith("end:"):
+            bounds = period_bounds(key.split(":", 1)[1], fields, rec.year)
+            value = (bounds[0] if key.startswith("start:") else bounds[1]) or None
+        elif key in ("norm_value", "norm_unit"):
+            if norm is None:
+                norm = normalised(fields)
+            value = (float(norm[0]) if norm[0] is not None else None) if key == "norm_value" \
+                else (norm[1] or None)
+        elif key == "sentence":
+            value = (rec.before, rec.quote, rec.after)
+        elif key == "checksum":
+            value = checksum(editable)
+        else:
+            value = _PLAIN[key](rec)
+        if col.editable:
+            editable.append(canon(value))
+        out.append(value)
+    return out
+
+
+def checksum(canon_values: Sequence[str]) -> str:
+    return hashlib.blake2b("\x1f".join(canon_values).encode(), digest_size=8).hexdigest()
+
+
+_PLAIN: dict[str, Callable[[TagRecord], Any]] = {
+    "tag_id": lambda r: r.id,
+    "report": lambda r: r.report_title,
+    "region": lambda r: r.region or None,
+    "agency": lambda r: r.agency or None,
+    "year": lambda r: r.year,
+    "text": lambda r: r.quote,
+    "note": lambda r: r.note or None,
+    "author": lambda r: r.author,
+    "origin": lambda r: r.origin,
+    "status": lambda r: r.status,
+    "reviewer": lambda r: r.reviewer or None,
+    "verdict": lambda r: r.verdict or None,
+    "review_comment": lambda r: r.review_comment or None,
+    "created": lambda r: r.created,
+    "updated": lambda r: r.updated,
+    "version": lambda r: r.version,
+}

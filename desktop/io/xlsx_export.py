@@ -1,0 +1,336 @@
+"""The workbook writer: one sheet per tag kind, a Reports sheet, a Summary sheet and a
+very hidden `_reportmark` sheet that lets `xlsx_edits` recognise the workbook.
+
+XlsxWriter in constant-memory mode streams each sheet's rows to a temporary file, so
+memory stays flat with 100 000 tags (DESIGN.md budget: < 8 s, < 50 MB; openpyxl
+write-only was slower in the same run, see benchmarks/bench_export.py). In that mode a
+sheet's rows must come in ascending order, which they do: each kind's sheet is appended
+to as its tags arrive; Reports and Summary are written at the end.
+
+Every string goes through `cells.clean_text`; text that looks like a formula gets the
+quote-prefix style, and no cell is ever written with `write_formula`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from desktop.domain.fieldvalues import display
+from desktop.io.cells import MAX_CELL_CHARS, clean_text, looks_like_formula, sheet_name
+from desktop.io.export_rows import (
+    DATE,
+    FORMAT_MARKER,
+    FORMAT_VERSION,
+    HIDDEN,
+    LONG,
+    META_SHEET,
+    RICH,
+    YEAR,
+    Column,
+    KindSpec,
+    Meta,
+    ReportInfo,
+    TagRecord,
+    kind_columns,
+    normalised,
+    row_values,
+)
+
+WIDTH_SAMPLE_ROWS = 500  # column widths are fitted on the first rows of each sheet
+MAX_WIDTH = 60.0
+PROGRESS_EVERY = 2000
+
+
+def display_width(text: str) -> float:
+    """Approximate column units: CJK and full-width characters take two."""
+    return float(sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text))
+
+
+class _Formats:
+    def __init__(self, wb: Any) -> None:
+        self.header = wb.add_format({
+            "bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "text_wrap": True,
+            "valign": "top", "border": 1,
+        })
+        self.text = wb.add_format({"valign": "top"})
+        self.text_qp = wb.add_format({"valign": "top", "quote_prefix": True})
+        self.wrap = wb.add_format({"valign": "top", "text_wrap": True})
+        self.wrap_qp = wb.add_format({"valign": "top", "text_wrap": True, "quote_prefix": True})
+        self.bold = wb.add_format({"bold": True})
+        self.bold_wrap = wb.add_format({"bold": True, "valign": "top", "text_wrap": True})
+        self.integer = wb.add_format({"num_format": "#,##0", "valign": "top"})
+        self.decimal = wb.add_format({"num_format": "#,##0.0#########", "valign": "top"})
+        self.year = wb.add_format({"num_format": "0", "valign": "top"})
+        self.date = wb.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"})
+        self.title = wb.add_format({"bold": True, "font_size": 12})
+
+
+class _Sheet:
+    """One kind's sheet: the next row, the fitted widths."""
+
+    def __init__(self, ws: Any, columns: list[Column]) -> None:
+        self.ws = ws
+        self.columns = columns
+        self.row = 1
+        self.widths = [max(display_width(c.header) + 2, 6.0) for c in columns]
+
+
+def _write_text(ws: Any, row: int, col: int, value: str, fmt: Any, fmt_qp: Any) -> str:
+    text = clean_text(value)
+    ws.write_string(row, col, text, fmt_qp if looks_like_formula(text) else fmt)
+    return text
+
+
+def _write_rich(ws: Any, row: int, col: int, parts: tuple[str, str, str], f: _Formats) -> str:
+    before, tagged, after = (clean_text(p) for p in parts)
+    room = MAX_CELL_CHARS - len(tagged)
+    if len(before) + len(after) > room:  # keep the tagged words, trim the context
+        half = max(room // 2, 0)
+        before = before[-half:] if half else ""
+        after = after[: max(room - len(before), 0)]
+    if not before and not after:
+        ws.write_string(row, col, tagged, f.bold_wrap)
+        return tagged
+    fragments: list[Any] = []
+    if before:
+        fragments.append(before)
+    fragments += [f.bold, tagged]
+    if after:
+        fragments.append(after)
+    fmt = f.wrap_qp if looks_like_formula(before or tagged) else f.wrap
+    ws.write_rich_string(row, col, *fragments, fmt)
+    return before + tagged + after
+
+
+def _write_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
+    ws, row = sheet.ws, sheet.row
+    sample = row <= WIDTH_SAMPLE_ROWS
+    for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True)):
+        if value is None or value == "":
+            continue
+        cell = col.cell
+        shown: str
+        if cell == RICH:
+            shown = _write_rich(ws, row, c, value, f)
+        elif isinstance(value, str):
+            wrap = cell == LONG
+            shown = _write_text(ws, row, c, value, f.wrap if wrap else f.text,
+                                f.wrap_qp if wrap else f.text_qp)
+        elif cell == DATE:
+            ws.write_datetime(row, c, value, f.date)
+            shown = "2025-01-01 00:00"
+        elif cell in (YEAR, HIDDEN):
+            ws.write_number(row, c, value, f.year)
+            shown = str(value)
+        else:
+            number = float(value)
+            ws.write_number(row, c, number, f.integer if number.is_integer() else f.decimal)
+            shown = repr(number)
+        if sample:
+            width = display_width(shown) + 2 if cell != RICH else display_width(shown) / 3
+            if width > sheet.widths[c]:
+                sheet.widths[c] = min(width, MAX_WIDTH)
+    sheet.row += 1
+
+
+def _finish_sheet(sheet: _Sheet, f: _Formats) -> None:
+    ws = sheet.ws
+    for c, col in enumerate(sheet.columns):
+        width = max(sheet.widths[c], col.width) if col.cell in (LONG, RICH) else sheet.widths[c]
+        options = {"hidden": True} if col.cell == HIDDEN else None
+        ws.set_column(c, c, min(width, MAX_WIDTH), None, options)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, max(sheet.row - 1, 1), len(sheet.columns) - 1)
+
+
+def _header(ws: Any, headers: Sequence[str], f: _Formats, row: int = 0) -> None:
+    for c, h in enumerate(headers):
+        ws.write_string(row, c, h, f.header)
+
+
+class _Summary:
+    """Counts per report and kind, and metric values by region × indicator × period."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.pivot: dict[tuple[str, str, str], list[Decimal]] = defaultdict(list)
+        self.units: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.regions: set[str] = set()
+
+    def add(self, rec: TagRecord) -> None:
+        self.counts[rec.report_id][rec.kind] += 1
+        if rec.kind != "metric":
+            return
+        fields = rec.fields
+        indicator = display(fields.get("indicator")).strip()
+        if not indicator:
+            return
+        value, unit = normalised(fields)
+        if value is None:
+            return
+        region = display(fields.get("region")).strip() or rec.region or "?"
+        period = display(fields.get("period")).strip() or display(fields.get("period_label"))
+        self.regions.add(region)
+        self.pivot[(indicator, period, region)].append(value)
+        self.units[(indicator, period)][unit] += 1
+
+
+def _write_summary(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportInfo],
+                   summary: _Summary, f: _Formats) -> None:
+    ws.write_string(0, 0, "Tags per report and kind", f.title)
+    headers = ["Report", "Region", "Year", *[k.name for k in kinds], "Total"]
+    _header(ws, headers, f, 1)
+    row = 2
+    totals: Counter[str] = Counter()
+    for rep in reports:
+        counts = summary.counts.get(rep.id)
+        if not counts:
+            continue
+        _write_text(ws, row, 0, rep.title, f.text, f.text_qp)
+        if rep.region:
+            _write_text(ws, row, 1, rep.region, f.text, f.text_qp)
+        if rep.year is not None:
+            ws.write_number(row, 2, rep.year, f.year)
+        for c, kind in enumerate(kinds, start=3):
+            ws.write_number(row, c, counts.get(kind.key, 0), f.integer)
+        ws.write_number(row, 3 + len(kinds), sum(counts.values()), f.integer)
+        totals.update(counts)
+        row += 1
+    ws.write_string(row, 0, "Total", f.bold)
+    for c, kind in enumerate(kinds, start=3):
+        ws.write_number(row, c, totals.get(kind.key, 0), f.integer)
+    ws.write_number(row, 3 + len(kinds), sum(totals.values()), f.integer)
+    row += 2
+    ws.write_string(row, 0, "Metric values by region × indicator × period (normalised)", f.title)
+    row += 1
+    regions = sorted(summary.regions)
+    _header(ws, ["Indicator", "Period", "Unit", *regions], f, row)
+    row += 1
+    column_of = {r: 3 + i for i, r in enumerate(regions)}
+    pairs = sorted({(ind, per) for ind, per, _ in summary.pivot})
+    for ind, per in pairs:
+        _write_text(ws, row, 0, ind, f.text, f.text_qp)
+        if per:
+            _write_text(ws, row, 1, per, f.text, f.text_qp)
+        unit = summary.units[(ind, per)].most_common(1)[0][0]
+        if unit:
+            _write_text(ws, row, 2, unit, f.text, f.text_qp)
+        for region in regions:
+            values = summary.pivot.get((ind, per, region))
+            if not values:
+                continue
+            distinct = sorted(set(values))
+            if len(distinct) == 1:
+                number = float(distinct[0])
+                ws.write_number(row, column_of[region], number,
+                                f.integer if number.is_integer() else f.decimal)
+            else:  # analysts disagree or several tags: show them all, never pick one
+                _write_text(ws, row, column_of[region], " / ".join(str(v) for v in distinct),
+                            f.text, f.text_qp)
+        row += 1
+    ws.set_column(0, 0, 36)
+    ws.set_column(1, 2, 14)
+    ws.set_column(3, 3 + max(len(kinds), len(regions)), 10)
+    ws.freeze_panes(2, 1)
+
+
+def _write_reports(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportInfo],
+                   summary: _Summary, f: _Formats) -> None:
+    headers = ["Report ID", "Title", "Agency", "Region", "Year", "Published", "Source file",
+               "Characters", *[k.name for k in kinds]]
+    _header(ws, headers, f)
+    for r, rep in enumerate(reports, start=1):
+        for c, text in ((0, rep.id), (1, rep.title), (2, rep.agency), (3, rep.region),
+                        (5, rep.published), (6, rep.source_file)):
+            if text:
+                _write_text(ws, r, c, text, f.wrap if c == 1 else f.text,
+                            f.wrap_qp if c == 1 else f.text_qp)
+        if rep.year is not None:
+            ws.write_number(r, 4, rep.year, f.year)
+        ws.write_number(r, 7, rep.chars, f.integer)
+        counts = summary.counts.get(rep.id, Counter())
+        for c, kind in enumerate(kinds, start=8):
+            ws.write_number(r, c, counts.get(kind.key, 0), f.integer)
+    for c, width in enumerate([12, 40, 24, 8, 7, 12, 24, 11, *[10] * len(kinds)]):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, max(len(reports), 1), len(headers) - 1)
+
+
+def _write_meta(ws: Any, sheets: list[tuple[str, KindSpec, list[Column]]], meta: Meta) -> None:
+    ws.write_string(0, 0, FORMAT_MARKER)
+    ws.write_number(0, 1, FORMAT_VERSION)
+    rows = [("project", meta.project), ("analyst", meta.analyst),
+            ("exported_at", meta.exported_at.isoformat()),
+            ("filters", json.dumps(meta.filters, ensure_ascii=False))]
+    for r, (key, value) in enumerate(rows, start=1):
+        ws.write_string(r, 0, key)
+        ws.write_string(r, 1, clean_text(value))
+    for r, (name, kind, cols) in enumerate(sheets, start=len(rows) + 1):
+        ws.write_string(r, 0, "sheet")
+        ws.write_string(r, 1, name)
+        ws.write_string(r, 2, kind.key)
+        ws.write_string(r, 3, json.dumps([[c.key, c.header] for c in cols], ensure_ascii=False))
+    ws.very_hidden()
+
+
+def write_xlsx(
+    path: str | Path,
+    kinds: Sequence[KindSpec],
+    records: Iterable[TagRecord],
+    reports: Sequence[ReportInfo],
+    meta: Meta,
+    *,
+    progress: Callable[[int], None] | None = None,
+    tmpdir: str | None = None,
+) -> dict[str, int]:
+    """Write the workbook to `path` (the caller renames it into place). Returns the number
+    of tags written per kind key. `progress(n)` is called every PROGRESS_EVERY tags."""
+    options: dict[str, Any] = {"constant_memory": True, "strings_to_formulas": False,
+                               "strings_to_numbers": False, "strings_to_urls": False}
+    if tmpdir:
+        options["tmpdir"] = tmpdir
+    wb = xlsxwriter.Workbook(str(path), options)
+    try:
+        f = _Formats(wb)
+        taken: set[str] = {META_SHEET.lower(), "reports", "summary"}
+        sheets: dict[str, _Sheet] = {}
+        layout: list[tuple[str, KindSpec, list[Column]]] = []
+        for kind in kinds:
+            name = sheet_name(kind.name, taken)
+            columns = kind_columns(kind)
+            ws = wb.add_worksheet(name)
+            _header(ws, [c.header for c in columns], f)
+            sheets[kind.key] = _Sheet(ws, columns)
+            layout.append((name, kind, columns))
+        reports_ws = wb.add_worksheet("Reports")
+        summary_ws = wb.add_worksheet("Summary")
+        meta_ws = wb.add_worksheet(META_SHEET)
+        summary = _Summary()
+        n = 0
+        for rec in records:
+            sheet = sheets.get(rec.kind)
+            if sheet is None:
+                continue
+            _write_row(sheet, row_values(rec, sheet.columns), f)
+            summary.add(rec)
+            n += 1
+            if progress is not None and n % PROGRESS_EVERY == 0:
+                progress(n)
+        for sheet in sheets.values():
+            _finish_sheet(sheet, f)
+        _write_reports(reports_ws, kinds, reports, summary, f)
+        _write_summary(summary_ws, kinds, reports, summary, f)
+        _write_meta(meta_ws, layout, meta)
+        wb.set_properties({"title": "ReportMark export", "author": meta.analyst,
+                           "comments": f"{FORMAT_MARKER} v{FORMAT_VERSION}"})
+    finally:
+        wb.close()
+    return {key: sheet.row - 1 for key, sheet in sheets.items()}
