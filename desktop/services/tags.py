@@ -364,3 +364,65 @@ def detail(project: Project, tag_id: str) -> TagDetail | None:
             tag.created_at, tag.updated_at, tag.version, tuple(links), history,
             tuple(warnings),
         )
+
+
+def create_many(
+    project: Project, report_id: str, kind: str, spans: list[tuple[int, int]],
+    *, origin: str = "manual", fields: list[dict[str, Any]] | None = None,
+) -> tuple[Changes, list[str]]:
+    """Tag several spans at once (tag all occurrences, accept all suggestions of a kind)
+    in one transaction; spans this analyst already tagged with this kind are skipped."""
+    created: list[str] = []
+    with project.uow.begin() as session:
+        kind_row = q.kind_by_key(session, kind)
+        if kind_row is None:
+            raise ValueError(f"There is no tag kind {kind!r}.")
+        existing = {
+            (s, e) for s, e in session.query(Tag.start, Tag.end).filter(
+                Tag.report_id == report_id, Tag.kind_id == kind_row.id,
+                Tag.author_id == project.analyst_id,
+            )
+        }
+        for i, (start, end) in enumerate(spans):
+            if (start, end) in existing:
+                continue
+            existing.add((start, end))
+            changes = _create(session, project, report_id, kind, start, end,
+                              fields[i] if fields else None, origin, None)
+            assert changes.focus_tag is not None
+            created.append(changes.focus_tag)
+    return Changes(tags=frozenset({report_id})), created
+
+
+def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dict[str, Any]]]:
+    states: list[dict[str, Any]] = []
+    reports: set[str] = set()
+    with project.uow.begin() as session:
+        for tag_id in tag_ids:
+            tag = session.get(Tag, tag_id)
+            if tag is None:
+                continue
+            state = _state(tag, _kind_key(session, tag))
+            q.record_event(session, tag, "deleted", project.analyst_id, state)
+            states.append(state)
+            reports.add(tag.report_id)
+            session.delete(tag)
+    return Changes(tags=frozenset(reports)), states
+
+
+def restore_many(project: Project, states: list[dict[str, Any]]) -> Changes:
+    changes = Changes()
+    for state in states:
+        changes = changes | restore_tag(project, state)
+    return Changes(tags=changes.tags)
+
+
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if not needle:
+        return spans
+    pos = text.find(needle)
+    while pos >= 0:
+        spans.append((pos, pos + len(needle)))
+        pos = text.find(needle, pos + len(needle))
+    return spans

@@ -28,7 +28,7 @@ def _child(target: Callable[..., Any], kwargs: dict[str, Any], channel: Any) -> 
     try:
         result = target(report, **kwargs)
     except Exception as exc:  # sent back as a message for the user
-        from db.errors import ProjectError
+        from desktop.services.errors import ProjectError
 
         user_error = isinstance(exc, ProjectError | ValueError | OSError)
         text = str(exc) if user_error else "".join(traceback.format_exception_only(exc)).strip()

@@ -1,0 +1,126 @@
+"""Composition root: builds the application, the project, the bus, the controllers and
+the main window. The only place that knows all of them.
+
+Start-up follows DESIGN.md's guard-rails: only Qt is imported before the first paint;
+the project (SQLAlchemy, migrations) opens right after the window is shown.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from desktop import APP_NAME, ORG_NAME
+
+if TYPE_CHECKING:
+    from desktop.services.project import Project
+    from desktop.ui.bus import ChangeBus
+    from desktop.ui.controller import MainController
+    from desktop.ui.main_window import MainWindow
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+@dataclass
+class AppParts:
+    project: Project
+    window: MainWindow
+    bus: ChangeBus
+    controller: MainController
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    style = RESOURCES / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    install_translations(app)
+    return app
+
+
+def install_translations(app: QApplication, language: str | None = None) -> None:
+    """简体中文 when the system (or REPORTMARK_LANG) asks for Chinese; English otherwise."""
+    language = language or os.environ.get("REPORTMARK_LANG") or QLocale.system().name()
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+    if language.startswith("zh"):
+        translator = QTranslator(app)
+        if translator.load(str(RESOURCES / "translations" / "reportmark_zh_CN.qm")):
+            app.installTranslator(translator)
+
+
+def build(project: Project) -> AppParts:
+    """The window and its controllers over an open project (tests call this directly)."""
+    from desktop.ui.bus import ChangeBus
+    from desktop.ui.controller import MainController
+    from desktop.ui.main_window import MainWindow
+
+    bus = ChangeBus()
+    window = MainWindow(QUndoStack())
+    controller = MainController(project, window, bus)
+    bus.setParent(window)
+    from desktop.ui import extensions
+
+    extensions.install(project, window, bus, controller)
+    controller.start()
+    return AppParts(project, window, bus, controller)
+
+
+def _choose_analyst(settings: QSettings, given: str | None) -> str:
+    if given:
+        return given
+    saved = settings.value("analyst", "", str)
+    if saved:
+        return str(saved)
+    default = getpass.getuser() or "analyst"
+    if QApplication.platformName() in ("offscreen", "minimal"):
+        return default
+    name, ok = QInputDialog.getText(
+        None, APP_NAME, QApplication.translate("app", "Welcome to ReportMark. Your name:"),
+        text=default,
+    )
+    return name.strip() if ok and name.strip() else default
+
+
+def run(db: str | None = None, analyst: str | None = None) -> int:
+    app = make_application()
+    settings = QSettings()
+    name = _choose_analyst(settings, analyst)
+    settings.setValue("analyst", name)
+    target = db or os.environ.get("REPORTMARK_DB")
+    parts: dict[str, AppParts] = {}
+
+    def open_project() -> None:
+        from desktop.paths import default_project_path, save_analyst
+        from desktop.services.errors import ProjectError
+        from desktop.services.project import open_project_as
+        from desktop.services.seeds import import_seeds_once
+
+        try:
+            project = open_project_as(target or default_project_path(), name)
+            import_seeds_once(project)
+        except ProjectError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            app.exit(1)
+            return
+        save_analyst(name)
+        parts["app"] = built = build(project)
+        built.window.show()
+
+    QTimer.singleShot(0, open_project)
+    code = app.exec()
+    if "app" in parts:
+        parts["app"].project.close()
+    return int(code)

@@ -1,0 +1,103 @@
+"""Span arithmetic for the reader: an interval index over tags, lanes for overlaps, and
+snapping a double-click to the number-with-unit or quoted name around it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+
+
+class IntervalIndex:
+    """Spans sorted by start; `overlapping(a, b)` finds those meeting [a, b) by bisection
+    (the longest span bounds how far back to look), so the cost follows what is visible,
+    not how many tags the report has."""
+
+    __slots__ = ("_ends", "_max_len", "_order", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        order = sorted(range(len(spans)), key=lambda i: spans[i])
+        self._starts = [spans[i][0] for i in order]
+        self._ends = [spans[i][1] for i in order]
+        self._order = order
+        self._max_len = max((e - s for s, e in spans), default=0)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def overlapping(self, a: int, b: int) -> Iterator[int]:
+        """Indices (into the original sequence) of spans with start < b and end > a."""
+        lo = bisect_left(self._starts, a - self._max_len)
+        hi = bisect_left(self._starts, b)
+        for k in range(lo, hi):
+            if self._ends[k] > a:
+                yield self._order[k]
+
+    def at(self, pos: int) -> list[int]:
+        return list(self.overlapping(pos, pos + 1))
+
+    def next_after(self, pos: int) -> int | None:
+        k = bisect_right(self._starts, pos)
+        return self._order[k] if k < len(self._starts) else None
+
+    def previous_before(self, pos: int) -> int | None:
+        k = bisect_left(self._starts, pos) - 1
+        return self._order[k] if k >= 0 else None
+
+
+def assign_lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Greedy interval colouring: overlapping spans get different lanes (0, 1, 2, …),
+    so each keeps its own underline when they overlap."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    lane_ends: list[int] = []
+    lanes = [0] * len(spans)
+    for i in order:
+        start, end = spans[i]
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end <= start:
+                lane_ends[lane] = end
+                lanes[i] = lane
+                break
+        else:
+            lanes[i] = len(lane_ends)
+            lane_ends.append(end)
+    return lanes
+
+
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?:增长|下降|提高|降低|增加|减少|回落)?"
+    r"[0-9０-９.．,，零〇一二两三四五六七八九十百千万亿]+"
+    r"(?:[—–\-～至][0-9０-９.．]+)?"
+    r"(?:万亿|亿|万|千)?"
+    r"(?:个百分点|百分点|%|％|‰|倍|成|元|美元|吨|千瓦时|千瓦|平方米|公里|家|个|项|人次|人|件|台|辆|套|场|次|户|座|条|所|位|名|种|类|批)?"
+    r"(?:左右|以上|以内|以下|多|余)?"
+)
+_QUOTED = re.compile(r"“[^“”\n]{1,40}”[^\W\d_]{0,4}|《[^《》\n]{1,60}》|「[^「」\n]{1,40}」")
+
+
+def snap(text: str, pos: int) -> tuple[int, int] | None:
+    """The quoted name (with a following type word such as 行动) or number with its unit
+    around `pos`, for a double-click."""
+    lo, hi = max(0, pos - 80), min(len(text), pos + 80)
+    window = text[lo:hi]
+    for pattern in (_QUOTED, _NUMBER_WITH_UNIT):
+        for m in pattern.finditer(window):
+            a, b = m.start() + lo, m.end() + lo
+            if a <= pos < b and b - a > 0 and any(ch.isalnum() for ch in m.group()):
+                if pattern is _QUOTED:
+                    b = _trim_type_word(text, a, b)
+                return a, b
+    return None
+
+
+_TYPE_WORDS = ("行动", "工程", "计划", "专项", "活动", "试点", "改革", "项目", "品牌", "平台", "基金")
+
+
+def _trim_type_word(text: str, a: int, b: int) -> int:
+    """Keep a type word after the closing quote, drop other trailing characters."""
+    close = max(text.rfind("”", a, b), text.rfind("》", a, b), text.rfind("」", a, b))
+    tail = text[close + 1 : b]
+    for word in _TYPE_WORDS:
+        if tail.startswith(word):
+            return close + 1 + len(word)
+    return close + 1

@@ -1,0 +1,409 @@
+"""The main window's controller: it receives the project, the bus and the window, turns
+user input into service calls (through the undo stack) and refreshes views from the
+change sets the services return."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop.domain.fieldvalues import display
+from desktop.services import kinds as kinds_service
+from desktop.services import reports, tags
+from desktop.services.changes import Changes
+from desktop.services.errors import FieldValueError, ProjectError, StaleTagError
+from desktop.services.kinds import KindInfo
+from desktop.services.project import Project
+from desktop.ui.bus import ChangeBus
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reader import KindStyle, Mark
+from desktop.ui.undo import CallCommand, CreateTagCommand, DeleteTagCommand
+
+USER_ERRORS = (ProjectError, StaleTagError, ValueError, FieldValueError)
+
+
+class MainController(QObject):
+    def __init__(self, project: Project, window: MainWindow, bus: ChangeBus) -> None:
+        super().__init__(window)
+        self.project = project
+        self.window = window
+        self.bus = bus
+        self.undo = window.undo_stack
+        self.kinds: list[KindInfo] = []
+        self.report_id: str | None = None
+        self._tag_rows: list[tags.TagRow] = []
+        self._names: dict[str, str] = {}
+        # extra marks (suggestions, search hits) supplied by other controllers
+        self.mark_sources: list[Callable[[str], list[Mark]]] = []
+
+        w = window
+        w.library.report_chosen.connect(self.open_report)
+        w.reader.tag_requested.connect(self.create_tag)
+        w.reader.mark_clicked.connect(self._on_mark_clicked)
+        w.reader.delete_requested.connect(self.delete_tag)
+        w.reader.resize_requested.connect(self.resize_tag)
+        w.reader.tag_all_requested.connect(self.tag_all)
+        w.tag_table.tag_chosen.connect(self._on_table_choice)
+        w.inspector.field_edited.connect(self.edit_field)
+        w.inspector.note_edited.connect(self.edit_note)
+        w.inspector.kind_changed.connect(self.change_kind)
+        w.inspector.revert_requested.connect(self.revert)
+        w.inspector.link_requested.connect(self.link)
+        w.inspector.unlink_requested.connect(self.unlink)
+        w.inspector.link_activated.connect(lambda tag_id: self.select_tag(tag_id, scroll=True))
+        w.act_next.triggered.connect(lambda: w.reader.step(1))
+        w.act_prev.triggered.connect(lambda: w.reader.step(-1))
+        w.act_quit.triggered.connect(w.close)
+        w.act_switch_analyst.triggered.connect(self.ask_analyst)
+        w.act_keys.triggered.connect(self.show_keys)
+        w.act_about.triggered.connect(self.show_about)
+        bus.changed.connect(self.on_changes)
+        # Delete works wherever focus is, as long as a tag is selected
+        QShortcut(QKeySequence(Qt.Key.Key_F2), w, self._focus_first_field)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.reload_kinds()
+        self.reload_library()
+        self._update_status()
+        first = self.window.library.model.index(0, 0)
+        if first.isValid():
+            self.window.library.select(first.data(self.window.library.model.ID_ROLE))
+
+    def reload_kinds(self) -> None:
+        self.kinds = kinds_service.list_kinds(self.project)
+        styles = [KindStyle(k.key, f"{k.name} {k.name_zh}", k.colour, k.shortcut) for k in self.kinds]
+        self.window.reader.set_kinds(styles)
+        self.window.inspector.set_kinds(self.kinds)
+        labels = {k.key: f"{k.name} {k.name_zh}" for k in self.kinds}
+        self.window.tag_table.set_kinds(labels, {k.key: k.colour for k in self.kinds})
+        actions = self.window.set_kind_actions([(k.key, f"{k.name} {k.name_zh}", k.shortcut)
+                                                 for k in self.kinds])
+        for key, action in actions.items():
+            action.triggered.connect(lambda _=False, k=key: self._tag_selection(k))
+
+    def reload_library(self) -> None:
+        self.window.library.set_rows(reports.library(self.project), keep=self.report_id)
+
+    def open_report(self, report_id: str) -> None:
+        doc = reports.document(self.project, report_id)
+        if doc is None:
+            return
+        self.report_id = report_id
+        w = self.window
+        w.report_title.setText(f"{doc.title}   ·   {doc.agency}  {doc.region}  {doc.year or ''}")
+        w.reader.set_report(doc.text, doc.structure)
+        self.refresh_tags()
+        w.inspector.show_tag(None)
+
+    def refresh_tags(self, focus: str | None = None) -> None:
+        if self.report_id is None:
+            return
+        rows = tags.table(self.project, self.report_id)
+        self._tag_rows = rows
+        marks = [Mark(r.id, r.kind, r.start, r.end, tooltip=self._tooltip(r), status=r.status)
+                 for r in rows]
+        for source in self.mark_sources:
+            marks.extend(source(self.report_id))
+        reader = self.window.reader
+        selected = focus or (reader.selected_mark().id if reader.selected_mark() else None)
+        reader.set_marks(marks)
+        self.window.tag_table.set_rows(rows, keep=selected)
+        if selected and any(m.id == selected for m in marks):
+            reader.select_mark(selected)
+            self._show_detail(selected)
+        else:
+            reader.select_mark(None)
+            self.window.inspector.show_tag(None)
+        self._update_status()
+
+    def _tooltip(self, row: tags.TagRow) -> str:
+        kind = next((k for k in self.kinds if k.key == row.kind), None)
+        label = f"{kind.name} {kind.name_zh}" if kind else row.kind
+        lines = [f"{label} · {row.author} · {row.status}"]
+        if kind:
+            lines += [f"{f.label_zh or f.label}: {display(row.fields[f.key])}"
+                      for f in kind.fields if row.fields.get(f.key)]
+        return "\n".join(lines)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.kinds:
+            self.reload_kinds()
+        if changes.library or changes.tags or changes.reports:
+            self.reload_library()
+        if self.report_id and (self.report_id in changes.tags or changes.kinds):
+            self.refresh_tags(focus=changes.focus_tag)
+        elif changes.focus_tag:
+            self.select_tag(changes.focus_tag)
+        if self.report_id in changes.reports:
+            self.open_report(self.report_id)
+
+    def _update_status(self) -> None:
+        w = self.window
+        w.status_analyst.setText(self.tr("Analyst: %1").replace("%1", self.project.analyst_name))
+        w.status_project.setText(self.project.display_name)
+        counts = {k.key: 0 for k in self.kinds}
+        for r in self._tag_rows:
+            counts[r.kind] = counts.get(r.kind, 0) + 1
+        w.status_counts.setText("  ".join(f"{k.name_zh or k.name} {counts.get(k.key, 0)}"
+                                          for k in self.kinds))
+
+    # --- selection ----------------------------------------------------------------------
+
+    def _on_mark_clicked(self, mark_id: str) -> None:
+        if not mark_id:
+            self.window.inspector.show_tag(None)
+            self.window.tag_table.select(None, emit=False)
+            return
+        self._show_detail(mark_id)
+        self.window.tag_table.select(mark_id, emit=False)
+
+    def _on_table_choice(self, tag_id: str) -> None:
+        self.select_tag(tag_id, scroll=True, flash=True)
+
+    def select_tag(self, tag_id: str, scroll: bool = False, flash: bool = False) -> None:
+        detail = tags.detail(self.project, tag_id)
+        if detail is None:
+            return
+        if detail.report_id != self.report_id:
+            self.window.library.select(detail.report_id, emit=False)
+            self.open_report(detail.report_id)
+        self.window.reader.select_mark(tag_id, scroll=scroll, flash=flash)
+        self.window.tag_table.select(tag_id, emit=False)
+        self.window.inspector.show_tag(detail)
+
+    def _show_detail(self, tag_id: str) -> None:
+        if any(r.id == tag_id for r in self._tag_rows):
+            self.window.inspector.show_tag(tags.detail(self.project, tag_id))
+        else:
+            self.window.inspector.show_tag(None)
+
+    def _focus_first_field(self) -> None:
+        editors = self.window.inspector._editors
+        if editors:
+            next(iter(editors.values())).setFocus()
+
+    # --- edits --------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[], Changes]) -> Changes | None:
+        try:
+            changes = action()
+        except USER_ERRORS as exc:
+            self.show_error(str(exc))
+            if isinstance(exc, StaleTagError):
+                self.refresh_tags()
+            return None
+        self.bus.publish(changes)
+        return changes
+
+    def show_error(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+        QMessageBox.warning(self.window, self.tr("ReportMark"), message)
+
+    def _tag_selection(self, kind: str) -> None:
+        span = self.window.reader.selection_span()
+        if span is None:
+            self.window.statusBar().showMessage(self.tr("Select some text first."), 4000)
+            return
+        self.create_tag(kind, *span)
+
+    def create_tag(self, kind: str, start: int, end: int, fields: dict[str, object] | None = None,
+                   origin: str = "manual") -> str | None:
+        if self.report_id is None:
+            return None
+        report_id = self.report_id
+        changes = self._run(lambda: tags.create_tag(self.project, report_id, kind, start, end,
+                                                    fields=fields, origin=origin))
+        if changes is None or changes.focus_tag is None:
+            return None
+        label = next((k.name for k in self.kinds if k.key == kind), kind)
+        self.undo.push(CreateTagCommand(self.tr("Tag as %1").replace("%1", label), self.project,
+                                        changes.focus_tag, self.bus.publish))
+        self.window.reader.setFocus()
+        return changes.focus_tag
+
+    def tag_all(self, kind: str, text: str) -> None:
+        if self.report_id is None:
+            return
+        spans = tags.occurrences(self.window.reader.text(), text)
+        self.create_many(kind, spans, origin="manual", label=self.tr("Tag all occurrences"))
+
+    def create_many(self, kind: str, spans: list[tuple[int, int]], origin: str, label: str,
+                    fields: list[dict[str, object]] | None = None) -> list[str]:
+        if self.report_id is None or not spans:
+            return []
+        report_id = self.report_id
+        try:
+            changes, ids = tags.create_many(self.project, report_id, kind, spans, origin=origin,
+                                            fields=fields)
+        except USER_ERRORS as exc:
+            self.show_error(str(exc))
+            return []
+        self.bus.publish(changes)
+        holder: dict[str, list[dict[str, object]]] = {"states": []}
+
+        def undo() -> Changes:
+            ch, holder["states"] = tags.delete_many(self.project, ids)
+            return ch
+
+        self.undo.push(CallCommand(label, lambda: tags.restore_many(self.project, holder["states"]),
+                                   undo, self.bus.publish))
+        self.window.statusBar().showMessage(self.tr("%1 tags created").replace("%1", str(len(ids))), 4000)
+        return ids
+
+    def delete_tag(self, tag_id: str) -> None:
+        try:
+            changes, state = tags.delete_tag(self.project, tag_id)
+        except USER_ERRORS as exc:
+            self.show_error(str(exc))
+            return
+        self.bus.publish(changes)
+        self.undo.push(DeleteTagCommand(self.tr("Delete tag"), self.project, state, self.bus.publish))
+
+    def resize_tag(self, tag_id: str, start: int, end: int) -> None:
+        detail = tags.detail(self.project, tag_id)
+        if detail is None:
+            return
+        old = (detail.start, detail.end)
+        if self._run(lambda: tags.resize_tag(self.project, tag_id, start, end, detail.version)):
+            self.undo.push(CallCommand(
+                self.tr("Resize tag"),
+                lambda: tags.resize_tag(self.project, tag_id, start, end),
+                lambda: tags.resize_tag(self.project, tag_id, *old),
+                self.bus.publish))
+
+    def _current(self) -> tags.TagDetail | None:
+        return self.window.inspector.detail()
+
+    def edit_field(self, key: str, field_type: str, text: str) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        tag_id, old = detail.id, detail.fields.get(key)
+        changes = self._run(lambda: tags.set_field_text(self.project, tag_id, key, field_type, text,
+                                                         detail.version))
+        if changes is None:
+            self.window.inspector.show_tag(tags.detail(self.project, tag_id))
+            return
+        new = tags.detail(self.project, tag_id)
+        new_value = new.fields.get(key) if new else None
+        self.undo.push(CallCommand(
+            self.tr("Edit %1").replace("%1", key),
+            lambda: tags.set_fields(self.project, tag_id, {key: new_value}),
+            lambda: tags.set_fields(self.project, tag_id, {key: old}),
+            self.bus.publish))
+
+    def edit_note(self, text: str) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        tag_id, old = detail.id, detail.note
+        if self._run(lambda: tags.set_note(self.project, tag_id, text, detail.version)):
+            self.undo.push(CallCommand(
+                self.tr("Edit note"),
+                lambda: tags.set_note(self.project, tag_id, text),
+                lambda: tags.set_note(self.project, tag_id, old),
+                self.bus.publish))
+
+    def change_kind(self, kind: str) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        tag_id, old = detail.id, detail.kind
+        if self._run(lambda: tags.set_kind(self.project, tag_id, kind)):
+            self.undo.push(CallCommand(
+                self.tr("Change kind"),
+                lambda: tags.set_kind(self.project, tag_id, kind),
+                lambda: tags.set_kind(self.project, tag_id, old),
+                self.bus.publish))
+
+    def revert(self, event_id: int) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        tag_id = detail.id
+        last = detail.history[-1].id if detail.history else event_id
+        if self._run(lambda: tags.revert_to(self.project, tag_id, event_id)):
+            self.undo.push(CallCommand(
+                self.tr("Revert tag"),
+                lambda: tags.revert_to(self.project, tag_id, event_id),
+                lambda: tags.revert_to(self.project, tag_id, last),
+                self.bus.publish))
+
+    def link(self, link_type: str) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        wanted = "program" if link_type == "program" else None
+        choices = [r for r in self._tag_rows if r.id != detail.id and (wanted is None or r.kind == wanted)]
+        if not choices:
+            self.window.statusBar().showMessage(self.tr("There is no tag to link to in this report."), 5000)
+            return
+        labels = [f"{r.quote}  [{r.kind} · {r.start}]" for r in choices]
+        picked, ok = QInputDialog.getItem(self.window, self.tr("Link tag"), self.tr("Link to:"),
+                                          labels, 0, False)
+        if ok:
+            self.link_to(choices[labels.index(picked)].id, link_type)
+
+    def link_to(self, other_id: str, link_type: str) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        tag_id = detail.id
+        if self._run(lambda: tags.link_tags(self.project, tag_id, other_id, link_type)):
+            self.undo.push(CallCommand(
+                self.tr("Link tags"),
+                lambda: tags.link_tags(self.project, tag_id, other_id, link_type),
+                lambda: tags.unlink_tags(self.project, tag_id, other_id, link_type),
+                self.bus.publish))
+
+    def unlink(self, other_id: str, link_type: str) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        tag_id = detail.id
+        if self._run(lambda: tags.unlink_tags(self.project, tag_id, other_id, link_type)):
+            self.undo.push(CallCommand(
+                self.tr("Remove link"),
+                lambda: tags.unlink_tags(self.project, tag_id, other_id, link_type),
+                lambda: tags.link_tags(self.project, tag_id, other_id, link_type),
+                self.bus.publish))
+
+    # --- misc ---------------------------------------------------------------------------
+
+    def ask_analyst(self) -> None:
+        from desktop.services.project import switch_analyst
+
+        name, ok = QInputDialog.getText(self.window, self.tr("Switch analyst"),
+                                        self.tr("Your name:"), text=self.project.analyst_name)
+        if ok and name.strip():
+            switch_analyst(self.project, name)
+            self.undo.clear()
+            self._update_status()
+            self.bus.publish(Changes(analysts=True, library=True))
+
+    def show_keys(self) -> None:
+        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), self.tr(
+            "1 / 2 / 3 — tag the selection as Metric / Program / Target\n"
+            "N / P — next / previous tag or suggestion\n"
+            "Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind\n"
+            "Delete or X — reject the selected suggestion; Delete — delete the selected tag\n"
+            "Shift+← / → — move the selected tag's end; Alt+← / → — move its start\n"
+            "Double-click — select the number with its unit, or the quoted name\n"
+            "F2 — edit the selected tag's first field\n"
+            "Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project\n"
+            "Ctrl+E — export"))
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(self.window, self.tr("About ReportMark"),
+                          f"ReportMark {__version__}\n" + self.tr(
+                              "Tag metrics, programs and targets in Chinese reports."))
+
+    def dispose(self) -> None:
+        QTimer.singleShot(0, self.project.close)

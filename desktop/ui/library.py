@@ -1,0 +1,163 @@
+"""The library: the project's reports as an item model over ids, with a filter box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.reports import ReportRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    COLUMNS = ("title", "region", "year", "chars", "tags")
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReportRow] = []
+        self._headers = (self.tr("Title"), self.tr("Region"), self.tr("Year"),
+                         self.tr("Chars"), self.tr("M·P·T"))
+
+    def set_rows(self, rows: list[ReportRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, report_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == report_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == self.ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "title":
+                return row.title
+            if col == "region":
+                return row.region
+            if col == "year":
+                return str(row.year) if row.year else ""
+            if col == "chars":
+                return f"{row.chars:,}"
+            c = row.tag_counts
+            return f"{c.get('metric', 0)}·{c.get('program', 0)}·{c.get('target', 0)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{row.agency}\n{row.source_file}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("chars", "year", "tags"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return {"title": row.title, "region": row.region, "year": row.year or 0,
+                    "chars": row.chars, "tags": row.total_tags}[col]
+        return None
+
+
+class _Filter(QSortFilterProxyModel):
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        pattern = self.filterRegularExpression().pattern()
+        if not pattern:
+            return True
+        model = self.sourceModel()
+        needle = pattern.casefold()
+        for col in range(model.columnCount()):
+            value = model.index(source_row, col, source_parent).data(Qt.ItemDataRole.ToolTipRole) \
+                if col == 0 else model.index(source_row, col, source_parent).data()
+            if value and needle in str(value).casefold():
+                return True
+        return False
+
+
+class LibraryPanel(QWidget):
+    report_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter reports (title, region, agency…)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setObjectName("library")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until asked
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.setMinimumWidth(340)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: list[ReportRow], keep: str | None = None) -> None:
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self._fit_columns()
+        self.view.resizeRowsToContents()
+        self.view.selectionModel().blockSignals(blocker)
+        if keep:
+            self.select(keep, emit=False)
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(LibraryModel.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+    def select(self, report_id: str, emit: bool = True) -> None:
+        row = self.model.row_of(report_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        blocker = self.view.selectionModel().blockSignals(not emit)
+        self.view.setCurrentIndex(index)
+        self.view.selectionModel().blockSignals(blocker)
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(LibraryModel.ID_ROLE) if index.isValid() else None
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.report_chosen.emit(current.data(LibraryModel.ID_ROLE))

@@ -1,0 +1,174 @@
+"""The main window's layout (a view: it builds widgets and actions, decides nothing).
+
+Library on the left, the reader in the centre, inspector over the tag table on the
+right, a status bar with analyst, project and counts. The controller wires it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.inspector import InspectorPanel
+from desktop.ui.library import LibraryPanel
+from desktop.ui.reader import ReaderView
+from desktop.ui.tag_table import TagTablePanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ReportMark")
+        self.resize(1480, 900)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
+        self.undo_stack = undo_stack
+
+        self.reader = ReaderView(self)
+        self.report_title = QLabel(self)
+        self.report_title.setObjectName("reportTitle")
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.report_title)
+        centre_layout.addWidget(self.reader)
+        self.setCentralWidget(centre)
+
+        self.library = LibraryPanel(self)
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.addTab(self.library, self.tr("Library"))
+        self.left_dock = self._dock(self.tr("Reports"), "libraryDock", self.left_tabs,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        self.inspector = InspectorPanel(self)
+        self.tag_table = TagTablePanel(self)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.inspector)
+        right.addWidget(self.tag_table)
+        right.setSizes([470, 330])
+        self.right_dock = self._dock(self.tr("Inspector"), "inspectorDock", right,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.left_dock, self.right_dock], [430, 470], Qt.Orientation.Horizontal)
+
+        self.status_analyst = QLabel(self)
+        self.status_project = QLabel(self)
+        self.status_counts = QLabel(self)
+        for label in (self.status_counts, self.status_analyst, self.status_project):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_actions()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.act_import = self._action(tr("&Import reports…"), QKeySequence.StandardKey.Open, "actImport")
+        self.act_export = self._action(tr("&Export…"), "Ctrl+E", "actExport")
+        self.act_import_edits = self._action(tr("Import &edits from a workbook…"), None, "actImportEdits")
+        self.act_merge = self._action(tr("&Merge colleague's project…"), None, "actMerge")
+        self.act_connect = self._action(tr("&Connect to team database…"), None, "actConnect")
+        self.act_switch_analyst = self._action(tr("Switch &analyst…"), None, "actAnalyst")
+        self.act_quit = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, "actQuit")
+        self.act_undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_find = self._action(tr("&Find in report…"), "Ctrl+F", "actFind")
+        self.act_find_all = self._action(tr("Search the &project…"), "Ctrl+Shift+F", "actFindAll")
+        self.act_next = self._action(tr("&Next tag"), None, "actNext")
+        self.act_prev = self._action(tr("&Previous tag"), None, "actPrev")
+        self.act_suggestions = self._action(tr("Show &suggestions"), "Ctrl+Shift+S", "actSuggestions")
+        self.act_suggestions.setCheckable(True)
+        self.act_suggestions.setChecked(True)
+        self.act_schema = self._action(tr("Tag &kinds and fields…"), None, "actSchema")
+        self.act_programs = self._action(tr("&Program registry…"), None, "actPrograms")
+        self.act_agreement = self._action(tr("&Agreement…"), None, "actAgreement")
+        self.act_about = self._action(tr("&About ReportMark"), None, "actAbout")
+        self.act_keys = self._action(tr("&Keyboard shortcuts"), "F1", "actKeys")
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        for a in (self.act_import, self.act_export, self.act_import_edits):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        for a in (self.act_merge, self.act_connect, self.act_switch_analyst):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = menu.addMenu(tr("&Edit"))
+        for a in (self.act_undo, self.act_redo):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        for a in (self.act_find, self.act_find_all):
+            edit_menu.addAction(a)
+        self.tag_menu = menu.addMenu(tr("&Tag"))
+        for a in (self.act_next, self.act_prev, self.act_suggestions):
+            self.tag_menu.addAction(a)
+        self.tag_menu.addSeparator()
+        for a in (self.act_schema, self.act_programs):
+            self.tag_menu.addAction(a)
+        self.view_menu = menu.addMenu(tr("&View"))
+        self.view_menu.addAction(self.left_dock.toggleViewAction())
+        self.view_menu.addAction(self.right_dock.toggleViewAction())
+        self.review_menu = menu.addMenu(tr("&Review"))
+        self.review_menu.addAction(self.act_agreement)
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self.act_keys)
+        help_menu.addAction(self.act_about)
+
+        self.toolbar = QToolBar(tr("Main"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addAction(self.act_import)
+        self.toolbar.addAction(self.act_export)
+        self.toolbar.addSeparator()
+        self.kind_actions: dict[str, QAction] = {}
+        self.kind_separator = self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_undo)
+        self.toolbar.addAction(self.act_redo)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_suggestions)
+
+    def set_kind_actions(self, kinds: list[tuple[str, str, str]]) -> dict[str, QAction]:
+        """Toolbar buttons 'Tag as …' (key, label, shortcut); returns them by key."""
+        for action in self.kind_actions.values():
+            self.toolbar.removeAction(action)
+        self.kind_actions = {}
+        for key, label, shortcut in kinds:
+            text = f"{label} ({shortcut})" if shortcut else label
+            action = QAction(text, self)
+            action.setObjectName(f"actTag_{key}")
+            action.setToolTip(self.tr("Tag the selected text as %1").replace("%1", label))
+            self.toolbar.insertAction(self.kind_separator, action)
+            self.kind_actions[key] = action
+        return self.kind_actions

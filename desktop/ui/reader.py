@@ -1,0 +1,435 @@
+"""The reader: a report's text with its tags painted over it.
+
+A QPlainTextEdit lays out only the visible blocks (a 1 MB report paints in ~33 ms).
+Highlights are painted in `paintEvent` from an interval index, only for what is on
+screen; no ExtraSelections (slow for thousands of tags and unsafe from scroll-bar
+signals: DESIGN.md guard-rails). Positions are code points everywhere outside this
+widget; the OffsetMap converts to Qt's UTF-16 positions at its edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+
+from desktop.domain.offsets import OffsetMap
+from desktop.domain.report_text import Structure
+from desktop.domain.spans import IntervalIndex, assign_lanes, snap
+from desktop.ui.fonts import reader_font
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One painted span: a tag (solid) or a suggestion (dashed outline)."""
+
+    id: str
+    kind: str
+    start: int  # code points
+    end: int
+    suggestion: bool = False
+    tooltip: str = ""
+    status: str = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class KindStyle:
+    key: str
+    label: str
+    colour: str
+    shortcut: str
+
+
+class ReaderView(QPlainTextEdit):
+    tag_requested = Signal(str, int, int)  # kind, start, end (code points)
+    mark_clicked = Signal(str)  # mark id ('' when clicking outside any mark)
+    delete_requested = Signal(str)
+    resize_requested = Signal(str, int, int)
+    accept_requested = Signal(str)  # a suggestion (Enter / A)
+    accept_kind_requested = Signal(str)  # every suggestion of a kind (Shift+Enter)
+    reject_requested = Signal(str)  # a suggestion (Delete / X)
+    tag_all_requested = Signal(str, str)  # kind, text
+
+    LANE_GAP = 3.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFont(reader_font())
+        self.setMouseTracking(True)
+        self.document().setDocumentMargin(28)
+        self._text = ""
+        self._offsets = OffsetMap("")
+        self._marks: list[Mark] = []
+        self._index = IntervalIndex([])
+        self._lanes: list[int] = []
+        self._kinds: dict[str, KindStyle] = {}
+        self._selected: str | None = None
+        self._flash: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+    # --- content --------------------------------------------------------------------
+
+    def set_kinds(self, kinds: Sequence[KindStyle]) -> None:
+        self._kinds = {k.key: k for k in kinds}
+        self.viewport().update()
+
+    def kind_for_shortcut(self, key: str) -> str | None:
+        return next((k.key for k in self._kinds.values() if k.shortcut == key), None)
+
+    def set_report(self, text: str, structure: Structure | None) -> None:
+        self._text = text
+        self._offsets = OffsetMap(text)
+        self._selected = None
+        self.setPlainText(text)
+        if structure is not None:
+            self._style_structure(structure)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def clear_report(self) -> None:
+        self.set_report("", None)
+        self.set_marks([])
+
+    def text(self) -> str:
+        return self._text
+
+    def set_marks(self, marks: Sequence[Mark]) -> None:
+        self._marks = list(marks)
+        spans = [(m.start, m.end) for m in self._marks]
+        self._index = IntervalIndex(spans)
+        self._lanes = assign_lanes(spans)
+        self.viewport().update()
+
+    def marks(self) -> list[Mark]:
+        return list(self._marks)
+
+    def select_mark(self, mark_id: str | None, *, scroll: bool = False, flash: bool = False) -> None:
+        self._selected = mark_id
+        mark = self._mark(mark_id) if mark_id else None
+        if mark is not None and scroll:
+            cursor = self.textCursor()
+            cursor.setPosition(self._offsets.to_utf16(mark.start))
+            self.setTextCursor(cursor)
+            self.centerCursor()
+        if mark is not None and flash:
+            self._flash = (mark.start, mark.end)
+            self._flash_timer.start(600)
+        self.viewport().update()
+
+    def selected_mark(self) -> Mark | None:
+        return self._mark(self._selected) if self._selected else None
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        a = self._offsets.to_codepoint(cursor.selectionStart())
+        b = self._offsets.to_codepoint(cursor.selectionEnd())
+        return (a, b) if a < b else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def marks_at(self, pos: int) -> list[Mark]:
+        return [self._marks[i] for i in self._index.at(pos)]
+
+    def _mark(self, mark_id: str | None) -> Mark | None:
+        return next((m for m in self._marks if m.id == mark_id), None)
+
+    # --- structure styling ------------------------------------------------------------
+
+    def _style_structure(self, s: Structure) -> None:
+        base = self.font().pointSizeF()
+
+        def fmt(bold: bool = False, italic: bool = False, size: float | None = None,
+                colour: str | None = None, background: str | None = None) -> QTextCharFormat:
+            f = QTextCharFormat()
+            if bold:
+                f.setFontWeight(QFont.Weight.Bold)
+            if italic:
+                f.setFontItalic(True)
+            if size:
+                f.setFontPointSize(size)
+            if colour:
+                f.setForeground(QColor(colour))
+            if background:
+                f.setBackground(QColor(background))
+            return f
+
+        styles = [
+            ([s.title] if s.title else [], fmt(bold=True, size=base * 1.45)),
+            ([s.byline] if s.byline else [], fmt(colour="#6b6b6b")),
+            (list(s.headings), fmt(bold=True, size=base * 1.12, colour="#1f2a44")),
+            (list(s.captions), fmt(italic=True, colour="#6b6b6b")),
+            (list(s.emphasis), fmt(bold=True)),
+        ]
+        cursor = QTextCursor(self.document())
+        callout = QTextBlockFormat()  # a block background, so tag fills stay visible on it
+        callout.setBackground(QColor("#f4eedd"))
+        for a, b in s.callouts:
+            cursor.setPosition(self._offsets.to_utf16(a))
+            cursor.setPosition(self._offsets.to_utf16(b), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeBlockFormat(callout)
+        for ranges, f in styles:
+            for a, b in ranges:
+                cursor.setPosition(self._offsets.to_utf16(a))
+                cursor.setPosition(self._offsets.to_utf16(b), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(f)
+
+    # --- painting -----------------------------------------------------------------------
+
+    def _visible_range(self) -> tuple[int, int]:
+        first = self.firstVisibleBlock()
+        start = first.position() if first.isValid() else 0
+        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        end_block = self.document().findBlock(bottom)
+        end = end_block.position() + end_block.length() if end_block.isValid() else bottom
+        return self._offsets.to_codepoint(start), self._offsets.to_codepoint(end) + 1
+
+    def _segments(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per laid-out line the span [start, end) (code points) covers."""
+        a, b = self._offsets.to_utf16(start), self._offsets.to_utf16(end)
+        rects: list[QRectF] = []
+        doc = self.document()
+        block = doc.findBlock(a)
+        offset = self.contentOffset()
+        while block.isValid() and block.position() < b:
+            if block.isVisible():
+                geo = self.blockBoundingGeometry(block).translated(offset)
+                layout = block.layout()
+                bstart = block.position()
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    ls, le = bstart + line.textStart(), bstart + line.textStart() + line.textLength()
+                    s, e = max(a, ls), min(b, le)
+                    if s >= e:
+                        continue
+                    x1 = line.cursorToX(s - bstart)[0]
+                    x2 = line.cursorToX(e - bstart)[0]
+                    rect = line.rect()
+                    rects.append(QRectF(geo.left() + x1, geo.top() + rect.top(), x2 - x1, rect.height()))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        vis_a, vis_b = self._visible_range()
+        visible = list(self._index.overlapping(vis_a, vis_b))
+        # fills first (under the text), then outlines and lanes
+        for i in visible:
+            mark = self._marks[i]
+            if mark.suggestion:
+                continue
+            colour = QColor(self._colour(mark.kind))
+            colour.setAlpha(55 if mark.status != "rejected" else 20)
+            for rect in self._segments(mark.start, mark.end):
+                painter.fillRect(rect, colour)
+        if self._flash is not None:
+            for rect in self._segments(*self._flash):
+                painter.fillRect(rect, QColor(255, 214, 10, 120))
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for i in visible:
+            mark = self._marks[i]
+            colour = QColor(self._colour(mark.kind))
+            rects = self._segments(mark.start, mark.end)
+            if mark.suggestion:
+                pen = QPen(colour, 1.3, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                for rect in rects:
+                    painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+                continue
+            lane = self._lanes[i] if i < len(self._lanes) else 0
+            painter.setPen(QPen(colour, 2.0))
+            for rect in rects:
+                y = rect.bottom() - 1 - lane * self.LANE_GAP
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            if mark.status == "rejected":
+                painter.setPen(QPen(QColor("#b91c1c"), 1.2))
+                for rect in rects:
+                    mid = rect.center().y()
+                    painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
+            if mark.id == self._selected:
+                painter.setPen(QPen(colour.darker(140), 2.0))
+                for rect in rects:
+                    painter.drawRect(rect.adjusted(0, 0, 0, 0))
+        painter.end()
+
+    def _colour(self, kind: str) -> str:
+        style = self._kinds.get(kind)
+        return style.colour if style else "#888888"
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self.viewport().update()
+
+    # --- input ------------------------------------------------------------------------
+
+    def _pos_at(self, event: QMouseEvent) -> int:
+        return self._offsets.to_codepoint(self.cursorForPosition(event.position().toPoint()).position())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = self._pos_at(event)
+        under = self.marks_at(pos)
+        if not under:
+            self.select_mark(None)
+            self.mark_clicked.emit("")
+            return
+        # clicking again cycles through overlapping marks; the shortest comes first
+        under.sort(key=lambda m: (m.end - m.start, m.suggestion))
+        ids = [m.id for m in under]
+        nxt = ids[(ids.index(self._selected) + 1) % len(ids)] if self._selected in ids else ids[0]
+        self.select_mark(nxt)
+        self.mark_clicked.emit(nxt)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = self._pos_at(event)
+        span = snap(self._text, pos)
+        if span is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        self.select_span(*span)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons():
+            return
+        under = self.marks_at(self._pos_at(event))
+        tips = [m.tooltip for m in under if m.tooltip]
+        if tips:
+            QToolTip.showText(event.globalPosition().toPoint(), "\n\n".join(tips), self)
+        else:
+            QToolTip.hideText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers()
+        mark = self.selected_mark()
+        text = event.text()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and text and (kind := self.kind_for_shortcut(text)) is not None:
+            span = self.selection_span()
+            if span is not None:
+                self.tag_requested.emit(kind, *span)
+                return
+            if mark is not None and mark.suggestion:
+                return
+        if mark is not None and mark.suggestion:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if mods & Qt.KeyboardModifier.ShiftModifier:
+                    self.accept_kind_requested.emit(mark.kind)
+                else:
+                    self.accept_requested.emit(mark.id)
+                return
+            if plain and key == Qt.Key.Key_A:
+                self.accept_requested.emit(mark.id)
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or (plain and key == Qt.Key.Key_X):
+                self.reject_requested.emit(mark.id)
+                return
+        if mark is not None and not mark.suggestion:
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.delete_requested.emit(mark.id)
+                return
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods & (
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
+            ):
+                step = -1 if key == Qt.Key.Key_Left else 1
+                start, end = mark.start, mark.end
+                if mods & Qt.KeyboardModifier.AltModifier:
+                    start = min(max(0, start + step), end - 1)
+                else:
+                    end = max(min(len(self._text), end + step), start + 1)
+                if (start, end) != (mark.start, mark.end):
+                    self.resize_requested.emit(mark.id, start, end)
+                return
+        if plain and key in (Qt.Key.Key_N, Qt.Key.Key_P):
+            self.step(1 if key == Qt.Key.Key_N else -1)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.select_mark(None)
+            self.mark_clicked.emit("")
+            return
+        super().keyPressEvent(event)
+
+    def step(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) mark in text order."""
+        if not self._marks:
+            return
+        current = self.selected_mark()
+        if current is None:
+            pos = self._offsets.to_codepoint(self.textCursor().position())
+            ordered = sorted(range(len(self._marks)),
+                             key=lambda i: (self._marks[i].start, self._marks[i].end))
+            if direction > 0:
+                pick = next((i for i in ordered if self._marks[i].start >= pos), ordered[0])
+            else:
+                pick = next((i for i in reversed(ordered) if self._marks[i].start < pos), ordered[-1])
+        else:
+            ordered = sorted(range(len(self._marks)),
+                             key=lambda i: (self._marks[i].start, self._marks[i].end, self._marks[i].id))
+            k = next(k for k, i in enumerate(ordered) if self._marks[i].id == current.id)
+            pick = ordered[(k + direction) % len(ordered)]
+        chosen = self._marks[pick]
+        self.select_mark(chosen.id, scroll=True)
+        self.mark_clicked.emit(chosen.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        span = self.selection_span()
+        for style in self._kinds.values():
+            action = menu.addAction(self.tr("Tag as %1").replace("%1", style.label))
+            if style.shortcut:
+                action.setShortcut(style.shortcut)
+            action.setEnabled(span is not None)
+            action.triggered.connect(
+                lambda _=False, k=style.key, s=span: s and self.tag_requested.emit(k, *s)
+            )
+        if span is not None:
+            sub = menu.addMenu(self.tr("Tag all occurrences as"))
+            text = self._text[span[0]:span[1]]
+            for style in self._kinds.values():
+                sub.addAction(style.label).triggered.connect(
+                    lambda _=False, k=style.key, t=text: self.tag_all_requested.emit(k, t)
+                )
+        mark = self.selected_mark()
+        if mark is not None and not mark.suggestion:
+            menu.addSeparator()
+            menu.addAction(self.tr("Delete tag")).triggered.connect(
+                lambda: self.delete_requested.emit(mark.id)
+            )
+        menu.addSeparator()
+        menu.addAction(self.tr("Copy")).triggered.connect(self.copy)
+        menu.exec(event.globalPos())
