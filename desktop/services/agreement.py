@@ -1,0 +1,200 @@
+"""Agreement between analysts, and adjudication into the consensus layer.
+
+Agreement compares two analysts' tags over the reports *both* tagged (a report only one
+of them has started says nothing about agreement). Adjudication turns a disagreement
+into a tag of the analyst named "consensus": pick one version, combine both, or write
+your own. Export selects that layer with `--analyst consensus`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.base import utcnow
+from db.models import Analyst, Report, Tag, TagKind, TagLink
+from db.queries import analysts
+from db.queries import tags as q
+from desktop.domain.agreement import DEFAULT_TOLERANCE, Agreement, Ann, compare
+from desktop.services.changes import Changes
+from desktop.services.project import Project
+from desktop.services.review import CONSENSUS
+
+
+@dataclass(frozen=True, slots=True)
+class PairAgreement:
+    analyst_a: str
+    analyst_b: str
+    result: Agreement
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"a": self.analyst_a, "b": self.analyst_b, **self.result.as_dict()}
+
+
+def _analyst_id(session: Session, name: str) -> str:
+    found = session.scalar(select(Analyst.id).where(Analyst.name == name))
+    if found is None:
+        known = ", ".join(session.scalars(select(Analyst.name).order_by(Analyst.name)))
+        raise ValueError(f"There is no analyst {name!r} in this project (known: {known}).")
+    return found
+
+
+def _layer(session: Session, author_id: str, report_ids: set[str]) -> list[Ann]:
+    rows = session.execute(
+        select(Tag.id, Tag.report_id, TagKind.key, Tag.start, Tag.end, Tag.fields, Tag.quote,
+               Report.year)
+        .join(TagKind, TagKind.id == Tag.kind_id)
+        .join(Report, Report.id == Tag.report_id)
+        .where(Tag.author_id == author_id, Tag.status != "rejected")
+    )
+    return [Ann(i, r, k, s, e, dict(f or {}), qt, y) for i, r, k, s, e, f, qt, y in rows
+            if r in report_ids]
+
+
+def _tagged_reports(session: Session, author_id: str) -> set[str]:
+    return set(session.scalars(select(Tag.report_id).where(Tag.author_id == author_id)
+                               .distinct()))
+
+
+def _kind_order(session: Session) -> list[str]:
+    return list(session.scalars(select(TagKind.key).order_by(TagKind.position, TagKind.key)))
+
+
+def agreement(project: Project, analyst_a: str, analyst_b: str,
+              tolerance: float = DEFAULT_TOLERANCE) -> PairAgreement:
+    """Figures per kind and overall, and the ranked disagreements, for two analysts (by
+    name). Rejected tags do not count."""
+    if analyst_a == analyst_b:
+        raise ValueError("Choose two different analysts.")
+    with project.uow() as session:
+        a_id = _analyst_id(session, analyst_a)
+        b_id = _analyst_id(session, analyst_b)
+        both = _tagged_reports(session, a_id) & _tagged_reports(session, b_id)
+        a = _layer(session, a_id, both)
+        b = _layer(session, b_id, both)
+        kinds = _kind_order(session)
+    return PairAgreement(analyst_a, analyst_b, compare(a, b, kinds, tolerance))
+
+
+def every_pair(project: Project, tolerance: float = DEFAULT_TOLERANCE) -> list[PairAgreement]:
+    """Agreement for every pair of analysts who have tags (the consensus layer excluded)."""
+    with project.uow() as session:
+        names = list(session.scalars(
+            select(Analyst.name).where(Analyst.name != CONSENSUS,
+                                       Analyst.id.in_(select(Tag.author_id).distinct()))
+            .order_by(Analyst.name)
+        ))
+    return [agreement(project, a, b, tolerance) for a, b in combinations(names, 2)]
+
+
+def analysts_with_tags(project: Project) -> list[str]:
+    with project.uow() as session:
+        return list(session.scalars(
+            select(Analyst.name).where(Analyst.id.in_(select(Tag.author_id).distinct()))
+            .order_by(Analyst.name)
+        ))
+
+
+# --------------------------------------------------------------------- adjudication
+
+
+def _consensus_tag(
+    session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
+    fields: dict[str, Any], sources: list[str], how: str,
+) -> Tag:
+    report = session.get(Report, report_id)
+    if report is None:
+        raise ValueError("The report no longer exists.")
+    if not 0 <= start < end <= len(report.text):
+        raise ValueError("A tag must cover at least one character of the report.")
+    kind_row = q.kind_by_key(session, kind)
+    if kind_row is None:
+        raise ValueError(f"There is no tag kind {kind!r}.")
+    consensus = analysts.get_or_create(session, CONSENSUS)
+    # Adjudicating the same place again replaces the earlier decision (idempotent).
+    tag = session.scalar(select(Tag).where(
+        Tag.author_id == consensus.id, Tag.report_id == report_id,
+        Tag.kind_id == kind_row.id, Tag.start == start, Tag.end == end,
+    ))
+    action = f"adjudicated: {how}"
+    if tag is None:
+        tag = Tag(report_id=report_id, kind_id=kind_row.id, start=start, end=end,
+                  quote=report.text[start:end], fields=dict(fields), author_id=consensus.id,
+                  origin=f"adjudicated ({how})", status="accepted")
+        session.add(tag)
+    else:
+        tag.fields = dict(fields)
+        tag.origin = f"adjudicated ({how})"
+        tag.updated_at = utcnow()
+    session.flush()
+    for source in sources:
+        if source == tag.id or session.get(Tag, source) is None:
+            continue
+        exists = session.scalar(select(TagLink.id).where(
+            TagLink.source_id == tag.id, TagLink.target_id == source,
+            TagLink.type == "adjudicates"))
+        if exists is None:
+            session.add(TagLink(source_id=tag.id, target_id=source, type="adjudicates"))
+    q.record_event(session, tag, action[:30], project.analyst_id, {
+        "id": tag.id, "report_id": report_id, "kind": kind, "start": start, "end": end,
+        "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
+        "author_id": tag.author_id, "origin": tag.origin, "status": tag.status,
+        "sources": sources, "decided_by": project.analyst_name,
+    })
+    return tag
+
+
+def _tag_parts(session: Session, tag_id: str) -> tuple[Tag, str]:
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise ValueError("That tag no longer exists.")
+    kind = session.get(TagKind, tag.kind_id)
+    assert kind is not None
+    return tag, kind.key
+
+
+def pick(project: Project, tag_id: str, others: tuple[str, ...] = ()) -> Changes:
+    """Adopt one analyst's version as the consensus (`others`: the versions set aside)."""
+    with project.uow.begin() as session:
+        tag, kind = _tag_parts(session, tag_id)
+        made = _consensus_tag(session, project, tag.report_id, kind, tag.start, tag.end,
+                              dict(tag.fields), [tag_id, *others], "picked")
+        return Changes(tags=frozenset({tag.report_id}), analysts=True, focus_tag=made.id)
+
+
+def combine(project: Project, tag_ids: tuple[str, ...]) -> Changes:
+    """Combine versions: the span covering them all, the first version's kind, each
+    field from the first version that has a value."""
+    if not tag_ids:
+        raise ValueError("Choose the versions to combine.")
+    with project.uow.begin() as session:
+        parts = [_tag_parts(session, t) for t in tag_ids]
+        report_ids = {t.report_id for t, _ in parts}
+        if len(report_ids) != 1:
+            raise ValueError("Only versions in the same report can be combined.")
+        fields: dict[str, Any] = {}
+        for t, _ in parts:
+            for key, value in t.fields.items():
+                if key not in fields and value not in (None, ""):
+                    fields[key] = value
+        first, kind = parts[0]
+        made = _consensus_tag(
+            session, project, first.report_id, kind, min(t.start for t, _ in parts),
+            max(t.end for t, _ in parts), fields, list(tag_ids), "combined",
+        )
+        return Changes(tags=frozenset({first.report_id}), analysts=True, focus_tag=made.id)
+
+
+def write_own(
+    project: Project, report_id: str, kind: str, start: int, end: int,
+    fields: dict[str, Any] | None = None, sources: tuple[str, ...] = (),
+) -> Changes:
+    """The adjudicator's own version of a disputed place."""
+    with project.uow.begin() as session:
+        made = _consensus_tag(session, project, report_id, kind, start, end, dict(fields or {}),
+                              list(sources), "own")
+        return Changes(tags=frozenset({report_id}), analysts=True, focus_tag=made.id)

@@ -1,0 +1,245 @@
+"""Reviewing colleagues' tags: the queue, and accept / reject / correct / comment.
+
+Each verdict is one transaction that sets the tag's status, adds a `review` row and a
+history event. A correction is a new tag by the reviewer, linked to the original with a
+"corrects" link (new → original); the original keeps its text and gets status
+"corrected". Verdicts carry the version the reviewer saw: a tag changed by someone else
+since then is refused with StaleTagError, never silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.base import utcnow
+from db.errors import StaleTagError
+from db.models import Analyst, Report, Review, Tag, TagKind, TagLink
+from db.queries import tags as q
+from desktop.services.changes import Changes
+from desktop.services.project import Project
+
+VERDICT_STATUS = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
+CONSENSUS = "consensus"
+STALE_MESSAGE = (
+    "Someone else changed this tag since you loaded it; it has been reloaded, "
+    "please check it and try again."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One row of the review queue."""
+
+    tag_id: str
+    report_id: str
+    report_title: str
+    kind: str
+    start: int
+    end: int
+    quote: str
+    author: str
+    status: str
+    version: int
+    last_verdict: str  # "" when nobody reviewed it yet
+    last_comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    reviewer: str
+    verdict: str
+    comment: str
+    at: datetime
+
+
+def queue_ids(
+    project: Project, *, report_id: str | None = None, author: str | None = None,
+    status: str | None = "open", include_own: bool = False,
+) -> list[str]:
+    """Tag ids waiting for review, in report then text order. By default: colleagues'
+    open tags (not the acting analyst's, not the consensus layer's)."""
+    with project.uow() as session:
+        query = (
+            select(Tag.id)
+            .join(Analyst, Analyst.id == Tag.author_id)
+            .join(Report, Report.id == Tag.report_id)
+            .where(Analyst.name != CONSENSUS)
+            .order_by(Report.imported_at, Report.title, Tag.start, Tag.end, Tag.id)
+        )
+        if not include_own:
+            query = query.where(Tag.author_id != project.analyst_id)
+        if report_id is not None:
+            query = query.where(Tag.report_id == report_id)
+        if author is not None:
+            query = query.where(Analyst.name == author)
+        if status is not None:
+            query = query.where(Tag.status == status)
+        return list(session.scalars(query))
+
+
+def queue_rows(project: Project, tag_ids: Sequence[str]) -> dict[str, QueueItem]:
+    """The rows for some queue ids (a view fetches the visible ones); deleted tags are
+    missing from the result."""
+    if not tag_ids:
+        return {}
+    with project.uow() as session:
+        rows = session.execute(
+            select(Tag.id, Tag.report_id, Report.title, TagKind.key, Tag.start, Tag.end,
+                   Tag.quote, Analyst.name, Tag.status, Tag.version)
+            .join(Report, Report.id == Tag.report_id)
+            .join(TagKind, TagKind.id == Tag.kind_id)
+            .join(Analyst, Analyst.id == Tag.author_id)
+            .where(Tag.id.in_(list(tag_ids)))
+        ).all()
+        last: dict[str, tuple[str, str]] = {}
+        for tag_id, verdict, comment in session.execute(
+            select(Review.tag_id, Review.verdict, Review.comment)
+            .where(Review.tag_id.in_(list(tag_ids)))
+            .order_by(Review.created_at, Review.id)
+        ):
+            last[tag_id] = (verdict, comment)
+        out: dict[str, QueueItem] = {}
+        for tid, rid, title, kind, start, end, quote, author, status, version in rows:
+            verdict, note = last.get(tid, ("", ""))
+            out[tid] = QueueItem(tid, rid, title, kind, start, end, quote, author, status,
+                                 version, verdict, note)
+        return out
+
+
+def queue(project: Project, **filters: Any) -> list[QueueItem]:
+    ids = queue_ids(project, **filters)
+    rows = queue_rows(project, ids)
+    return [rows[i] for i in ids if i in rows]
+
+
+def reviews(project: Project, tag_id: str) -> list[ReviewEntry]:
+    with project.uow() as session:
+        return [
+            ReviewEntry(name, verdict, comment, at)
+            for name, verdict, comment, at in session.execute(
+                select(Analyst.name, Review.verdict, Review.comment, Review.created_at)
+                .join(Analyst, Analyst.id == Review.reviewer_id)
+                .where(Review.tag_id == tag_id)
+                .order_by(Review.created_at, Review.id)
+            )
+        ]
+
+
+def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise StaleTagError("This tag was deleted (perhaps by a colleague).")
+    if expected_version is not None and tag.version != expected_version:
+        raise StaleTagError(STALE_MESSAGE)
+    return tag
+
+
+def _state(session: Session, tag: Tag) -> dict[str, Any]:
+    kind = session.get(TagKind, tag.kind_id)
+    return {
+        "id": tag.id, "report_id": tag.report_id, "kind": kind.key if kind else "",
+        "start": tag.start, "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields),
+        "note": tag.note, "author_id": tag.author_id, "origin": tag.origin,
+        "status": tag.status,
+    }
+
+
+def _verdict(
+    project: Project, tag_id: str, verdict: str, comment: str, expected_version: int | None,
+) -> Changes:
+    try:
+        with project.uow.begin() as session:
+            tag = _load(session, tag_id, expected_version)
+            _apply(session, project, tag, verdict, comment)
+            return Changes(tags=frozenset({tag.report_id}), focus_tag=tag.id)
+    except StaleDataError as exc:  # changed between our read and our write
+        raise StaleTagError(STALE_MESSAGE) from exc
+
+
+def _apply(session: Session, project: Project, tag: Tag, verdict: str, comment: str) -> None:
+    session.add(Review(tag_id=tag.id, reviewer_id=project.analyst_id, verdict=verdict,
+                       comment=comment))
+    if verdict in VERDICT_STATUS:
+        tag.status = VERDICT_STATUS[verdict]
+        tag.updated_at = utcnow()
+    session.flush()
+    action = f"reviewed: {verdict}" + (f" ({comment})" if comment else "")
+    q.record_event(session, tag, action[:30], project.analyst_id, _state(session, tag))
+
+
+def accept(project: Project, tag_id: str, comment: str = "",
+           expected_version: int | None = None) -> Changes:
+    return _verdict(project, tag_id, "accept", comment, expected_version)
+
+
+def reject(project: Project, tag_id: str, comment: str = "",
+           expected_version: int | None = None) -> Changes:
+    return _verdict(project, tag_id, "reject", comment, expected_version)
+
+
+def comment(project: Project, tag_id: str, text: str) -> Changes:
+    """A comment without a verdict; the tag's status stays as it is."""
+    if not text.strip():
+        raise ValueError("Write a comment first.")
+    return _verdict(project, tag_id, "comment", text.strip(), None)
+
+
+def correct(
+    project: Project, tag_id: str, *, start: int | None = None, end: int | None = None,
+    kind: str | None = None, fields: dict[str, Any] | None = None, comment: str = "",
+    expected_version: int | None = None,
+) -> Changes:
+    """Correct a colleague's tag: a new tag by the reviewer (the original's span, kind and
+    fields, changed as given), linked to the original ("corrects"). Focuses the new tag."""
+    try:
+        with project.uow.begin() as session:
+            original = _load(session, tag_id, expected_version)
+            report = session.get(Report, original.report_id)
+            assert report is not None
+            new_start = original.start if start is None else start
+            new_end = original.end if end is None else end
+            if not 0 <= new_start < new_end <= len(report.text):
+                raise ValueError("A tag must cover at least one character of the report.")
+            kind_id = original.kind_id
+            if kind is not None:
+                kind_row = q.kind_by_key(session, kind)
+                if kind_row is None:
+                    raise ValueError(f"There is no tag kind {kind!r}.")
+                kind_id = kind_row.id
+            new_fields = dict(original.fields)
+            for key, value in (fields or {}).items():
+                if value is None or value == "":
+                    new_fields.pop(key, None)
+                else:
+                    new_fields[key] = value
+            fixed = Tag(
+                report_id=original.report_id, kind_id=kind_id, start=new_start, end=new_end,
+                quote=report.text[new_start:new_end], fields=new_fields,
+                author_id=project.analyst_id, origin=f"correction of {original.id[:8]}",
+                status="open",
+            )
+            session.add(fixed)
+            session.flush()
+            q.record_event(session, fixed, "created (correction)", project.analyst_id,
+                           _state(session, fixed))
+            session.add(TagLink(source_id=fixed.id, target_id=original.id, type="corrects"))
+            _apply(session, project, original, "correct", comment)
+            return Changes(tags=frozenset({original.report_id}), focus_tag=fixed.id)
+    except StaleDataError as exc:
+        raise StaleTagError(STALE_MESSAGE) from exc
+
+
+def corrections_of(project: Project, tag_id: str) -> list[str]:
+    """Ids of the tags that correct `tag_id`."""
+    with project.uow() as session:
+        return list(session.scalars(
+            select(TagLink.source_id).where(TagLink.target_id == tag_id,
+                                            TagLink.type == "corrects")
+        ))
