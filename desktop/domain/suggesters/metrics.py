@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from desktop.domain.periods import Period, find_periods
-from desktop.domain.quantities import CN_NUMERAL_CHARS, QuantityMatch, decimal_str, find_quantities
-from desktop.domain.suggesters.textspans import Spans, char_before, clause_bounds
+from desktop.domain.quantities import (
+    CHANGE_VERBS,
+    CN_NUMERAL_CHARS,
+    QuantityMatch,
+    decimal_str,
+    find_quantities,
+)
+from desktop.domain.suggesters.textspans import Boundaries, Spans, char_before
 from desktop.domain.suggestion import ReportContext, Suggestion
 
 _SMALL_CN = set("零〇一二三四五六七八九十两")
 _BIG_CN = set("百千万亿")
 # Words between the indicator and the number that are not part of the indicator.
-_LEAD_WORDS = re.compile(
-    r"(?:分别|均|共|累计|合计|同比|比上年|较上年|预计)?"
-    r"(?:达到|达|为|是|超过|超|突破|近|约|增至|提升至|提高到|升至|降至|实现|完成|"
-    r"控制在|保持在|占|增长|下降|提高|降低|增加|减少|回落|上涨|下跌)*$"
+_LEAD_WORDS = (
+    "分别", "均", "共", "累计", "合计", "同比", "比上年", "较上年", "预计", "达到", "达", "为",
+    "是", "超过", "超", "突破", "近", "约", "增至", "提升至", "提高到", "升至", "降至", "实现",
+    "完成", "控制在", "保持在", "占", *CHANGE_VERBS,
 )
 
 
@@ -61,8 +68,13 @@ def accept(text: str, qm: QuantityMatch, spans: Spans) -> bool:
 
 
 def _indicator(text: str, clause_start: int, number_start: int) -> str:
-    head = text[clause_start:number_start].replace("*", "")
-    head = _LEAD_WORDS.sub("", head).strip()
+    head = text[max(clause_start, number_start - 40) : number_start].replace("*", "").strip()
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _LEAD_WORDS:
+            if head.endswith(word):
+                head, stripped = head[: -len(word)], True
     # Keep the last phrase: after a period word or a region the indicator starts.
     for sep in ("，", "、", "的"):
         if sep in head and sep != "的":
@@ -70,13 +82,19 @@ def _indicator(text: str, clause_start: int, number_start: int) -> str:
     return head[-30:]
 
 
-def _period_for(text: str, clause_start: int, pos: int, year: int | None) -> Period | None:
-    """The nearest period written before the metric in its sentence."""
-    sent = clause_start
-    while sent > 0 and text[sent - 1] not in "。！？\n":
-        sent -= 1
-    found = [p for s, e, p in find_periods(text[sent:pos], year) if e <= pos - sent]
-    return found[-1] if found else None
+class PeriodIndex:
+    """All periods of a text, found once, looked up by position (bisect)."""
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self._found = find_periods(text, year)
+        self._ends = [end for _, end, _ in self._found]
+
+    def last_between(self, lo: int, hi: int) -> Period | None:
+        """The last period lying inside [lo, hi)."""
+        i = bisect.bisect_right(self._ends, hi) - 1
+        if i >= 0 and self._found[i][0] >= lo:
+            return self._found[i][2]
+        return None
 
 
 def _comparison(clause: str) -> str:
@@ -91,13 +109,15 @@ def _comparison(clause: str) -> str:
 
 def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = None) -> list[Suggestion]:
     spans = spans or Spans.of(text)
+    periods = PeriodIndex(text, context.year)
+    bounds = Boundaries(text)
     out: list[Suggestion] = []
     for qm in find_quantities(text):
         if not accept(text, qm, spans):
             continue
-        cs, ce = clause_bounds(text, qm.number_start)
+        cs, ce = bounds.clause(qm.number_start)
         q = qm.quantity
-        period = _period_for(text, cs, qm.start, context.year)
+        period = periods.last_between(bounds.sentence_start(cs), qm.start)
         clause = text[cs:ce]
         fields: dict[str, str | int | None] = {
             "indicator": _indicator(text, cs, qm.start),

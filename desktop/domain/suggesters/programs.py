@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from desktop.domain.suggesters.textspans import CLAUSE_DELIMITERS, Spans, has_han
+from desktop.domain.suggesters.textspans import CLAUSE_DELIMITERS, Spans, clause_start, has_han
 from desktop.domain.suggestion import ReportContext, Suggestion
 
 # add(start, end, rule, name, category)
@@ -109,16 +109,9 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return last
 
 
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_DELIMITERS:
-        i -= 1
-    return i
-
-
 def _governed(text: str, start: int, verbs: re.Pattern[str]) -> bool:
     """Whether a verb of `verbs` governs the phrase at `start` within its clause."""
-    cs = _clause_start(text, start)
+    cs = clause_start(text, start)
     before = text[cs:start]
     last = _last_match(verbs, before, 0, len(before))
     if last is None:
@@ -151,7 +144,7 @@ def _quoted(text: str, qs: int, qe: int, spans: Spans, add: _Adder) -> None:
         return
     # Rule 2: the object phrase of an implementation verb. A pivot (推动 企业 “小升规”)
     # makes the quote what the object is to do, not a programme.
-    cs = _clause_start(text, qs)
+    cs = clause_start(text, qs)
     last = _last_match(_IMPLEMENT_RE, text, cs, qs)
     if last is None:
         return
@@ -235,7 +228,7 @@ def _deng_lists(text: str, spans: Spans, add: _Adder) -> None:
         # 等重大项目: the items are construction projects (GUIDELINES §2 exclusions).
         if head.endswith("项目") or _INFRA.search(head) or _EVENT.search(head[:-2]):
             continue
-        cs = _clause_start(text, m.start())
+        cs = clause_start(text, m.start())
         last = _last_match(_GOVERN_RE, text, cs, m.start())
         if last is None:
             continue

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from desktop.domain.periods import find_periods
+from desktop.domain.suggesters.metrics import PeriodIndex
 from desktop.domain.suggesters.sections import TARGET_LIST_RE, PlanRegion, plan_regions, region_at
-from desktop.domain.suggesters.textspans import clauses
+from desktop.domain.suggesters.textspans import clauses, sentence_start
 from desktop.domain.suggestion import ReportContext, Suggestion
 
 # Outside a plan part, these make a clause with a quantity a goal.
@@ -22,13 +22,14 @@ def suggest_targets(
     text: str, context: ReportContext, metrics: list[Suggestion]
 ) -> list[Suggestion]:
     regions = plan_regions(text, context)
+    periods = PeriodIndex(text, context.year)
     starts = sorted(m.start for m in metrics)
     out: list[Suggestion] = []
     seen: set[tuple[int, int]] = set()
     for cs, ce in _list_items(text, regions):
         if (cs, ce) not in seen:
             seen.add((cs, ce))
-            out.append(_target(text, cs, ce, context, metrics, "target.list_item", regions))
+            out.append(_target(text, cs, ce, context, metrics, "target.list_item", regions, periods))
     for cs, ce in clauses(text):
         if (cs, ce) in seen:
             continue
@@ -46,7 +47,7 @@ def suggest_targets(
         else:
             continue
         seen.add((cs, ce))
-        out.append(_target(text, cs, ce, context, metrics, rule, regions))
+        out.append(_target(text, cs, ce, context, metrics, rule, regions, periods))
     out.sort(key=lambda s: s.start)
     return out
 
@@ -54,10 +55,15 @@ def suggest_targets(
 def _list_items(text: str, regions: list[PlanRegion]) -> list[tuple[int, int]]:
     """Clauses of explicit target lists: from the lead-in's colon to the sentence end."""
     items: list[tuple[int, int]] = []
+    covered = 0
     for m in TARGET_LIST_RE.finditer(text):
+        if m.start() < covered:
+            continue  # a lead-in repeated inside the list it opens
         end = m.end()
-        while end < len(text) and text[end] not in "。\n":
+        limit = min(len(text), m.end() + 2000)  # a list is one sentence, never pages
+        while end < limit and text[end] not in "。\n":
             end += 1
+        covered = end
         for cs, ce in clauses(text[m.end() : end]):
             a, b = cs + m.end(), ce + m.end()
             if _HEDGE.search(text[a:b]):
@@ -74,17 +80,18 @@ def _target(
     metrics: list[Suggestion],
     rule: str,
     regions: list[PlanRegion],
+    periods: PeriodIndex,
 ) -> Suggestion:
-    inside = [m for m in metrics if cs <= m.start and m.end <= ce]
+    # metrics are sorted by start: take the ones inside the clause by bisection
+    lo = bisect.bisect_left(metrics, cs, key=lambda m: m.start)
+    inside = [m for m in metrics[lo : lo + 64] if m.start < ce and m.end <= ce]
     first = inside[0].fields if inside else {}
     region = region_at(regions, cs)
     year = region.year if region is not None else context.year
-    sent = cs
-    while sent > 0 and text[sent - 1] not in "。！？\n":
-        sent -= 1
-    periods = [p for _, _, p in find_periods(text[sent:ce], context.year)]
-    if periods and periods[-1].end_year is not None:
-        year = periods[-1].end_year
+    sent = sentence_start(text, cs)
+    period = periods.last_between(sent, ce)
+    if period is not None and period.end_year is not None:
+        year = period.end_year
     fields: dict[str, str | int | None] = {
         "year": year,
         "indicator": str(first.get("indicator", "")) if inside else _indicator(text[cs:ce]),
