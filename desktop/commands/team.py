@@ -72,7 +72,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
               f"{fig.tagged_chars:>7}")
     print(f"\n{len(result.disagreements)} disagreements" + (", most serious first:" if top else ""))
     for d in top:
-        text = (d.a or d.b).quote if (d.a or d.b) else ""
+        shown = d.a or d.b
+        text = shown.quote if shown is not None else ""
         print(f"  {d.report_id[:8]} [{d.start},{d.end}) {d.reason:7} {d.kind:8} {text}"
               + (f"  ({d.detail})" if d.detail else ""))
     return 0
