@@ -133,7 +133,8 @@ class _Piece:
 @dataclass(slots=True)
 class _Para:
     pieces: list[_Piece]
-    role: str = "body"  # body | heading | caption | callout | title | byline
+    role: str = "body"  # body | heading | caption | callout | title | byline | table
+    hint: str = ""  # what the source format says: "" | "heading" | "table"
 
     @property
     def plain(self) -> str:
@@ -183,6 +184,10 @@ def _classify(paras: list[_Para]) -> list[list[_Para]]:
             continue
         if _is_agency(s) and current and current[-1].role == "title":
             para.role = "byline"
+        elif para.hint == "table":
+            para.role = "table"
+        elif para.hint == "heading":
+            para.role = "heading"
         elif _CAPTION.match(s):
             para.role = "caption"
         elif _CALLOUT.match(s):
@@ -294,10 +299,38 @@ def guess_year(text: str, headings: list[str]) -> int | None:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph as a structured format (docx, pdf, html) gives it. `text` may hold
+    `**bold**` markers; `hint` says what the format knows: "heading" (a heading style or
+    <h1>–<h6>), "table" (a table row, never joined to its neighbours) or "" (let the
+    text decide, as for plain text)."""
+
+    text: str
+    hint: str = ""
+
+
 def parse_reports(raw: str, *, fallback_title: str = "") -> list[ParsedReport]:
     """Split raw text into articles and derive each one's stored text and structure."""
-    text = normalise(raw)
-    paras = _paragraphs(text)
+    return _build(_paragraphs(normalise(raw)), fallback_title)
+
+
+def parse_blocks(blocks: list[Block], *, fallback_title: str = "") -> list[ParsedReport]:
+    """Like `parse_reports`, for formats that already know their paragraphs. Source-map
+    offsets refer to the blocks' texts joined by blank lines."""
+    paras: list[_Para] = []
+    pos = 0
+    for block in blocks:
+        text = " ".join(normalise(block.text).split("\n"))
+        stripped = text.strip()
+        if stripped:
+            lead = len(text) - len(text.lstrip())
+            paras.append(_Para([_Piece(pos + lead, stripped)], hint=block.hint))
+        pos += len(text) + 2
+    return _build(paras, fallback_title)
+
+
+def _build(paras: list[_Para], fallback_title: str) -> list[ParsedReport]:
     if not paras:
         return []
     reports: list[ParsedReport] = []

@@ -1,6 +1,7 @@
 """Importers by file type: each turns a file into parsed reports (domain objects).
 
-Other formats (.docx, .pdf, .html) register here with the same signature.
+Every importer refuses bad input with ImportRefused (a message for the user) and raises
+nothing else; tests/io/test_fuzz_importers.py holds them to it.
 """
 
 from __future__ import annotations
@@ -8,20 +9,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.radicals import map_radicals
 from desktop.domain.report_text import ParsedReport, parse_reports
+from desktop.io.docx_import import import_docx
+from desktop.io.html_import import import_html
+from desktop.io.pdf_import import import_pdf
 from desktop.io.text_files import ImportRefused, read_text_file
 
 Importer = Callable[[Path], list[ParsedReport]]
 
 
 def import_txt(path: Path) -> list[ParsedReport]:
-    reports = parse_reports(read_text_file(path), fallback_title=path.stem)
+    reports = parse_reports(map_radicals(read_text_file(path)), fallback_title=path.stem)
     if not reports:
         raise ImportRefused(f"{path.name}: the file holds no text.")
     return reports
 
 
-IMPORTERS: dict[str, Importer] = {".txt": import_txt, ".md": import_txt, ".text": import_txt}
+IMPORTERS: dict[str, Importer] = {
+    ".txt": import_txt,
+    ".md": import_txt,
+    ".text": import_txt,
+    ".docx": import_docx,
+    ".pdf": import_pdf,
+    ".html": import_html,
+    ".htm": import_html,
+}
 
 
 def read_reports(path: Path) -> list[ParsedReport]:

@@ -50,21 +50,27 @@ def _mostly_unprintable(text: str) -> bool:
     return bad > len(sample) * 0.05
 
 
-def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A report file's bytes, refused before reading when too large and when empty."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ImportRefused(f"{path.name}: cannot be read ({exc.strerror}).") from exc
     if size > max_bytes:
         raise ImportRefused(
-            f"{path.name}: the file is {size / 1e6:.0f} MB; reports over "
-            f"{max_bytes / 1e6:.0f} MB are refused."
+            f"{path.name}: the file is {size / 2**20:.0f} MB; reports over "
+            f"{max_bytes / 2**20:.0f} MB are refused."
         )
+    if size == 0:
+        raise ImportRefused(f"{path.name}: the file is empty.")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ImportRefused(f"{path.name}: cannot be read ({exc.strerror}).") from exc
-    text = decode_text(data, path.name)
+
+
+def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    text = decode_text(read_file_bytes(path, max_bytes), path.name)
     if _mostly_unprintable(text):
         raise ImportRefused(f"{path.name}: this does not look like text.")
     return text

@@ -1,0 +1,144 @@
+"""Word (.docx) reports: paragraphs, headings by style, tables in document order, bold
+runs as emphasis; a file holding several articles is split like a text file.
+
+A .docx is a zip archive, so the archive is checked before python-docx reads it: a
+damaged archive, a password-protected (OLE) file and a zip bomb (members that inflate
+far beyond any real report) are refused with a message instead of filling memory.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.radicals import map_radicals
+from desktop.domain.report_text import Block, ParsedReport, parse_blocks
+from desktop.io.text_files import ImportRefused, read_file_bytes
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members together, inflated
+MAX_RATIO = 200  # inflated / compressed, for any member over 1 MB inflated
+MAX_MEMBERS = 5000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_archive(data: bytes, name: str) -> None:
+    """Refuse what is not a sound .docx archive, before anything is inflated."""
+    if data.startswith(_OLE_MAGIC):
+        raise ImportRefused(
+            f"{name}: this is a password-protected or old-format (.doc) Word file; "
+            "save it as an unprotected .docx and import that."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise ImportRefused(f"{name}: the Word file is damaged (not a valid .docx archive).") from exc
+    if len(members) > MAX_MEMBERS:
+        raise ImportRefused(f"{name}: the Word file holds {len(members)} parts; refused as unsafe.")
+    total = sum(m.file_size for m in members)
+    bomb = total > MAX_UNCOMPRESSED or any(
+        m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+        for m in members
+    )
+    if bomb:
+        raise ImportRefused(
+            f"{name}: the Word file would inflate to {total / 1e6:.0f} MB "
+            "(a zip bomb or a damaged file); refused."
+        )
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise ImportRefused(f"{name}: the Word file is damaged (it has no document body).")
+
+
+def _is_bold(run: Any) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    style = run.style
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+def _heading_style(paragraph: Any) -> bool:
+    style = paragraph.style
+    while style is not None:
+        name = (style.name or "").lower()
+        if name.startswith(("heading", "title", "标题")) or name == "subtitle":
+            return True
+        style = style.base_style
+    return False
+
+
+def _paragraph_block(paragraph: Any) -> Block | None:
+    parts: list[str] = []
+    bold_open = False
+    for run in paragraph.runs:
+        text = run.text
+        if not text:
+            continue
+        bold = _is_bold(run) if text.strip() else bold_open  # spaces keep the state
+        if bold != bold_open:
+            parts.append("**")
+            bold_open = bold
+        parts.append(text)
+    if bold_open:
+        parts.append("**")
+    text = "".join(parts)
+    if not text.strip():
+        text = paragraph.text  # hyperlinks and fields hold text outside plain runs
+        if not text.strip():
+            return None
+    heading = _heading_style(paragraph)
+    if heading:
+        text = text.replace("**", "")  # a heading's bold is its style, not emphasis
+    return Block(text, "heading" if heading else "")
+
+
+def _table_blocks(table: Any) -> list[Block]:
+    blocks: list[Block] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous: Any = None
+        for cell in row.cells:
+            if cell._tc is previous:  # a merged cell repeats; keep it once
+                continue
+            previous = cell._tc
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        line = "\t".join(cells).strip()
+        if line:
+            blocks.append(Block(line, "table"))
+    return blocks
+
+
+def docx_blocks(data: bytes, name: str) -> list[Block]:
+    check_archive(data, name)
+    import docx  # only where it is used (start-up time)
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks: list[Block] = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                block = _paragraph_block(item)
+                if block is not None:
+                    blocks.append(block)
+            elif isinstance(item, Table):
+                blocks.extend(_table_blocks(item))
+    except ImportRefused:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds on damaged parts
+        raise ImportRefused(f"{name}: the Word file is damaged and cannot be read.") from exc
+    return [Block(map_radicals(b.text), b.hint) for b in blocks]
+
+
+def import_docx(path: Path) -> list[ParsedReport]:
+    blocks = docx_blocks(read_file_bytes(path), path.name)
+    reports = parse_blocks(blocks, fallback_title=path.stem)
+    if not reports:
+        raise ImportRefused(f"{path.name}: the Word file holds no text.")
+    return reports
