@@ -62,16 +62,45 @@ def create_project_engine(target: str | Path) -> Engine:
     return engine
 
 
-def _sqlite_precheck(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLAlchemy touches it."""
+def _inspect_file(path: Path) -> str | None:
+    """Read-only look at a file before any engine touches it (the engine switches the
+    journal to WAL, which would change a file that is not ours). Returns the schema
+    revision, or None for a new, empty file. Raises CorruptProjectError."""
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise CorruptProjectError(
             f"{path.name} is not a ReportMark project (it is not an SQLite database)."
         )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise CorruptProjectError(f"{path.name} cannot be opened ({exc}).") from exc
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise CorruptProjectError(f"{path.name} failed its integrity check: {check}.")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise CorruptProjectError(
+                    f"{path.name} is an SQLite file but not a ReportMark project."
+                )
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise LockedProjectError(
+                f"{path.name} is locked by another program; close it there and try again."
+            ) from exc
+        raise CorruptProjectError(f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptProjectError(f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+    finally:
+        conn.close()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -81,24 +110,6 @@ def current_revision(engine: Engine) -> str | None:
         except (OperationalError, DatabaseError):
             return None
     return row[0] if row else None
-
-
-def _has_tables(engine: Engine) -> bool:
-    from sqlalchemy import inspect
-
-    return bool(inspect(engine).get_table_names())
-
-
-def _check_integrity(engine: Engine, name: str) -> None:
-    with engine.connect() as conn:
-        try:
-            result = conn.execute(text("PRAGMA quick_check")).scalar()
-        except DatabaseError as exc:
-            raise CorruptProjectError(
-                f"{name} is damaged and cannot be opened ({exc.orig})."
-            ) from exc
-    if result != "ok":
-        raise CorruptProjectError(f"{name} failed its integrity check: {result}.")
 
 
 def _check_writable(engine: Engine, name: str) -> None:
@@ -121,10 +132,12 @@ def backup(path: Path, reason: str) -> Path:
     folder.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{path.stem}.{stamp}.{reason}{path.suffix or '.rmk'}"
-    with sqlite3.connect(path) as src, sqlite3.connect(dest) as dst:
+    src, dst = sqlite3.connect(path), sqlite3.connect(dest)
+    try:
         src.backup(dst)
-    src.close()
-    dst.close()
+    finally:
+        src.close()
+        dst.close()
     old = sorted(folder.glob(f"{path.stem}.*"))
     for stale in old[:-BACKUPS_KEPT]:
         stale.unlink(missing_ok=True)
@@ -163,14 +176,10 @@ def open_project(target: str | Path) -> Engine:
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    _sqlite_precheck(path)
+    rev = _inspect_file(path)
+    _refuse_unknown(rev, path.name)
     engine = create_project_engine(path)
     try:
-        _check_integrity(engine, path.name)
-        rev = current_revision(engine)
-        if rev is None and _has_tables(engine):
-            raise CorruptProjectError(f"{path.name} is an SQLite file but not a ReportMark project.")
-        _refuse_unknown(rev, path.name)
         _check_writable(engine, path.name)
         if rev != HEAD_REVISION:
             if rev is not None:

@@ -8,7 +8,7 @@ an integrity check can tell when a tag no longer matches.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -98,7 +98,8 @@ class Tag(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    # optimistic locking: an UPDATE whose version no longer matches raises StaleDataError
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class TagLink(Base):

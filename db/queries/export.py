@@ -139,3 +139,14 @@ def kind_keys(session: Session) -> dict[str, str]:
 def report_years(session: Session, ids: list[str]) -> dict[str, int | None]:
     query = select(Report.id, Report.year).where(Report.id.in_(ids))
     return {rid: year for rid, year in session.execute(query)}
+
+
+def latest_comments(session: Session, tag_ids: list[str]) -> dict[str, str]:
+    """tag id → the comment of its latest review (tags without a review are absent)."""
+    review = _latest_reviews()
+    out: dict[str, str] = {}
+    for i in range(0, len(tag_ids), 500):
+        query = select(review.c.tag_id, review.c.comment).where(
+            review.c.tag_id.in_(tag_ids[i:i + 500]))
+        out.update({tid: comment or "" for tid, comment in session.execute(query)})
+    return out

@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.services.errors import StaleTagError
 from desktop.services import tags
 from desktop.services.changes import Changes
+from desktop.services.errors import StaleTagError
 from desktop.services.project import Project
 
 Publish = Callable[[Changes], None]

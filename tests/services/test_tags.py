@@ -1,0 +1,105 @@
+"""Tagging use cases on a real project: history, revert, stale edits, links, warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services import reports, tags
+from desktop.services.errors import FieldValueError, StaleTagError
+from desktop.services.project import open_project_as
+
+
+def hunan(project):
+    row = next(r for r in reports.library(project) if r.region == "湖南")
+    return reports.document(project, row.id)
+
+
+def test_create_trims_space_and_records_history(seeded):
+    doc = hunan(seeded)
+    i = doc.text.find("7.8%")
+    changes = tags.create_tag(seeded, doc.id, "metric", i - 1 if doc.text[i - 1] == " " else i, i + 4)
+    detail = tags.detail(seeded, changes.focus_tag)
+    assert detail.quote == "7.8%"
+    assert detail.author == "alice" and detail.origin == "manual"
+    assert [h.action for h in detail.history] == ["created"]
+    assert reports.library(seeded)[0].tag_counts or reports.library(seeded)[1].tag_counts
+
+
+def test_number_fields_accept_what_analysts_type(seeded):
+    doc = hunan(seeded)
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).focus_tag
+    tags.set_field_text(seeded, tag_id, "value", "number", "1.2万亿")
+    assert tags.detail(seeded, tag_id).fields["value"] == "1200000000000"
+    tags.set_field_text(seeded, tag_id, "value", "number", "3,500")
+    assert tags.detail(seeded, tag_id).fields["value"] == "3500"
+    tags.set_field_text(seeded, tag_id, "value", "number", "7.8%")
+    assert tags.detail(seeded, tag_id).fields["value"] == {"value": "7.8", "unit": "%"}
+    with pytest.raises(FieldValueError):
+        tags.set_field_text(seeded, tag_id, "value", "number", "about seven")
+
+
+def test_revert_to_an_earlier_version(seeded):
+    doc = hunan(seeded)
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).focus_tag
+    tags.set_fields(seeded, tag_id, {"indicator": "工业增加值"})
+    tags.set_fields(seeded, tag_id, {"indicator": "营业收入"})
+    first = tags.detail(seeded, tag_id).history[0]
+    tags.revert_to(seeded, tag_id, first.id)
+    detail = tags.detail(seeded, tag_id)
+    assert "indicator" not in detail.fields
+    assert detail.history[-1].action.startswith("reverted")
+
+
+def test_an_edit_to_a_tag_changed_by_someone_else_is_refused(seeded, project_path):
+    doc = hunan(seeded)
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).focus_tag
+    seen = tags.detail(seeded, tag_id).version
+    bob = open_project_as(project_path, "bob")
+    try:
+        tags.set_fields(bob, tag_id, {"indicator": "by bob"}, expected_version=seen)
+    finally:
+        bob.close()
+    with pytest.raises(StaleTagError, match="Someone else changed this tag"):
+        tags.set_fields(seeded, tag_id, {"indicator": "by alice"}, expected_version=seen)
+    assert tags.detail(seeded, tag_id).fields["indicator"] == "by bob"
+
+
+def test_links_show_on_both_ends_and_go_with_deletion(seeded):
+    doc = hunan(seeded)
+    t = doc.text.find("“智赋万企”行动")
+    program = tags.create_tag(seeded, doc.id, "program", t, t + 8).focus_tag
+    target = tags.create_tag(seeded, doc.id, "target", t, t + 20).focus_tag
+    tags.link_tags(seeded, target, program, "program")
+    assert [link.other_id for link in tags.detail(seeded, target).links] == [program]
+    assert [link.outgoing for link in tags.detail(seeded, program).links] == [False]
+    tags.delete_tag(seeded, program)
+    assert tags.detail(seeded, target).links == ()
+
+
+def test_delete_then_restore_brings_back_the_same_tag(seeded):
+    doc = hunan(seeded)
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14, fields={"unit": "%"}).focus_tag
+    _, state = tags.delete_tag(seeded, tag_id)
+    assert tags.detail(seeded, tag_id) is None
+    tags.restore_tag(seeded, state)
+    detail = tags.detail(seeded, tag_id)
+    assert detail.fields == {"unit": "%"}
+    assert [h.action for h in detail.history] == ["created", "deleted", "restored"]
+
+
+def test_warnings_are_visible_but_do_not_block(seeded):
+    doc = hunan(seeded)
+    i = doc.text.find("持续促进")
+    metric = tags.create_tag(seeded, doc.id, "metric", i, i + 4).focus_tag
+    assert "A metric should carry a number." in tags.detail(seeded, metric).warnings
+    tags.create_tag(seeded, doc.id, "metric", i, i + 4)
+    assert any("twice" in w for w in tags.detail(seeded, metric).warnings)
+
+
+def test_tag_all_occurrences_skips_those_already_tagged(seeded):
+    doc = hunan(seeded)
+    spans = tags.occurrences(doc.text, "湖南")
+    assert len(spans) >= 3
+    tags.create_tag(seeded, doc.id, "program", *spans[0])
+    _, created = tags.create_many(seeded, doc.id, "program", spans)
+    assert len(created) == len(spans) - 1
