@@ -248,6 +248,28 @@ def number_cell(value: Any) -> float | str | None:
     return display(value)
 
 
+def field_cell(f: FieldSpec, fields: dict[str, Any]) -> Any:
+    """A field's cell value: numbers as numbers (a year as an int), the rest as text."""
+    raw = fields.get(f.key)
+    if f.type == "number":
+        value = number_cell(raw)
+        if isinstance(value, float) and f.key == "year" and value.is_integer():
+            return int(value)
+        return value
+    if raw in (None, ""):
+        if f.key == "unit" and isinstance(fields.get("value"), dict):
+            return fields["value"].get("unit") or None
+        return None
+    return display(raw)
+
+
+EDITABLE_KEYS = ("note", "status", "review_comment")
+
+
+def is_editable(key: str) -> bool:
+    return key.startswith("field:") or key in EDITABLE_KEYS
+
+
 def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
     """The cell values of one tag, column by column (the sentence as a (before, tagged,
     after) triple; the checksum filled last, over the editable cells)."""
@@ -259,17 +281,8 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
         key = col.key
         value: Any
         if key.startswith("field:"):
-            f = col.field
-            assert f is not None
-            raw = fields.get(f.key)
-            if f.type == "number":
-                value = number_cell(raw)
-                if isinstance(value, float) and f.key == "year" and value.is_integer():
-                    value = int(value)
-            else:
-                value = display(raw) if raw not in (None, "") else None
-                if f.key == "unit" and value is None and isinstance(fields.get("value"), dict):
-                    value = fields["value"].get("unit") or None
+            assert col.field is not None
+            value = field_cell(col.field, fields)
         elif key.startswith("start:") or key.startswith("end:"):
             bounds = period_bounds(key.split(":", 1)[1], fields, rec.year)
             value = (bounds[0] if key.startswith("start:") else bounds[1]) or None

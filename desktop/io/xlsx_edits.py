@@ -1,0 +1,183 @@
+"""Reading a workbook that ReportMark exported and an analyst edited.
+
+Only workbooks carrying our `_reportmark` sheet are read; anything else (a text file
+named .xlsx, a corrupt zip, someone else's workbook, a newer format) is refused with one
+clear sentence. Rows are matched by Tag ID; a row's checksum (written at export over
+its editable cells) tells an edited row from an untouched one without touching the
+project.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.io.export_rows import (
+    FORMAT_MARKER,
+    FORMAT_VERSION,
+    META_SHEET,
+    canon,
+    checksum,
+    is_editable,
+)
+
+
+class WorkbookRefused(ValueError):
+    """The file cannot bring edits back; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Any
+    column: str  # the column letter, e.g. "H"
+    header: str
+
+
+@dataclass(slots=True)
+class EditedRow:
+    sheet: str
+    kind: str
+    row: int  # as Excel numbers it (the header is row 1)
+    tag_id: str
+    version: int | None
+    edited: bool  # the editable cells differ from what was exported
+    cells: dict[str, Cell] = field(default_factory=dict)  # editable column key → cell
+
+
+@dataclass(slots=True)
+class EditsWorkbook:
+    project: str
+    exported_at: str
+    rows: list[EditedRow]
+    missing_sheets: list[str]
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def _open(path: Path) -> Any:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not path.is_file():
+        raise WorkbookRefused(f"{path.name}: no such file.")
+    if not zipfile.is_zipfile(path):
+        raise WorkbookRefused(f"{path.name} is not an Excel workbook (.xlsx); nothing was changed.")
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise WorkbookRefused(
+            f"{path.name} could not be read as an Excel workbook ({exc}); nothing was changed."
+        ) from exc
+
+
+def _meta(path: Path, wb: Any) -> tuple[dict[str, str], list[tuple[str, str, list[list[str]]]]]:
+    foreign = WorkbookRefused(
+        f"{path.name} was not exported by ReportMark, so its rows cannot be matched to tags; "
+        "export a workbook from the project, edit that one and import it."
+    )
+    if META_SHEET not in wb.sheetnames:
+        raise foreign
+    rows = list(wb[META_SHEET].iter_rows(values_only=True))
+    if not rows or not rows[0] or rows[0][0] != FORMAT_MARKER:
+        raise foreign
+    version = rows[0][1] if len(rows[0]) > 1 else None
+    if not isinstance(version, int | float) or int(version) > FORMAT_VERSION:
+        raise WorkbookRefused(
+            f"{path.name} was exported by a newer version of ReportMark; update ReportMark to "
+            "import it."
+        )
+    info: dict[str, str] = {}
+    sheets: list[tuple[str, str, list[list[str]]]] = []
+    for row in rows[1:]:
+        if not row or row[0] is None:
+            continue
+        if row[0] == "sheet" and len(row) >= 4:
+            try:
+                columns = json.loads(str(row[3]))
+            except json.JSONDecodeError as exc:
+                raise WorkbookRefused(f"{path.name}: its {META_SHEET} sheet is damaged.") from exc
+            sheets.append((str(row[1]), str(row[2]), columns))
+        elif len(row) >= 2:
+            info[str(row[0])] = "" if row[1] is None else str(row[1])
+    return info, sheets
+
+
+def _map_columns(headers: list[Any], columns: list[list[str]]) -> dict[str, int]:
+    """Column key → index in the sheet: by position when the header is where we wrote it,
+    else by its header text (the analyst moved or inserted columns)."""
+    texts = ["" if h is None else str(h).strip() for h in headers]
+    out: dict[str, int] = {}
+    used: set[int] = set()
+    for pos, (key, header) in enumerate(columns):
+        if pos < len(texts) and texts[pos] == header and pos not in used:
+            out[key] = pos
+            used.add(pos)
+    for key, header in columns:
+        if key in out:
+            continue
+        matches = [i for i, t in enumerate(texts) if t == header and i not in used]
+        if len(matches) == 1:
+            out[key] = matches[0]
+            used.add(matches[0])
+    return out
+
+
+def _at(values: tuple[Any, ...], col: int | None) -> Any:
+    return values[col] if col is not None and col < len(values) else None
+
+
+def read_edits(path: str | Path) -> EditsWorkbook:
+    """Every row of every kind sheet, with its editable cells."""
+    path = Path(path)
+    wb = _open(path)
+    try:
+        info, sheets = _meta(path, wb)
+        rows: list[EditedRow] = []
+        missing: list[str] = []
+        for name, kind, columns in sheets:
+            if name not in wb.sheetnames:
+                missing.append(name)
+                continue
+            ws = wb[name]
+            it = ws.iter_rows(values_only=True)
+            headers = list(next(it, ()) or ())
+            index = _map_columns(headers, columns)
+            if "tag_id" not in index:
+                raise WorkbookRefused(
+                    f"{path.name}: the sheet {name!r} has no “Tag ID” column, so its rows "
+                    "cannot be matched to tags; nothing was changed."
+                )
+            header_of = dict((k, h) for k, h in columns)
+            editable = [k for k, _ in columns if is_editable(k)]
+            id_col = index["tag_id"]
+            for r, values in enumerate(it, start=2):
+                tag_id = values[id_col] if id_col < len(values) else None
+                if tag_id is None or str(tag_id).strip() == "":
+                    continue
+                cells: dict[str, Cell] = {}
+                for key in editable:
+                    col = index.get(key)
+                    if col is None:
+                        continue
+                    value = values[col] if col < len(values) else None
+                    cells[key] = Cell(value, _letter(col), header_of[key])
+
+                version = _at(values, index.get("version"))
+                written = _at(values, index.get("checksum"))
+                now = checksum([canon(cells[k].value) if k in cells else "" for k in editable])
+                edited = len(cells) != len(editable) or written is None or str(written) != now
+                rows.append(EditedRow(
+                    name, kind, r, str(tag_id).strip(),
+                    int(version) if isinstance(version, int | float) else None,
+                    edited, cells,
+                ))
+    finally:
+        wb.close()
+    return EditsWorkbook(info.get("project", ""), info.get("exported_at", ""), rows, missing)

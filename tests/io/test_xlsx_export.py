@@ -1,0 +1,176 @@
+"""The exported workbook as an analyst sees it, reopened with openpyxl."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+from desktop.services import export
+from desktop.services.project import Project
+from tests.services.export_data import FORMULA, make_tags
+
+
+@pytest.fixture
+def exported(seeded: Project, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    ids = make_tags(seeded, tmp_path)
+    out = tmp_path / "tags.xlsx"
+    result = export.export(seeded, out)
+    assert result.paths == (str(out),)
+    assert result.counts == {"metric": 1, "program": 2, "target": 1}
+    return out, ids
+
+
+def _rows(ws: Any) -> list[dict[str, Any]]:
+    rows = list(ws.iter_rows())
+    headers = [c.value for c in rows[0]]
+    return [dict(zip(headers, row, strict=False)) for row in rows[1:]]
+
+
+def test_one_sheet_per_kind_plus_reports_and_summary(exported: tuple[Path, dict[str, Any]]) -> None:
+    wb = openpyxl.load_workbook(exported[0])
+    assert wb.sheetnames[:5] == ["Metric", "Program", "Target", "Reports", "Summary"]
+    assert wb["_reportmark"].sheet_state == "veryHidden"
+    assert all(wb[name].sheet_state == "visible" for name in wb.sheetnames[:5])
+
+
+def test_metric_row_values_numbers_and_periods(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, ids = exported
+    wb = openpyxl.load_workbook(out)
+    (row,) = _rows(wb["Metric"])
+    assert row["Tag ID"].value == ids["metric"]
+    assert row["Report region"].value == "湖南"
+    assert row["Report year"].value == 2025
+    assert row["Tagged text"].value == "7.8%"
+    assert row["Indicator"].value == "工业经济增长"
+    assert row["Value"].value == 7.8 and row["Value"].data_type == "n"
+    assert row["Value"].number_format == "#,##0.0#########"
+    assert row["Unit"].value == "%"
+    assert row["Normalised value"].value == 7.8
+    assert row["Normalised unit"].value == "%"
+    assert row["Period"].value == "前三季度"
+    assert row["Author"].value == "alice"
+    assert row["Status"].value == "open"
+    assert row["Created"].is_date
+    headers = [c.value for c in wb["Metric"][1]]
+    assert headers.index("Normalised value") == headers.index("Unit") + 1
+    assert headers.index("Period start") == headers.index("Period") + 1
+    assert headers.index("Period end") == headers.index("Period") + 2
+
+
+def test_target_normalises_a_magnitude(seeded: Project, tmp_path: Path) -> None:
+    from desktop.services import reports, tags
+
+    rid = reports.library(seeded)[0].id
+    tags.create_tag(seeded, rid, "target", 0, 4, fields={"year": "2027", "value": "1.2", "unit": "万亿元"})
+    out = tmp_path / "t.xlsx"
+    export.export(seeded, out, filters=export.ExportFilter(kind="target"))
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Target"
+    (row,) = _rows(wb["Target"])
+    assert row["Target year"].value == 2027
+    assert row["Value"].value == 1.2
+    assert row["Normalised value"].value == 1.2e12
+    assert row["Normalised unit"].value == "元"
+
+
+def test_sentence_is_rich_text_with_the_tagged_words_bold(exported: tuple[Path, dict[str, Any]]) -> None:
+    wb = openpyxl.load_workbook(exported[0], rich_text=True)
+    (row,) = _rows(wb["Metric"])
+    rich = row["Sentence"].value
+    assert isinstance(rich, CellRichText)
+    bold = [b.text for b in rich if isinstance(b, TextBlock) and b.font.b]
+    assert bold == ["7.8%"]
+    plain = "".join(b if isinstance(b, str) else b.text for b in rich)
+    assert plain.startswith("●前三季度，湖南工业经济增长7.8%")
+    assert plain.endswith("。")
+    assert row["Sentence"].alignment.wrap_text
+
+
+def test_header_frozen_styled_filtered_and_widths_fitted(exported: tuple[Path, dict[str, Any]]) -> None:
+    wb = openpyxl.load_workbook(exported[0])
+    for name in ("Metric", "Program", "Target", "Reports"):
+        ws = wb[name]
+        assert ws.freeze_panes == "B2"
+        assert ws["A1"].font.b
+        assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:")
+    ws = wb["Metric"]
+    headers = {c.value: c.column_letter for c in ws[1]}
+    assert ws.column_dimensions[headers["Sentence"]].width >= 50
+    assert ws.column_dimensions[headers["Tag ID"]].width > 30  # fits a UUID
+    assert ws.column_dimensions[headers["Checksum"]].hidden
+    assert ws.auto_filter.ref == f"A1:{headers['Checksum']}2"
+
+
+def test_formula_text_is_written_as_text(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, ids = exported
+    wb = openpyxl.load_workbook(out)
+    row = next(r for r in _rows(wb["Program"]) if r["Tag ID"].value == ids["formula"])
+    for header in ("Tagged text", "Canonical name"):
+        cell = row[header]
+        assert cell.value == FORMULA
+        assert cell.data_type == "s"
+        assert cell.quotePrefix
+    assert row["Lead body"].value == "-5" and row["Lead body"].data_type == "s"
+    with zipfile.ZipFile(out) as z:
+        assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_control_characters_removed(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, ids = exported
+    wb = openpyxl.load_workbook(out)
+    row = next(r for r in _rows(wb["Program"]) if r["Tag ID"].value == ids["formula"])
+    assert "\x07" not in row["Sentence"].value
+    assert row["Sentence"].value.endswith("出现在正文中。")
+
+
+def test_reports_and_summary(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, ids = exported
+    wb = openpyxl.load_workbook(out)
+    reports = {r["Report ID"].value: r for r in _rows(wb["Reports"])}
+    hunan = reports[ids["hunan"]]
+    assert hunan["Region"].value == "湖南"
+    assert (hunan["Metric"].value, hunan["Program"].value, hunan["Target"].value) == (1, 1, 0)
+    cells = {(c.row, c.column): c.value for row in wb["Summary"].iter_rows() for c in row}
+    values = list(cells.values())
+    assert "Tags per report and kind" in values
+    total_row = next(r for (r, c), v in cells.items() if v == "Total" and c == 1)
+    assert [cells.get((total_row, c)) for c in range(4, 8)] == [1, 2, 1, 4]
+    pivot_header = next(r for (r, c), v in cells.items() if v == "Indicator")
+    assert cells[(pivot_header, 4)] == "湖南"
+    assert cells[(pivot_header + 1, 1)] == "工业经济增长"
+    assert cells[(pivot_header + 1, 2)] == "前三季度"
+    assert cells[(pivot_header + 1, 4)] == 7.8
+
+
+def test_filters(exported: tuple[Path, dict[str, Any]], seeded: Project, tmp_path: Path) -> None:
+    out = tmp_path / "f.xlsx"
+    ids = exported[1]
+    assert export.export(seeded, out, filters=export.ExportFilter(region="广东")).counts == {
+        "metric": 0, "program": 0, "target": 1}
+    assert export.export(seeded, out, filters=export.ExportFilter(report=ids["hunan"][:8])).total == 2
+    assert export.export(seeded, out, filters=export.ExportFilter(analyst="bob")).total == 0
+    assert export.export(seeded, out, filters=export.ExportFilter(status="open", year=2025)).total == 4
+    assert export.export(seeded, out, filters=export.ExportFilter(year=1999)).total == 0
+    with pytest.raises(ValueError, match="no tag kind"):
+        export.export(seeded, out, filters=export.ExportFilter(kind="nope"))
+
+
+def test_latest_review_shown(exported: tuple[Path, dict[str, Any]], seeded: Project) -> None:
+    from db.models import Review
+    from desktop.services.project import switch_analyst
+
+    ids = exported[1]
+    switch_analyst(seeded, "bob")
+    with seeded.uow.begin() as s:
+        s.add(Review(tag_id=ids["metric"], reviewer_id=seeded.analyst_id, verdict="reject", comment="old"))
+    with seeded.uow.begin() as s:
+        s.add(Review(tag_id=ids["metric"], reviewer_id=seeded.analyst_id, verdict="accept", comment="好"))
+    out = exported[0]
+    export.export(seeded, out)
+    (row,) = _rows(openpyxl.load_workbook(out)["Metric"])
+    assert (row["Reviewer"].value, row["Verdict"].value, row["Review comment"].value) == ("bob", "accept", "好")
