@@ -10,6 +10,7 @@ turns that into an exception so the temporary files are removed on the way out.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import tempfile
@@ -198,7 +199,8 @@ def export_job(
 ) -> dict[str, Any]:
     """ProcessJob target: open the project in this (spawned) process and export.
     Returns {"paths": [...], "counts": {...}} (plain values, picklable)."""
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    if multiprocessing.parent_process() is not None:  # only in the spawned child
+        signal.signal(signal.SIGTERM, _on_sigterm)
     project = open_project_as(target, analyst)
     try:
         result = export(project, out, fmt, ExportFilter(**(filters or {})), report)
