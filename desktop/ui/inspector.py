@@ -41,6 +41,7 @@ class InspectorPanel(QScrollArea):
         self._kinds: dict[str, KindInfo] = {}
         self._detail: TagDetail | None = None
         self._editors: dict[str, QLineEdit | QComboBox] = {}
+        self._form_kind: str | None = None
         body = QWidget(self)
         self.setWidget(body)
         outer = QVBoxLayout(body)
@@ -122,6 +123,7 @@ class InspectorPanel(QScrollArea):
 
     def set_kinds(self, kinds: list[KindInfo]) -> None:
         self._kinds = {k.key: k for k in kinds}
+        self._form_kind = None  # fields may have changed
         self.kind.clear()
         for k in kinds:
             self.kind.addItem(f"{k.name} {k.name_zh}", k.key)
@@ -140,7 +142,10 @@ class InspectorPanel(QScrollArea):
         self.quote.setText(f"“{detail.quote}”")
         self.warnings.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))
-        self._build_form(detail)
+        if self._form_kind != detail.kind:
+            self._build_form(detail)
+        else:  # update in place: an editor may be emitting the signal that led here
+            self._fill_form(detail)
         if not self.note.hasFocus():
             self.note.setPlainText(detail.note)
         self.meta.setText(self.tr("By %1 · %2\nCreated %3 · updated %4")
@@ -172,6 +177,7 @@ class InspectorPanel(QScrollArea):
         while self.form.rowCount():
             self.form.removeRow(0)
         self._editors.clear()
+        self._form_kind = detail.kind
         kind = self._kinds.get(detail.kind)
         if kind is None:
             return
@@ -200,6 +206,18 @@ class InspectorPanel(QScrollArea):
                 )
             self._editors[f.key] = editor
             self.form.addRow(f"{f.label} {f.label_zh}", editor)
+
+    def _fill_form(self, detail: TagDetail) -> None:
+        for key, editor in self._editors.items():
+            value = display(detail.fields.get(key))
+            blocker = editor.blockSignals(True)
+            if isinstance(editor, QComboBox):
+                if value and editor.findText(value) < 0:
+                    editor.addItem(value)
+                editor.setCurrentText(value)
+            elif editor.text() != value:
+                editor.setText(value)
+            editor.blockSignals(blocker)
 
     def editor(self, key: str) -> QLineEdit | QComboBox | None:
         return self._editors.get(key)

@@ -104,8 +104,9 @@ class _Filter(QSortFilterProxyModel):
         self.kind = self.author = self.status = ""
 
     def set_filters(self, kind: str, author: str, status: str) -> None:
+        self.beginFilterChange()  # Qt ≥ 6.10; invalidateFilter() is deprecated
         self.kind, self.author, self.status = kind, author, status
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
