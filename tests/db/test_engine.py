@@ -112,7 +112,7 @@ def test_models_and_migrations_agree(project_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     # FTS tables and other objects created by hand in migrations are not in the models
-    diff = [d for d in diff if not (d[0] == "remove_table" and "search" in d[1].name)]
+    diff = [d for d in diff if not (d[0] == "remove_table" and "fts" in d[1].name)]
     assert diff == []
 
 
