@@ -140,6 +140,8 @@ def chinese_to_decimal(text: str) -> Decimal | None:
         return head + Decimal("0." + digits)
     if any(ch not in _CN_DIGITS and ch not in _CN_SMALL and ch not in _CN_BIG for ch in text):
         return None
+    if "万万" in text or "亿亿" in text or "十十" in text:
+        return None
     # A string of bare digits is read digit by digit (二〇二五 → 2025).
     if len(text) > 1 and all(ch in _CN_DIGITS for ch in text):
         return Decimal("".join(str(_CN_DIGITS[ch]) for ch in text))
@@ -237,6 +239,8 @@ def _read_match(m: re.Match[str]) -> tuple[Decimal, Decimal, str, str] | None:
         mag = m.group("mag") or ""
         return value, _MAGNITUDES.get(mag, Decimal(1)), mag, unit
     cn = m.group("cn") or ""
+    if cn in ("亿", "万"):  # 亿度: one of the magnitude
+        return Decimal(1), _MAGNITUDES[cn], cn, unit
     # A Chinese numeral ending in magnitudes (三千五百万, 百亿) keeps them as its
     # written magnitude when they are 万/亿 words, like an Arabic number would.
     for mag in sorted(_MAGNITUDES, key=len, reverse=True):
@@ -325,7 +329,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 end = m2.end()
                 i += 1
         i += 1
-        if not _counts(q, m, numeral):
+        if not q.is_range and not _counts(q, m, numeral):
             continue
         vstart = start - len(q.verb)
         out.append(QuantityMatch(vstart, end, text[vstart:end], q, start, numeral, is_cn))

@@ -55,7 +55,7 @@ def accept(text: str, qm: QuantityMatch, spans: Spans) -> bool:
     # Codes and model names: PM2.5, T8, AES100, N2.
     if prev.isascii() and prev.isalpha():
         return False
-    if prev in "-－" and prev_at > 0 and text[prev_at - 1].isascii() and text[prev_at - 1].isalpha():
+    if prev and prev in "-－" and prev_at > 0 and text[prev_at - 1].isascii() and text[prev_at - 1].isalpha():
         return False
     nxt = text[qm.end] if qm.end < len(text) else ""
     if nxt.isascii() and nxt.isalpha():
@@ -64,7 +64,7 @@ def accept(text: str, qm: QuantityMatch, spans: Spans) -> bool:
     if spans.quote_at(qm.number_start) is not None or spans.title_at(qm.number_start) is not None:
         return False
     # 5+5, 1+1+N, 4×4 and similar codes outside quotes.
-    return not (nxt in "+×" or prev in "+×")
+    return not ((nxt and nxt in "+×") or (prev and prev in "+×"))
 
 
 def _indicator(text: str, clause_start: int, number_start: int) -> str:
