@@ -8,6 +8,7 @@ from pathlib import Path
 
 from db.models import Report
 from db.queries import reports
+from db.queries import search as search_index
 from desktop.domain.report_text import ParsedReport
 from desktop.io.importers import read_reports
 from desktop.io.text_files import ImportRefused
@@ -42,6 +43,7 @@ def add_parsed(project: Project, parsed: list[ParsedReport], source: str) -> Imp
             )
             session.add(row)
             session.flush()
+            search_index.index_report(session, row.id, rep.text)
             imported.append((row.id, rep.title))
     return ImportOutcome(
         imported=tuple(imported), skipped=tuple(skipped),
