@@ -1,0 +1,147 @@
+"""The import dialog: progress and Cancel while files import in a spawned process, then
+a summary of what was imported, skipped as a duplicate, or refused and why.
+
+For the main window (menu "Import…" and drag-and-drop)::
+
+    dialog = ImportDialog(project.target, project.analyst_name, parent=window)
+    dialog.reports_imported.connect(lambda: bus.publish(Changes(library=True)))
+    dialog.start(paths)        # files and/or folders; shows itself
+    # or dialog.exec() after start() for a modal dialog
+
+`reports_imported()` is emitted once at the end when the library may have changed
+(reports added, or a Cancel after the first file); `finished_import(BatchSummary)`
+always at the end (an empty summary after Cancel or a failure). Files already imported stay imported after Cancel: each file is
+one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.batch_import import BatchSummary, import_batch
+from desktop.ui.jobs import ProcessJob
+
+
+def summary_text(summary: BatchSummary, cancelled: bool = False) -> str:
+    lines: list[str] = []
+    head = "Import cancelled." if cancelled else "Import finished."
+    lines.append(f"{head} {len(summary.imported)} imported, {len(summary.skipped)} skipped "
+                 f"as duplicates, {len(summary.refused)} refused.")
+    if summary.imported:
+        lines += ["", "Imported:"] + [f"  {title}" for _id, title in summary.imported]
+    if summary.skipped:
+        lines += ["", "Skipped (already in the project):"] + [
+            f"  {title}" for title, _reason in summary.skipped]
+    if summary.refused:
+        lines += ["", "Refused:"] + [f"  {reason}" for _name, reason in summary.refused]
+    return "\n".join(lines)
+
+
+class ImportDialog(QDialog):
+    reports_imported = Signal()  # the library may have changed: refresh it
+    finished_import = Signal(object)  # BatchSummary (empty after Cancel or a failure)
+
+    def __init__(self, target: str, analyst: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import reports"))
+        self.setMinimumWidth(520)
+        self._target = str(target)
+        self._analyst = analyst
+        self._job: ProcessJob | None = None
+        self._files_done = 0
+        self.summary: BatchSummary | None = None
+
+        self.status = QLabel(self.tr("Preparing…"))
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self._on_cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None and self._job.running
+
+    def start(self, paths: Sequence[str | Path]) -> None:
+        self._job = ProcessJob(import_batch, {
+            "target": self._target, "analyst": self._analyst,
+            "paths": [str(p) for p in paths],
+        }, self)
+        self._job.progress.connect(self._on_progress)
+        self._job.finished.connect(self._on_finished)
+        self._job.failed.connect(self._on_failed)
+        self._job.cancelled.connect(self._on_cancelled)
+        self._job.start()
+        self.show()
+
+    # -- job events ------------------------------------------------------------------
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self._files_done = done
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        if message == "Done":
+            self.status.setText(self.tr("Finishing…"))
+        elif done < total:
+            self.status.setText(self.tr("Importing {0} ({1} of {2})").format(
+                message, done + 1, total))
+        else:
+            self.status.setText(message)
+
+    def _finish(self, summary: BatchSummary, text: str, changed: bool = False) -> None:
+        self.summary = summary
+        self.status.setText(text.split("\n", 1)[0])
+        self.details.setPlainText(text)
+        self.details.show()
+        self.progress.hide()
+        self.buttons.clear()
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.accept)
+        if summary.library_changed or changed:
+            self.reports_imported.emit()
+        self.finished_import.emit(summary)
+
+    def _on_finished(self, summary: object) -> None:
+        assert isinstance(summary, BatchSummary)
+        self._finish(summary, summary_text(summary))
+
+    def _on_failed(self, message: str) -> None:
+        self._finish(BatchSummary(), self.tr("The import failed: {0}").format(message))
+
+    def _on_cancel(self) -> None:
+        if self.running and self._job is not None:
+            self._job.cancel()
+        else:
+            self.reject()
+
+    def _on_cancelled(self) -> None:
+        # What was committed before Cancel stays; the summary of it comes from the
+        # project, which the lead's library refresh shows (the process is gone).
+        self._finish(BatchSummary(), self.tr(
+            "Import cancelled. Files imported before Cancel stay in the project; "
+            "the file in progress was not imported."), changed=self._files_done > 0)
+
+    def closeEvent(self, event: object) -> None:
+        if self.running and self._job is not None:
+            self._job.cancel()
+        super().closeEvent(event)  # type: ignore[arg-type]
