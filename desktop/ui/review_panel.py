@@ -1,0 +1,234 @@
+"""The review queue: colleagues' tags to accept (A), reject (R) or correct (C).
+
+`ReviewPanel(project)` — dock it; it reads and acts through `desktop.services.review`.
+Signals:
+  tag_activated(report_id, tag_id)  a row was chosen: show the tag in the reader
+  changed(Changes)                  a verdict was recorded: hand it to the ChangeBus
+  failed(str)                       a verdict was refused (e.g. a colleague changed the tag)
+Call `refresh()` from the bus's on_changes (or after a merge) to reload the ids.
+
+The table is an item model over tag ids (`ReviewQueueModel`); rows are fetched from the
+service a page at a time when first shown, and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import review
+from desktop.services.errors import ProjectError
+from desktop.services.project import Project
+from desktop.services.review import QueueItem
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+USER_ERRORS = (ProjectError, ValueError)  # StaleTagError is a ProjectError
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    """Rows are tag ids; `fetch_rows(ids)` returns their QueueItems (missing = deleted)."""
+
+    COLUMNS = ("report", "kind", "text", "author", "status", "comment")
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    REPORT_ROLE = Qt.ItemDataRole.UserRole + 2
+    VERSION_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, fetch_rows: Callable[[Sequence[str]], Mapping[str, QueueItem]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._ids: list[str] = []
+        self._cache: dict[str, QueueItem | None] = {}
+        self._headers = (self.tr("Report"), self.tr("Kind"), self.tr("Text"),
+                         self.tr("Author"), self.tr("Status"), self.tr("Last comment"))
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cache.clear()
+        self.endResetModel()
+
+    def tag_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, tag_id: str) -> int:
+        try:
+            return self._ids.index(tag_id)
+        except ValueError:
+            return -1
+
+    def item(self, row: int) -> QueueItem | None:
+        tag_id = self._ids[row]
+        if tag_id not in self._cache:
+            start = (row // PAGE) * PAGE
+            page = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
+            found = self._fetch_rows(page)
+            for i in page:
+                self._cache[i] = found.get(i)
+        return self._cache[tag_id]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == self.ID_ROLE:
+            return self._ids[index.row()]
+        item = self.item(index.row())
+        if item is None:
+            return self.tr("(deleted)") if role == Qt.ItemDataRole.DisplayRole and \
+                index.column() == 2 else None
+        if role == self.REPORT_ROLE:
+            return item.report_id
+        if role == self.VERSION_ROLE:
+            return item.version
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            col = self.COLUMNS[index.column()]
+            values = {"report": item.report_title, "kind": item.kind, "text": item.quote,
+                      "author": item.author, "status": item.status,
+                      "comment": item.last_comment}
+            return values[col]
+        return None
+
+
+class ReviewPanel(QWidget):
+    tag_activated = Signal(str, str)  # report id, tag id
+    changed = Signal(object)  # desktop.services.changes.Changes
+    failed = Signal(str)
+
+    STATUSES = ("open", "accepted", "rejected", "corrected", "")
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self.status_box = QComboBox()
+        for status in self.STATUSES:
+            self.status_box.addItem(status or self.tr("any status"), status)
+        self.author_edit = QLineEdit()
+        self.author_edit.setPlaceholderText(self.tr("colleague (all)"))
+        self.report_id: str | None = None  # set by the lead's window to filter by report
+        self.message = QLabel()
+        self.model = ReviewQueueModel(lambda ids: review.queue_rows(self._project, ids), self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_box)
+        filters.addWidget(self.author_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        layout.addWidget(self.message)
+
+        self.status_box.currentIndexChanged.connect(self.refresh)
+        self.author_edit.editingFinished.connect(self.refresh)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.doubleClicked.connect(self._on_current)
+        for key, slot in (("A", self.accept_selected), ("R", self.reject_selected),
+                          ("C", self.correct_selected)):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.refresh()
+
+    # -- loading
+
+    def refresh(self) -> None:
+        current = self.selected_tag()
+        status = self.status_box.currentData()
+        author = self.author_edit.text().strip() or None
+        self.model.set_ids(review.queue_ids(
+            self._project, report_id=self.report_id, author=author, status=status or None))
+        self.message.setText(self.tr("%n tag(s) to review", "", self.model.rowCount()))
+        if current is not None:
+            self.select_tag(current)
+
+    def selected_tag(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.tag_id(index.row()) if index.isValid() else None
+
+    def select_tag(self, tag_id: str) -> None:
+        row = self.model.row_of(tag_id)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def _on_current(self, index: QModelIndex, _previous: Any = None) -> None:
+        if not index.isValid():
+            return
+        item = self.model.item(index.row())
+        if item is not None:
+            self.tag_activated.emit(item.report_id, item.tag_id)
+
+    # -- verdicts (A, R, C)
+
+    def accept_selected(self) -> None:
+        self._act(lambda tag_id, version: review.accept(self._project, tag_id,
+                                                        expected_version=version))
+
+    def reject_selected(self) -> None:
+        self._act(lambda tag_id, version: review.reject(self._project, tag_id,
+                                                        expected_version=version))
+
+    def correct_selected(self) -> None:
+        """Make the reviewer's own copy, linked to the original, and show it for editing."""
+        self._act(lambda tag_id, version: review.correct(self._project, tag_id,
+                                                         expected_version=version))
+
+    def _act(self, verdict: Callable[[str, int | None], Any]) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        row = index.row()
+        item = self.model.item(row)
+        if item is None:
+            return
+        try:
+            changes = verdict(item.tag_id, item.version)
+        except USER_ERRORS as exc:
+            self.refresh()  # show the tag as it is now
+            self.message.setText(str(exc))
+            self.failed.emit(str(exc))
+            return
+        self.refresh()
+        # move on to the next tag still in the queue
+        if self.model.rowCount():
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+        self.changed.emit(changes)
+        if changes.focus_tag and changes.focus_tag != item.tag_id:
+            self.tag_activated.emit(item.report_id, changes.focus_tag)
