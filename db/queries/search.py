@@ -14,7 +14,7 @@ from db.models import Analyst, Report, Tag, TagKind
 from desktop.domain.search_text import fold
 
 TRIGRAM = 3  # FTS5's trigram tokenizer finds nothing for shorter queries
-_BATCH = 50
+_BATCH = 20
 
 
 def has_index(session: Session) -> bool:
@@ -79,21 +79,32 @@ def candidate_texts(session: Session, literal: str | None) -> Iterator[tuple[str
     quoted phrase); a shorter one is filtered with instr() over the indexed text; a
     regular expression (literal None) and PostgreSQL scan every report."""
     if has_index(session):
+        # Import order (the doc rowid), not the report table: reading report columns
+        # stored after `text` would walk every text's overflow pages (~50 MB).
         if literal is not None and len(literal) >= TRIGRAM:
             phrase = '"' + literal.replace('"', '""') + '"'
-            where, params = "report_fts MATCH :q", {"q": phrase}
-        elif literal is not None:
-            where, params = "instr(lower(f.body), lower(:q)) > 0", {"q": literal}
+            doc_ids = list(session.scalars(text(
+                "SELECT rowid FROM report_fts WHERE report_fts MATCH :q ORDER BY rowid"
+            ), {"q": phrase}))
         else:
-            where, params = "1", {}
-        sql = text(
-            "SELECT d.report_id, f.body FROM report_fts f"
-            " JOIN report_fts_doc d ON d.id = f.rowid"
-            " JOIN report r ON r.id = d.report_id"
-            f" WHERE {where} ORDER BY r.imported_at, r.title, r.id"
-        )
-        for row in session.execute(sql, params):
-            yield row[0], row[1]
+            doc_ids = list(session.scalars(text("SELECT id FROM report_fts_doc ORDER BY id")))
+        needle = literal.casefold() if literal is not None and len(literal) < TRIGRAM else None
+        for i in range(0, len(doc_ids), _BATCH):
+            batch = doc_ids[i : i + _BATCH]
+            marks = ", ".join(str(int(d)) for d in batch)
+            rows = {
+                row[0]: (row[1], row[2]) for row in session.execute(text(
+                    "SELECT d.id, d.report_id, f.body FROM report_fts_doc d"
+                    f" JOIN report_fts f ON f.rowid = d.id WHERE d.id IN ({marks})"
+                ))
+            }
+            for doc_id in batch:
+                if doc_id not in rows:
+                    continue
+                report_id, body = rows[doc_id]
+                if needle is not None and needle not in body and needle not in body.casefold():
+                    continue
+                yield report_id, body
         return
     ids = select(Report.id).order_by(*_order())
     if literal is not None:
