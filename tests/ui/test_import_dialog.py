@@ -31,10 +31,10 @@ def test_the_dialog_shows_progress_then_a_summary(qtbot, project, tmp_path: Path
     (tmp_path / "empty.txt").write_bytes(b"")
     dialog = ImportDialog(project.target, "alice")
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.finished_import, timeout=60000) as blocker:
-        with qtbot.waitSignal(dialog.reports_imported, timeout=60000):
-            dialog.start([SEED, SEED, tmp_path / "empty.txt"])
-            assert dialog.isVisible() and dialog.running
+    with (qtbot.waitSignal(dialog.finished_import, timeout=60000) as blocker,
+          qtbot.waitSignal(dialog.reports_imported, timeout=60000)):
+        dialog.start([SEED, SEED, tmp_path / "empty.txt"])
+        assert dialog.isVisible() and dialog.running
     summary = blocker.args[0]
     assert isinstance(summary, BatchSummary)
     text = dialog.details.toPlainText()
