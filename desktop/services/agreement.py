@@ -198,3 +198,10 @@ def write_own(
         made = _consensus_tag(session, project, report_id, kind, start, end, dict(fields or {}),
                               list(sources), "own")
         return Changes(tags=frozenset({report_id}), analysts=True, focus_tag=made.id)
+
+
+def adjudicated(project: Project) -> set[str]:
+    """Ids of the tags a consensus tag already decides on (picked, combined, set aside)."""
+    with project.uow() as session:
+        return set(session.scalars(
+            select(TagLink.target_id).where(TagLink.type == "adjudicates")))

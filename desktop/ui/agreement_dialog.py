@@ -1,0 +1,280 @@
+"""Agreement between two analysts: figures per kind, the ranked disagreements, and
+adjudication into the consensus layer.
+
+`AgreementDialog(project, analyst_a=None, analyst_b=None, parent=None)` — reads and
+acts through `desktop.services.agreement`. Signals:
+  disagreement_activated(report_id, start, end)  a disagreement was double-clicked
+                                                 (or Enter): show that text
+  write_own_requested(report_id, start, end, kind)  "Write own…": the window lets the
+                                                 analyst tag it; call `write_own` after
+  changed(Changes)                               an adjudication was recorded
+Buttons: Take A, Take B (pick that version), Combine (span of both, fields merged).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.agreement import Agreement, Disagreement, KindFigures
+from desktop.services import agreement as svc
+from desktop.services.errors import ProjectError
+from desktop.services.project import Project
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FiguresModel(QAbstractTableModel):
+    """One row per kind, then "overall"."""
+
+    HEADERS = ("Kind", "Tags A", "Tags B", "Exact F1", "Overlap F1", "Record F1", "κ (chars)",
+               "Tagged chars")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[KindFigures] = []
+
+    def set_result(self, result: Agreement | None) -> None:
+        self.beginResetModel()
+        self._rows = [] if result is None else [*result.per_kind, result.overall]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        fig = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (fig.kind, fig.count_a, fig.count_b, f"{fig.exact.f1:.3f}",
+                      f"{fig.overlap.f1:.3f}", f"{fig.record.f1:.3f}", f"{fig.kappa:.3f}",
+                      fig.tagged_chars)
+            return str(values[index.column()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+REASON_LABELS = {"kind": "different kind", "only_a": "only A", "only_b": "only B",
+                 "span": "different span", "fields": "different fields"}
+
+
+class DisagreementsModel(QAbstractTableModel):
+    HEADERS = ("Why", "Kind", "A", "B", "Detail", "Consensus")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Disagreement] = []
+        self._decided: set[str] = set()
+
+    def set_rows(self, rows: list[Disagreement], decided: set[str] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._decided = set(decided or ())
+        self.endResetModel()
+
+    def is_decided(self, row: int) -> bool:
+        d = self._rows[row]
+        return any(t is not None and t.id in self._decided for t in (d.a, d.b))
+
+    def disagreement(self, row: int) -> Disagreement:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            col = index.column()
+            if col == 0:
+                return self.tr(REASON_LABELS[d.reason])
+            if col == 1:
+                kinds = {t.kind for t in (d.a, d.b) if t is not None}
+                return " / ".join(sorted(kinds))
+            if col in (2, 3):
+                tag = d.a if col == 2 else d.b
+                return "" if tag is None else tag.quote
+            if col == 4:
+                return d.detail
+            return self.tr("decided") if self.is_decided(index.row()) else ""
+        return None
+
+
+class AgreementDialog(QDialog):
+    disagreement_activated = Signal(str, int, int)  # report id, start, end (code points)
+    write_own_requested = Signal(str, int, int, str)  # report id, start, end, kind
+    changed = Signal(object)  # desktop.services.changes.Changes
+
+    def __init__(self, project: Project, analyst_a: str | None = None,
+                 analyst_b: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Agreement"))
+        self._project = project
+        self.a_box, self.b_box = QComboBox(), QComboBox()
+        names = svc.analysts_with_tags(project)
+        for box in (self.a_box, self.b_box):
+            box.addItems([n for n in names if n != svc.CONSENSUS])
+        if analyst_a:
+            self.a_box.setCurrentText(analyst_a)
+        if analyst_b:
+            self.b_box.setCurrentText(analyst_b)
+        elif self.b_box.count() > 1 and self.b_box.currentText() == self.a_box.currentText():
+            self.b_box.setCurrentIndex(1)
+        self.summary = QLabel()
+        self.figures = FiguresModel(self)
+        self.figures_view = QTableView()
+        self.figures_view.setModel(self.figures)
+        self.figures_view.verticalHeader().hide()
+        self.disagreements = DisagreementsModel(self)
+        self.disagreements_view = QTableView()
+        self.disagreements_view.setModel(self.disagreements)
+        self.disagreements_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.disagreements_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.disagreements_view.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.Stretch)
+        self.disagreements_view.verticalHeader().hide()
+
+        self.take_a = QPushButton(self.tr("Take &A"))
+        self.take_b = QPushButton(self.tr("Take &B"))
+        self.combine = QPushButton(self.tr("Co&mbine"))
+        self.write_own = QPushButton(self.tr("&Write own…"))
+        pickers = QHBoxLayout()
+        pickers.addWidget(QLabel(self.tr("A:")))
+        pickers.addWidget(self.a_box)
+        pickers.addWidget(QLabel(self.tr("B:")))
+        pickers.addWidget(self.b_box)
+        pickers.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.take_a, self.take_b, self.combine, self.write_own):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pickers)
+        layout.addWidget(self.figures_view)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.disagreements_view, 1)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+
+        self.a_box.currentIndexChanged.connect(self.recompute)
+        self.b_box.currentIndexChanged.connect(self.recompute)
+        self.disagreements_view.activated.connect(self._on_activated)
+        self.disagreements_view.doubleClicked.connect(self._on_activated)
+        self.disagreements_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.take_a.clicked.connect(lambda: self._pick("a"))
+        self.take_b.clicked.connect(lambda: self._pick("b"))
+        self.combine.clicked.connect(self._combine)
+        self.write_own.clicked.connect(self._write_own)
+        self.recompute()
+
+    def recompute(self) -> None:
+        a, b = self.a_box.currentText(), self.b_box.currentText()
+        result: Agreement | None = None
+        if a and b and a != b:
+            try:
+                result = svc.agreement(self._project, a, b).result
+            except (ProjectError, ValueError) as exc:
+                self.summary.setText(str(exc))
+        else:
+            self.summary.setText(self.tr("Choose two different analysts."))
+        self.figures.set_result(result)
+        self.disagreements.set_rows(list(result.disagreements) if result else [],
+                                    svc.adjudicated(self._project) if result else set())
+        if result is not None:
+            self.summary.setText(self.tr("%1 report(s) both tagged; %2 disagreement(s), most "
+                                         "serious first").replace("%1", str(result.reports))
+                                 .replace("%2", str(len(result.disagreements))))
+        self._update_buttons()
+
+    def current(self) -> Disagreement | None:
+        index = self.disagreements_view.currentIndex()
+        return self.disagreements.disagreement(index.row()) if index.isValid() else None
+
+    def _update_buttons(self, *_args: Any) -> None:
+        d = self.current()
+        self.take_a.setEnabled(d is not None and d.a is not None)
+        self.take_b.setEnabled(d is not None and d.b is not None)
+        self.combine.setEnabled(d is not None and d.a is not None and d.b is not None)
+        self.write_own.setEnabled(d is not None)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            d = self.disagreements.disagreement(index.row())
+            self.disagreement_activated.emit(d.report_id, d.start, d.end)
+
+    def _run(self, action: Any) -> None:
+        row = self.disagreements_view.currentIndex().row()
+        try:
+            changes = action()
+        except (ProjectError, ValueError) as exc:
+            self.summary.setText(str(exc))
+            return
+        self.changed.emit(changes)
+        self.recompute()
+        if self.disagreements.rowCount():
+            self.disagreements_view.selectRow(min(max(row, 0), self.disagreements.rowCount() - 1))
+
+    def _pick(self, side: str) -> None:
+        d = self.current()
+        chosen = None if d is None else (d.a if side == "a" else d.b)
+        if d is None or chosen is None:
+            return
+        other = d.b if side == "a" else d.a
+        others = () if other is None else (other.id,)
+        self._run(lambda: svc.pick(self._project, chosen.id, others))
+
+    def _combine(self) -> None:
+        d = self.current()
+        if d is None or d.a is None or d.b is None:
+            return
+        ids = (d.a.id, d.b.id)
+        self._run(lambda: svc.combine(self._project, ids))
+
+    def _write_own(self) -> None:
+        d = self.current()
+        if d is not None:
+            self.write_own_requested.emit(d.report_id, d.start, d.end, d.kind)
