@@ -40,6 +40,7 @@ from desktop.domain.agreement import Agreement, Disagreement, KindFigures
 from desktop.services import agreement as svc
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
+from desktop.services.review import CONSENSUS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -155,7 +156,7 @@ class AgreementDialog(QDialog):
         self.a_box, self.b_box = QComboBox(), QComboBox()
         names = svc.analysts_with_tags(project)
         for box in (self.a_box, self.b_box):
-            box.addItems([n for n in names if n != svc.CONSENSUS])
+            box.addItems([n for n in names if n != CONSENSUS])
         if analyst_a:
             self.a_box.setCurrentText(analyst_a)
         if analyst_b:
