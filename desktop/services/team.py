@@ -1,0 +1,58 @@
+"""Connecting to a team database (PostgreSQL): building and checking its URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from db.engine import create_project_engine, current_revision
+from db.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+CONNECT_TIMEOUT_S = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionCheck:
+    ok: bool
+    message: str
+
+
+def build_url(host: str, port: int, user: str, password: str, database: str) -> str:
+    """A postgresql:// URL from the Connect dialog's fields (the password is escaped)."""
+    url = URL.create("postgresql", username=user or None, password=password or None,
+                     host=host or None, port=port or None, database=database or None)
+    return url.render_as_string(hide_password=False)
+
+
+def check_connection(url: str) -> ConnectionCheck:
+    """Reach the database and say what is there, without changing anything."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return ConnectionCheck(False, "That is not a database URL (postgresql://user@host/db).")
+    if not parsed.drivername.startswith("postgres"):
+        return ConnectionCheck(False, "A team database URL starts with postgresql://.")
+    if "connect_timeout" not in parsed.query:
+        parsed = parsed.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
+    engine = create_project_engine(parsed.render_as_string(hide_password=False))
+    try:
+        with engine.connect():
+            pass
+        rev = current_revision(engine)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        return ConnectionCheck(False, f"Cannot connect: {reason}")
+    finally:
+        engine.dispose()
+    if rev is None:
+        return ConnectionCheck(True, "Connected. The database is empty; ReportMark will set "
+                               "it up when you open it.")
+    if rev not in KNOWN_REVISIONS:
+        return ConnectionCheck(False, "Connected, but the team database was made by a newer "
+                               "version of ReportMark; please update ReportMark.")
+    if rev != HEAD_REVISION:
+        return ConnectionCheck(True, "Connected. The team database will be upgraded when "
+                               "you open it.")
+    return ConnectionCheck(True, "Connected to a ReportMark team database.")
