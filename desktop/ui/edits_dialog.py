@@ -1,0 +1,137 @@
+"""File ▸ Import edits…: a preview of what a round-tripped workbook will change
+(changes, conflicts, errors), and Apply.
+
+The dialog never touches storage: it receives the preview (an object with `changes`,
+`conflicts`, `errors` sequences of items and `summary()`, `can_apply`: as
+`desktop.services.excel_edits.preview` returns) and an `apply` callable that performs
+the import and returns the change set to broadcast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class EditItemLike(Protocol):
+    category: str
+    sheet: str
+    row: int
+    column: str
+    tag_id: str
+    before: str
+    after: str
+    message: str
+
+
+class PreviewLike(Protocol):
+    changes: Sequence[EditItemLike]
+    conflicts: Sequence[EditItemLike]
+    errors: Sequence[EditItemLike]
+
+    @property
+    def can_apply(self) -> bool: ...
+
+    def summary(self) -> str: ...
+
+
+_COLOURS = {"error": QColor("#b91c1c"), "conflict": QColor("#b45309")}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EditsModel(QAbstractTableModel):
+    """Errors first, then conflicts, then changes."""
+
+    HEADERS = ("What", "Sheet", "Row", "Column", "Tag", "Before", "After", "Message")
+
+    def __init__(self, items: Sequence[EditItemLike], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items = list(items)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (item.category, item.sheet, item.row, item.column, item.tag_id[:8],
+                      item.before, item.after, item.message)
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _COLOURS.get(item.category)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.message or None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+class EditsDialog(QDialog):
+    """`EditsDialog(preview, apply, parent=None)`; `apply()` returns the change set, which
+    is emitted as `applied(changes)`. An exception from `apply` is shown, not raised."""
+
+    applied = Signal(object)
+
+    def __init__(self, preview: PreviewLike, apply: Callable[[], Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import edits from a workbook"))
+        self.resize(900, 480)
+        self._apply = apply
+        items = [*preview.errors, *preview.conflicts, *preview.changes]
+        self.model = EditsModel(items, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(preview.summary())
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        if preview.errors:
+            self.message.setText(self.tr("Fix the values listed in red in the workbook and "
+                                         "import it again; nothing will be changed until then."))
+        elif not preview.changes:
+            self.message.setText(self.tr("There is nothing to apply."))
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setEnabled(preview.can_apply)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def apply(self) -> None:
+        try:
+            changes = self._apply()
+        except (ValueError, OSError) as exc:
+            self.message.setText(str(exc))
+            self.apply_button.setEnabled(False)
+            return
+        self.applied.emit(changes)
+        self.accept()

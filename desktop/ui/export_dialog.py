@@ -1,0 +1,201 @@
+"""File ▸ Export… (Ctrl+E): format, filters, destination; the export runs in a spawned
+process (desktop.ui.jobs.ProcessJob) with a progress bar and Cancel.
+
+The dialog never touches storage: the composition root hands it the export target
+function (`desktop.services.export.export_job`), the project target and analyst, and
+the choices for the filters (`desktop.services.export.filter_choices(project)`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.jobs import ProcessJob
+
+FORMATS = (("xlsx", "Excel workbook (.xlsx)"), ("csv", "CSV, one file per kind (.csv)"),
+           ("jsonl", "JSON Lines (.jsonl)"))
+
+
+class ExportDialog(QDialog):
+    """`ExportDialog(export_target, project_target, analyst, kinds, analysts=(), regions=(),
+    years=(), statuses=(), default_dir=None, parent=None)`.
+
+    `export_target(report, *, target, analyst, out, fmt, filters)` is run in a spawned
+    process; `kinds` are (key, display name) pairs. Emits `exported(result dict)` when
+    done; `last_result` / `last_error` keep the outcome for the caller.
+    """
+
+    def __init__(
+        self,
+        export_target: Callable[..., Any],
+        project_target: str,
+        analyst: str | None,
+        kinds: Sequence[tuple[str, str]],
+        analysts: Sequence[str] = (),
+        regions: Sequence[str] = (),
+        years: Sequence[int] = (),
+        statuses: Sequence[str] = (),
+        default_dir: str | Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export tags"))
+        self._target = export_target
+        self._project = project_target
+        self._analyst = analyst
+        self._kinds = [k for k, _ in kinds]
+        self._default_dir = Path(default_dir) if default_dir else Path.home()
+        self.job: ProcessJob | None = None
+        self.last_result: dict[str, Any] | None = None
+        self.last_error: str | None = None
+
+        self.format = QComboBox()
+        for key, label in FORMATS:
+            self.format.addItem(self.tr(label), key)
+        self.kind = self._combo([(None, self.tr("All kinds")), *[(k, n) for k, n in kinds]])
+        self.author = self._combo([(None, self.tr("Everyone")), *[(a, a) for a in analysts]])
+        self.status = self._combo([(None, self.tr("Any status")), *[(s, s) for s in statuses]])
+        self.region = self._combo([(None, self.tr("All regions")), *[(r, r) for r in regions]])
+        self.year = self._combo([(None, self.tr("All years")), *[(y, str(y)) for y in years]])
+        self.path = QLineEdit(str(self._default_dir / "reportmark-export.xlsx"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.choose_file)
+        self.format.currentIndexChanged.connect(self._format_changed)
+
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Analyst"), self.author)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Region"), self.region)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Save to"), path_row)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _combo(self, items: Sequence[tuple[Any, str]]) -> QComboBox:
+        box = QComboBox()
+        for value, label in items:
+            box.addItem(label, value)
+        return box
+
+    def _format_changed(self) -> None:
+        fmt = self.format.currentData()
+        path = Path(self.path.text())
+        self.path.setText(str(path.with_suffix("." + fmt)))
+
+    def choose_file(self) -> None:
+        fmt = self.format.currentData()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.path.text(), f"*.{fmt}")
+        if name:
+            self.path.setText(name)
+
+    def filters(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, box in (("kind", self.kind), ("analyst", self.author), ("status", self.status),
+                         ("region", self.region), ("year", self.year)):
+            if box.currentData() is not None:
+                out[key] = box.currentData()
+        return out
+
+    def start(self) -> None:
+        """Start the export in a spawned process."""
+        if self.job is not None and self.job.running:
+            return
+        out = self.path.text().strip()
+        if not out:
+            self.message.setText(self.tr("Choose where to save the export."))
+            return
+        self.last_result, self.last_error = None, None
+        kwargs = {"target": self._project, "analyst": self._analyst, "out": out,
+                  "fmt": self.format.currentData(), "filters": self.filters()}
+        self.job = ProcessJob(self._target, kwargs, self)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(self._on_cancelled)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.setVisible(True)
+        self.export_button.setEnabled(False)
+        self.message.setText(self.tr("Exporting…"))
+        self.job.start()
+
+    def cancel(self) -> None:
+        """Cancel a running export (nothing is left behind), or close the dialog."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        else:
+            self.reject()
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.message.setText(message)
+
+    def _on_finished(self, result: object) -> None:
+        assert isinstance(result, dict)
+        self.last_result = result
+        self.export_button.setEnabled(True)
+        self.progress.setVisible(False)
+        total = sum(result.get("counts", {}).values())
+        self.message.setText(self.tr("Exported %n tag(s) to ", "", total) + ", ".join(result["paths"]))
+        self.accept()
+
+    def _on_failed(self, text: str) -> None:
+        self.last_error = text
+        self.export_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.message.setText(self.tr("The export failed: ") + text)
+
+    def _on_cancelled(self) -> None:
+        self._discard_partial()
+        self.export_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.message.setText(self.tr("Export cancelled; nothing was written."))
+
+    def _discard_partial(self) -> None:
+        """A terminated process may not have removed its temporary files."""
+        out = Path(self.path.text().strip())
+        fmt = self.format.currentData()
+        if fmt == "csv":
+            stem = out.stem if out.suffix.lower() == ".csv" else out.name
+            names = [f"{stem}-{k}.csv" for k in self._kinds]
+        else:
+            names = [out.name]
+        for name in names:
+            (out.parent / f".{name}.part").unlink(missing_ok=True)
