@@ -161,6 +161,7 @@ class _Copy:
 
     def __init__(self, other: str | Path) -> None:
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self.path: Path | None = None  # the copied file (None for a database URL)
         target = str(other)
         if not is_url(target):
             src = Path(target).expanduser()
@@ -174,6 +175,7 @@ class _Copy:
                 if side.exists():
                     shutil.copyfile(side, dest.with_name(dest.name + suffix))
             target = str(dest)
+            self.path = dest
         try:
             self.engine: Engine = open_project(target)
         except BaseException:
@@ -220,11 +222,15 @@ def merge_into(engine: Engine, other: str | Path,
     source = _Copy(other)
     try:
         codec = _Codec(source.engine.dialect.name == engine.dialect.name == "sqlite")
+        attach = codec.raw and source.path is not None
+        tables = [Analyst, TagKind, TagField, Report, Program, ProgramAlias, TagLink, Review,
+                  ReportState]
+        if not attach:  # else the tags go straight from file to file (_attached_tags)
+            tables.append(Tag)
         with source.engine.connect() as src:
             step(1, "Reading the colleague's project")
-            theirs = {m.__tablename__: codec.rows(src, m) for m in (
-                Analyst, TagKind, TagField, Report, Program, ProgramAlias, Tag, TagLink,
-                Review, ReportState)}
+            theirs = {m.__tablename__: codec.rows(src, m) for m in tables}
+            theirs.setdefault("tag", [])
 
             def their_events(tag_ids: set[str]) -> list[dict[str, Any]]:
                 """Their history of the tags new here (only those are read)."""
@@ -234,15 +240,32 @@ def merge_into(engine: Engine, other: str | Path,
                 return [e for ids in _id_chunks(sorted(tag_ids))
                         for e in codec.rows(src, TagEvent, TagEvent.tag_id.in_(ids))]
 
-            with engine.begin() as conn:
-                return _merge(conn, codec, theirs, their_events, step)
+            if not attach:
+                with engine.begin() as conn:
+                    return _merge(conn, codec, theirs, their_events, step, None)
+        assert source.path is not None
+        with engine.connect() as conn:
+            # ATTACH works inside the transaction; DETACH only after it ends.
+            conn.exec_driver_sql(f"ATTACH DATABASE ? AS {OTHER}", (str(source.path),))
+            try:
+                outcome = _merge(conn, codec, theirs, their_events, step, OTHER)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                conn.exec_driver_sql(f"DETACH DATABASE {OTHER}")
+            return outcome
     finally:
         source.close()
 
 
+OTHER = "rm_other"  # the schema name of the attached colleague's file
+
+
 def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any]]],
            their_events: Callable[[set[str]], list[dict[str, Any]]],
-           step: Callable[[int, str], None]) -> MergeOutcome:
+           step: Callable[[int, str], None], attached: str | None) -> MergeOutcome:
     counts: dict[str, int] = {}
     touched: set[str] = set()
 
@@ -265,7 +288,8 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
 
     step(4, "Merging tags")
     added, updated, kept, tag_ids = _merge_tags(
-        conn, codec, theirs["tag"], their_events, analyst_map, kind_map, report_map, touched)
+        conn, codec, theirs["tag"], their_events, analyst_map, kind_map, report_map, touched,
+        attached)
 
     step(6, "Merging links and reviews")
     mine_links = {(s, t, ty) for s, t, ty in conn.execute(
@@ -385,8 +409,96 @@ def _merge_tags(
     conn: Connection, codec: _Codec, rows: list[dict[str, Any]],
     their_events: Callable[[set[str]], list[dict[str, Any]]],
     analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
-    touched: set[str],
+    touched: set[str], attached: str | None,
 ) -> tuple[int, int, int, set[str]]:
+    if attached is not None:
+        new_ids, their_by_id = _attached_tags(conn, attached, analyst_map, kind_map,
+                                              report_map, touched)
+        mine_ids = set(conn.scalars(select(Tag.id)))
+    else:
+        mine_ids, new_ids, their_by_id = _copied_tags(
+            conn, codec, rows, their_events, analyst_map, kind_map, report_map, touched)
+    updated, kept = _reconcile(conn, codec, their_by_id, touched)
+    return len(new_ids), updated, kept, mine_ids | new_ids
+
+
+def _maps(row: dict[str, Any], analyst_map: dict[str, str], kind_map: dict[str, str],
+          report_map: dict[str, str]) -> dict[str, Any]:
+    return {**row, "report_id": report_map.get(row["report_id"], row["report_id"]),
+            "kind_id": kind_map.get(row["kind_id"], row["kind_id"]),
+            "author_id": analyst_map.get(row["author_id"], row["author_id"])}
+
+
+def _attached_tags(
+    conn: Connection, other: str, analyst_map: dict[str, str], kind_map: dict[str, str],
+    report_map: dict[str, str], touched: set[str],
+) -> tuple[set[str], dict[str, dict[str, Any]]]:
+    """SQLite to SQLite: new tags and their history copied by INSERT … SELECT from the
+    attached file, the ids mapped through a temporary table (no row crosses into Python)."""
+    run = conn.exec_driver_sql
+    run("CREATE TEMP TABLE rm_map (what TEXT, theirs TEXT, ours TEXT, PRIMARY KEY (what, theirs))")
+    run("CREATE TEMP TABLE rm_new (id TEXT PRIMARY KEY)")
+    try:
+        pairs = [(what, theirs, ours) for what, mapping in
+                 (("r", report_map), ("k", kind_map), ("a", analyst_map))
+                 for theirs, ours in mapping.items()]
+        if pairs:
+            run("INSERT INTO temp.rm_map VALUES (?, ?, ?)", pairs)
+        names = [c.name for c in _table(Tag).columns]
+        # on both sides with a different stamp: reconciled row by row. Asked before the
+        # new tags go in, with this project's tags as the outer loop (CROSS JOIN fixes
+        # the order), so the cost follows the tags both sides have.
+        cols = ", ".join(f't."{n}"' for n in names)
+        result = run(f"""SELECT {cols} FROM main.tag m CROSS JOIN {other}.tag t
+                         ON t.id = m.id WHERE m.updated_at != t.updated_at""")
+        their_by_id = {
+            row[0]: _maps(dict(zip(names, row, strict=True)), analyst_map, kind_map, report_map)
+            for row in result
+        }
+        # new here: not in this project, and not deleted here
+        run(f"""INSERT INTO temp.rm_new SELECT t.id FROM {other}.tag t
+                WHERE NOT EXISTS (SELECT 1 FROM main.tag m WHERE m.id = t.id)
+                  AND NOT EXISTS (SELECT 1 FROM main.tag_event e
+                                  WHERE e.tag_id = t.id AND e.action = 'deleted')
+                ORDER BY t.id""")
+        mapped = {"report_id": "coalesce(r.ours, t.report_id)",
+                  "kind_id": "coalesce(k.ours, t.kind_id)",
+                  "author_id": "coalesce(a.ours, t.author_id)"}
+        run(f"""INSERT INTO main.tag ({", ".join(f'"{n}"' for n in names)})
+                SELECT {", ".join(mapped.get(n, f't."{n}"') for n in names)}
+                FROM temp.rm_new n JOIN {other}.tag t ON t.id = n.id
+                LEFT JOIN temp.rm_map r ON r.what = 'r' AND r.theirs = t.report_id
+                LEFT JOIN temp.rm_map k ON k.what = 'k' AND k.theirs = t.kind_id
+                LEFT JOIN temp.rm_map a ON a.what = 'a' AND a.theirs = t.author_id
+                ORDER BY t.id""")
+        # their history of the new tags (event ids renumbered; a report id that differs
+        # here is swapped in the stored state: ids are UUIDs, so replace() is exact)
+        run(f"""INSERT INTO main.tag_event (tag_id, analyst_id, action, state, created_at)
+                SELECT e.tag_id, coalesce(a.ours, e.analyst_id), e.action,
+                       CASE WHEN r.ours IS NOT NULL AND r.ours != r.theirs
+                            THEN replace(e.state, r.theirs, r.ours) ELSE e.state END,
+                       e.created_at
+                FROM temp.rm_new n JOIN {other}.tag_event e ON e.tag_id = n.id
+                JOIN {other}.tag t ON t.id = e.tag_id
+                LEFT JOIN temp.rm_map r ON r.what = 'r' AND r.theirs = t.report_id
+                LEFT JOIN temp.rm_map a ON a.what = 'a' AND a.theirs = e.analyst_id
+                ORDER BY e.tag_id, e.id""")
+        new_ids = {i for i, in run("SELECT id FROM temp.rm_new")}
+        touched.update(r for r, in run(
+            "SELECT DISTINCT m.report_id FROM main.tag m JOIN temp.rm_new n ON n.id = m.id"))
+    finally:
+        run("DROP TABLE temp.rm_map")
+        run("DROP TABLE temp.rm_new")
+    return new_ids, their_by_id
+
+
+def _copied_tags(
+    conn: Connection, codec: _Codec, rows: list[dict[str, Any]],
+    their_events: Callable[[set[str]], list[dict[str, Any]]],
+    analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
+    touched: set[str],
+) -> tuple[set[str], set[str], dict[str, dict[str, Any]]]:
+    """Any database to any: rows read into Python and bulk-inserted."""
     mine_stamp = {i: _iso(u) for i, u in conn.execute(select(Tag.id, Tag.updated_at)).all()}
     mine_ids = set(mine_stamp)
     deleted_here = set(conn.scalars(
@@ -395,9 +507,7 @@ def _merge_tags(
     their_by_id = {}
     new: list[dict[str, Any]] = []
     for row in rows:
-        row = {**row, "report_id": report_map.get(row["report_id"], row["report_id"]),
-               "kind_id": kind_map.get(row["kind_id"], row["kind_id"]),
-               "author_id": analyst_map.get(row["author_id"], row["author_id"])}
+        row = _maps(row, analyst_map, kind_map, report_map)
         if row["id"] in mine_ids:
             if mine_stamp[row["id"]] != _iso(row["updated_at"]):  # same stamp, same version
                 their_by_id[row["id"]] = row
@@ -425,7 +535,12 @@ def _merge_tags(
         })
     history_rows.sort(key=lambda r: r["tag_id"])
     codec.insert(conn, TagEvent, history_rows)
+    return mine_ids, new_ids, their_by_id
 
+
+def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str, Any]],
+               touched: set[str]) -> tuple[int, int]:
+    """Tags on both sides that differ: the newer wins; the other goes into the history."""
     updated = kept = 0
     if their_by_id:
         kind_keys = {i: k for i, k in conn.execute(select(TagKind.id, TagKind.key))}
@@ -474,7 +589,7 @@ def _merge_tags(
             else:
                 kept += 1
         codec.insert(conn, TagEvent, history)
-    return len(new), updated, kept, mine_ids | new_ids
+    return updated, kept
 
 
 def _id_chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
