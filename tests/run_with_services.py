@@ -65,7 +65,10 @@ def main() -> int:
     repo = Path(__file__).resolve().parents[1]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    with tempfile.TemporaryDirectory(prefix="rm-pg-") as tmp:
+    # As root the server runs as another user, who must be able to reach the folder:
+    # $TMPDIR may sit under /root, so use /tmp itself then.
+    tmp_root = "/tmp" if os.geteuid() == 0 and Path("/tmp").is_dir() else None
+    with tempfile.TemporaryDirectory(prefix="rm-pg-", dir=tmp_root) as tmp:
         server = None
         if "REPORTMARK_TEST_PG" not in env:
             try:
