@@ -153,3 +153,25 @@ def test_merge_runs_as_a_process_job_with_progress(qtbot: Any, pair: Any) -> Non
     assert outcome.tags_added == 2
     assert steps[0] == "Opening the colleague's project" and steps[-1] == "Done"
     assert len(tags.table(alice, a_ids["湖南"])) == 3
+
+
+def test_a_cancelled_merge_leaves_the_project_as_it_was(
+    qtbot: Any, make_project: Any, tmp_path: Path
+) -> None:
+    from benchmarks.bench_merge import _make_project, _report_texts
+    from desktop.services.merge import merge_job
+    from desktop.ui.jobs import ProcessJob
+
+    texts = _report_texts()[:4]
+    colleague = tmp_path / "big.rmk"
+    _make_project(colleague, "bob", texts, 40_000)
+    mine = tmp_path / "mine.rmk"
+    _make_project(mine, "alice", texts, 0)
+    job = ProcessJob(merge_job, {"target": str(mine), "other": str(colleague)})
+    job.progress.connect(lambda _d, _t, message: message == "Merging tags" and job.cancel())
+    with qtbot.waitSignal(job.cancelled, timeout=30000):
+        job.start()
+    project = make_project("mine.rmk", "alice")
+    assert sum(r.total_tags for r in reports.library(project)) == 0
+    # and the file is whole: a merge afterwards brings everything in
+    assert merge_project(project, colleague).tags_added == 40_000
