@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from db.engine import create_project_engine, current_revision
 from db.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from db.models import Report, TagEvent
+from desktop.services.changes import Changes
+from desktop.services.project import Project
 
 CONNECT_TIMEOUT_S = 5
 
@@ -56,3 +60,36 @@ def check_connection(url: str) -> ConnectionCheck:
         return ConnectionCheck(True, "Connected. The team database will be upgraded when "
                                "you open it.")
     return ConnectionCheck(True, "Connected to a ReportMark team database.")
+
+
+@dataclass(frozen=True, slots=True)
+class TeamStamp:
+    """Where the last poll left off: the newest history event and the number of reports."""
+
+    event_id: int
+    reports: int
+
+
+def poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes]:
+    """What colleagues changed since the last poll (for a QTimer in team mode).
+
+    Every tag change records a history event with an increasing id, so the newest event
+    id marks a point in time; `since=None` only takes the current stamp. Returns the new
+    stamp and Changes naming the reports whose tags colleagues changed (and the library,
+    when reports were added or removed): hand it to the ChangeBus like any operation's.
+    """
+    with project.uow() as session:
+        reports = int(session.scalar(select(func.count(Report.id))) or 0)
+        if since is None:
+            newest = int(session.scalar(select(func.max(TagEvent.id))) or 0)
+            return TeamStamp(newest, reports), Changes()
+        rows = session.execute(
+            select(TagEvent.id, TagEvent.state, TagEvent.analyst_id)
+            .where(TagEvent.id > since.event_id).order_by(TagEvent.id)
+        ).all()
+    newest = max([since.event_id, *(int(r[0]) for r in rows)])
+    changed = frozenset(
+        str(state["report_id"]) for _id, state, analyst in rows
+        if isinstance(state, dict) and "report_id" in state and analyst != project.analyst_id
+    )
+    return TeamStamp(newest, reports), Changes(tags=changed, library=reports != since.reports)

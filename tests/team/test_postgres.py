@@ -119,3 +119,20 @@ def test_merge_a_project_file_into_the_team_database(
         assert tags.detail(carol, tid).status == "accepted"
     finally:
         team.close()
+
+
+def test_polling_shows_a_colleagues_new_work(two_instances: tuple[Project, Project]) -> None:
+    from desktop.services.team import poll
+
+    alice, bob = two_instances
+    stamp, nothing = poll(bob, None)
+    assert nothing.empty
+    rid = seed_reports(alice)["湖南"]
+    stamp, changes = poll(bob, stamp)
+    assert changes.library and not changes.tags
+    tag_text(alice, rid, "7.9亿元", "metric")
+    stamp, changes = poll(bob, stamp)
+    assert changes.tags == {rid}
+    tag_text(bob, rid, "504亿元", "metric")  # bob's own work is not news to bob
+    stamp, changes = poll(bob, stamp)
+    assert changes.empty
