@@ -170,10 +170,10 @@ class _Copy:
             self._tmp = tempfile.TemporaryDirectory(prefix="rm-merge-")
             dest = Path(self._tmp.name) / src.name
             shutil.copyfile(src, dest)
-            for suffix in ("-wal", "-shm"):  # uncheckpointed work lives in the WAL
-                side = src.with_name(src.name + suffix)
-                if side.exists():
-                    shutil.copyfile(side, dest.with_name(dest.name + suffix))
+            # Uncheckpointed work lives in the WAL; the -shm index is rebuilt from it.
+            wal = src.with_name(src.name + "-wal")
+            if wal.exists():
+                shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
             target = str(dest)
             self.path = dest
         try:

@@ -175,3 +175,12 @@ def test_a_cancelled_merge_leaves_the_project_as_it_was(
     assert sum(r.total_tags for r in reports.library(project)) == 0
     # and the file is whole: a merge afterwards brings everything in
     assert merge_project(project, colleague).tags_added == 40_000
+
+
+def test_work_still_in_the_colleagues_wal_is_merged(make_project: Any) -> None:
+    alice = make_project("alice.rmk", "alice")
+    bob = make_project("bob.rmk", "bob")  # stays open: his last tags are only in the WAL
+    seed_reports(alice)
+    tag_text(bob, seed_reports(bob)["湖南"], "7.9亿元", "metric")
+    assert Path(bob.target + "-wal").stat().st_size > 0
+    assert merge_project(alice, bob.target).tags_added == 1
