@@ -1,0 +1,266 @@
+"""The program registry: entries with a canonical name and aliases, which program tags
+link to (`fields["program_id"]`). Rename, merge and add alias are user actions, one
+transaction each; `find_aliases` finds every registered name anywhere in a text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy.orm import Session
+
+from db.models import Program, ProgramAlias, Tag, TagKind
+from db.queries import programs as q
+from db.queries import tags as tag_queries
+from desktop.domain.program_names import AliasMatcher, canonical_name
+from desktop.domain.suggestion import Suggestion
+from desktop.services.changes import Changes
+from desktop.services.project import Project
+
+PROGRAM_FIELD = q.PROGRAM_FIELD
+REGISTRY_RULE = "program.registry"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramRow:
+    id: str
+    name: str
+    category: str
+    level: str
+    lead_body: str
+    alias_count: int
+    tag_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class AliasHit:
+    start: int
+    end: int
+    alias: str
+    program_id: str
+    name: str
+    category: str
+
+
+def entries(project: Project) -> list[ProgramRow]:
+    with project.uow() as session:
+        return [ProgramRow(*row) for row in q.rows(session)]
+
+
+def entry(project: Project, program_id: str) -> ProgramRow | None:
+    return next((r for r in entries(project) if r.id == program_id), None)
+
+
+def aliases(project: Project, program_id: str) -> list[str]:
+    with project.uow() as session:
+        return q.aliases_of(session, program_id)
+
+
+def _clean(name: str) -> str:
+    cleaned = canonical_name(name)
+    if not cleaned:
+        raise ValueError("A program needs a name.")
+    return cleaned
+
+
+def _owner(session: Session, name: str) -> Program | None:
+    return q.by_name(session, name) or q.by_alias(session, name)
+
+
+def _load(session: Session, program_id: str) -> Program:
+    program = q.get(session, program_id)
+    if program is None:
+        raise ValueError("That program is no longer in the registry.")
+    return program
+
+
+def _add_alias(session: Session, program: Program, alias: str) -> bool:
+    """Register `alias` for `program` unless it is its name or already registered;
+    an alias of another entry is refused."""
+    alias = " ".join(alias.split())
+    if not alias or alias == program.name:
+        return False
+    owner = _owner(session, alias)
+    if owner is not None:
+        if owner.id == program.id:
+            return False
+        raise ValueError(f"“{alias}” already names the program “{owner.name}”.")
+    session.add(ProgramAlias(program_id=program.id, alias=alias))
+    session.flush()
+    return True
+
+
+def ensure_entry(session: Session, surface: str, category: str = "") -> Program:
+    """The registry entry a program mention (`surface`, as in the text) belongs to,
+    created when there is none; the surface form becomes an alias."""
+    name = _clean(surface)
+    program = _owner(session, name) or _owner(session, surface.strip())
+    if program is None:
+        program = Program(name=name, category=category)
+        session.add(program)
+        session.flush()
+    elif category and not program.category:
+        program.category = category
+    if _owner(session, surface.strip()) is None:
+        _add_alias(session, program, surface.strip())
+    return program
+
+
+def create(project: Project, name: str, category: str = "", level: str = "",
+           lead_body: str = "") -> tuple[Changes, str]:
+    with project.uow.begin() as session:
+        cleaned = _clean(name)
+        if _owner(session, cleaned) is not None:
+            raise ValueError(f"“{cleaned}” is already in the registry.")
+        program = Program(name=cleaned, category=category, level=level, lead_body=lead_body)
+        session.add(program)
+        session.flush()
+        return Changes(programs=True), program.id
+
+
+def rename(project: Project, program_id: str, new_name: str) -> Changes:
+    """Give an entry a new canonical name; the old one stays as an alias, so mentions
+    of it are still found. Linked tags show the new name."""
+    with project.uow.begin() as session:
+        program = _load(session, program_id)
+        name = _clean(new_name)
+        if name == program.name:
+            return Changes()
+        owner = _owner(session, name)
+        if owner is not None and owner.id != program.id:
+            raise ValueError(f"“{name}” names another program; merge the two instead.")
+        old = program.name
+        existing = q.alias_row(session, name)
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        program.name = name
+        session.flush()
+        _add_alias(session, program, old)
+        reports = _relink(session, project, program_id, program)
+        return Changes(programs=True, tags=reports)
+
+
+def add_alias(project: Project, program_id: str, alias: str) -> Changes:
+    with project.uow.begin() as session:
+        program = _load(session, program_id)
+        if not alias.strip():
+            raise ValueError("An alias cannot be empty.")
+        _add_alias(session, program, alias)
+        return Changes(programs=True)
+
+
+def remove_alias(project: Project, program_id: str, alias: str) -> Changes:
+    with project.uow.begin() as session:
+        row = q.alias_row(session, alias)
+        if row is not None and row.program_id == program_id:
+            session.delete(row)
+        return Changes(programs=True)
+
+
+def merge(project: Project, source_id: str, target_id: str) -> Changes:
+    """Fold `source` into `target`: its name and aliases become the target's aliases,
+    its tags link to the target, and the source entry goes."""
+    if source_id == target_id:
+        raise ValueError("Choose two different programs to merge.")
+    with project.uow.begin() as session:
+        source = _load(session, source_id)
+        target = _load(session, target_id)
+        q.move_aliases(session, source_id, target_id)
+        old_name = source.name
+        for attr in ("category", "level", "lead_body"):
+            if not getattr(target, attr):
+                setattr(target, attr, getattr(source, attr))
+        reports = _relink(session, project, source_id, target)
+        session.delete(source)
+        session.flush()
+        session.expire_all()
+        _add_alias(session, target, old_name)
+        return Changes(programs=True, tags=reports)
+
+
+def _relink(session: Session, project: Project, old_id: str, program: Program) -> frozenset[str]:
+    reports: set[str] = set()
+    for tag in q.linked_tags(session, old_id):
+        _set_link(session, project, tag, program, "program relinked")
+        reports.add(tag.report_id)
+    return frozenset(reports)
+
+
+def _set_link(session: Session, project: Project, tag: Tag, program: Program, action: str) -> None:
+    from desktop.services.tags import _state
+
+    fields = dict(tag.fields)
+    fields[PROGRAM_FIELD] = program.id
+    fields["name"] = program.name
+    if program.category and not fields.get("category"):
+        fields["category"] = program.category
+    tag.fields = fields
+    session.flush()
+    kind = session.get(TagKind, tag.kind_id)
+    tag_queries.record_event(session, tag, action, project.analyst_id,
+                             _state(tag, kind.key if kind else "program"))
+
+
+def link_program_tag(project: Project, tag_id: str, program_id: str | None = None) -> Changes:
+    """Link a program tag to a registry entry: the one given, or the entry its quoted
+    text names (created when there is none)."""
+    with project.uow.begin() as session:
+        tag = session.get(Tag, tag_id)
+        if tag is None:
+            raise ValueError("This tag was deleted (perhaps by a colleague).")
+        if program_id is not None:
+            program = _load(session, program_id)
+        else:
+            program = ensure_entry(session, tag.quote, str(tag.fields.get("category", "")))
+        _set_link(session, project, tag, program, "linked program")
+        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id)
+
+
+def unlink_program_tag(project: Project, tag_id: str) -> Changes:
+    with project.uow.begin() as session:
+        tag = session.get(Tag, tag_id)
+        if tag is None:
+            raise ValueError("This tag was deleted (perhaps by a colleague).")
+        fields = dict(tag.fields)
+        fields.pop(PROGRAM_FIELD, None)
+        tag.fields = fields
+        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id)
+
+
+@lru_cache(maxsize=4)
+def _matcher(names: tuple[str, ...]) -> AliasMatcher:
+    return AliasMatcher(names)
+
+
+def _registry(session: Session) -> tuple[AliasMatcher, dict[str, str], dict[str, Program]]:
+    pairs = q.all_names(session)
+    owner = {name: pid for name, pid in pairs}
+    programs = {p.id: p for p in session.query(Program)}
+    return _matcher(tuple(sorted(owner))), owner, programs
+
+
+def hits_in(session: Session, text: str) -> list[AliasHit]:
+    matcher, owner, programs = _registry(session)
+    out: list[AliasHit] = []
+    for hit in matcher.find(text):
+        program = programs.get(owner.get(hit.alias, ""))
+        if program is not None:
+            out.append(AliasHit(hit.start, hit.end, hit.alias, program.id, program.name,
+                                program.category))
+    return out
+
+
+def find_aliases(project: Project, text: str) -> list[AliasHit]:
+    """Every registered name or alias in `text` (leftmost-longest, no overlaps)."""
+    with project.uow() as session:
+        return hits_in(session, text)
+
+
+def as_suggestions(text: str, hits: Sequence[AliasHit]) -> list[Suggestion]:
+    return [
+        Suggestion("program", h.start, h.end, text[h.start:h.end], REGISTRY_RULE,
+                   {"name": h.name, "category": h.category, PROGRAM_FIELD: h.program_id})
+        for h in hits
+    ]

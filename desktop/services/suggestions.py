@@ -1,0 +1,310 @@
+"""Suggestions for a report: the rule engine's candidates and the program registry's
+hits, less what the analysts rejected or already tagged; accept and reject them.
+
+The rule engine's output depends only on the report's (immutable) text and metadata,
+so it is cached per (report id, RULES_VERSION). `compute` is a plain top-level function
+of plain values, so the GUI can run it in a worker process and hand the result to
+`prime` before asking `for_report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Program, RejectedSuggestion, Report, Tag, TagKind
+from desktop.domain.report_text import Structure
+from desktop.domain.suggesters import KINDS, RULES_VERSION, suggest
+from desktop.domain.suggestion import ReportContext, Suggestion
+from desktop.services import programs
+from desktop.services.changes import Changes
+from desktop.services.project import Project
+
+__all__ = [
+    "ORIGIN_PREFIX",
+    "SuggestionWork",
+    "accept",
+    "accept_all",
+    "accept_kind",
+    "by_id",
+    "clear_cache",
+    "compute",
+    "for_report",
+    "from_dicts",
+    "origin_of",
+    "parse_id",
+    "prime",
+    "reject",
+    "suggestion_id",
+    "unreject",
+    "work_for",
+]
+
+ORIGIN_PREFIX = "suggestion:"
+
+Headings = tuple[tuple[int, int, str], ...]
+
+# (report id, RULES_VERSION) -> the rule engine's suggestions; the text never changes
+_CACHE: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
+_CACHE_LIMIT = 64
+
+
+# --- ids ---------------------------------------------------------------------------
+
+
+def suggestion_id(s: Suggestion) -> str:
+    """A stable id the reader can select a suggestion by: ``s:{kind}:{start}:{end}``."""
+    return f"s:{s.kind}:{s.start}:{s.end}"
+
+
+def parse_id(sid: str) -> tuple[str, int, int]:
+    """(kind, start, end) of a suggestion id; ValueError if it is not one."""
+    parts = sid.split(":")
+    if len(parts) != 4 or parts[0] != "s" or parts[1] not in KINDS:
+        raise ValueError(f"not a suggestion id: {sid!r}")
+    try:
+        return parts[1], int(parts[2]), int(parts[3])
+    except ValueError:
+        raise ValueError(f"not a suggestion id: {sid!r}") from None
+
+
+def origin_of(s: Suggestion) -> str:
+    return f"{ORIGIN_PREFIX}{s.rule}"
+
+
+# --- computing (pure; worker-process friendly) ---------------------------------------
+
+
+def context_of(region: str, year: int | None, headings: Headings) -> ReportContext:
+    return ReportContext(region=region or "", year=year, headings=tuple(headings))
+
+
+def headings_of(text: str, structure: Structure) -> Headings:
+    return tuple((a, b, text[a:b]) for a, b in structure.headings)
+
+
+def compute(text: str, region: str, year: int | None,
+            headings: Headings | list[list[Any]] | list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """The rule engine's suggestions for one text, as plain dicts (picklable, JSON-able):
+    ``{"kind", "start", "end", "text", "rule", "fields"}``."""
+    heads: Headings = tuple((int(a), int(b), str(t)) for a, b, t in headings)
+    return [asdict(s) for s in suggest(text, context_of(region, year, heads))]
+
+
+def from_dicts(items: list[dict[str, Any]]) -> list[Suggestion]:
+    return [
+        Suggestion(d["kind"], int(d["start"]), int(d["end"]), d["text"], d["rule"],
+                   dict(d.get("fields") or {}))
+        for d in items
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionWork:
+    """What a worker needs to compute a report's suggestions: `compute(*work.args)`."""
+
+    report_id: str
+    rules_version: str
+    text: str
+    region: str
+    year: int | None
+    headings: Headings
+
+    @property
+    def args(self) -> tuple[str, str, int | None, Headings]:
+        return (self.text, self.region, self.year, self.headings)
+
+
+def work_for(project: Project, report_id: str) -> SuggestionWork | None:
+    """The input of `compute` for a report, or None when its result is cached already."""
+    if (report_id, RULES_VERSION) in _CACHE:
+        return None
+    with project.uow() as session:
+        report = _report(session, report_id)
+        structure = Structure.from_dict(report.structure or {})
+        return SuggestionWork(report_id, RULES_VERSION, report.text, report.region,
+                              report.year, headings_of(report.text, structure))
+
+
+def prime(report_id: str, items: list[dict[str, Any]],
+          rules_version: str = RULES_VERSION) -> None:
+    """Store a worker's `compute` result, so `for_report` does not compute again."""
+    if rules_version != RULES_VERSION:
+        return
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[(report_id, RULES_VERSION)] = tuple(from_dicts(items))
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _report(session: Session, report_id: str) -> Report:
+    report = session.get(Report, report_id)
+    if report is None:
+        raise ValueError("The report no longer exists.")
+    return report
+
+
+def _engine(report: Report) -> tuple[Suggestion, ...]:
+    key = (report.id, RULES_VERSION)
+    cached = _CACHE.get(key)
+    if cached is None:
+        structure = Structure.from_dict(report.structure or {})
+        context = context_of(report.region, report.year, headings_of(report.text, structure))
+        cached = tuple(suggest(report.text, context))
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = cached
+    return cached
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _with_registry(text: str, engine: tuple[Suggestion, ...],
+                   hits: list[programs.AliasHit]) -> list[Suggestion]:
+    """Registry hits become program suggestions; where a rule already suggests a program
+    over the hit, the rule's suggestion is kept and gets the entry's id."""
+    out = list(engine)
+    rule_programs = sorted(
+        (i for i, s in enumerate(out) if s.kind == "program"), key=lambda i: out[i].start
+    )
+    for hit in hits:
+        overlapping = [i for i in rule_programs
+                       if out[i].start < hit.end and hit.start < out[i].end]
+        if overlapping:
+            for i in overlapping:
+                s = out[i]
+                if programs.PROGRAM_FIELD not in s.fields:
+                    fields = {**s.fields, programs.PROGRAM_FIELD: hit.program_id,
+                              "name": hit.name}
+                    out[i] = Suggestion(s.kind, s.start, s.end, s.text, s.rule, fields)
+            continue
+        out.extend(programs.as_suggestions(text, [hit]))
+    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return out
+
+
+def _excluded(session: Session, report_id: str) -> set[tuple[str, int, int]]:
+    rejected = session.execute(
+        select(RejectedSuggestion.kind_key, RejectedSuggestion.start, RejectedSuggestion.end)
+        .where(RejectedSuggestion.report_id == report_id)
+    )
+    tagged = session.execute(
+        select(TagKind.key, Tag.start, Tag.end)
+        .join(TagKind, TagKind.id == Tag.kind_id)
+        .where(Tag.report_id == report_id)
+    )
+    return {(k, s, e) for k, s, e in rejected} | {(k, s, e) for k, s, e in tagged}
+
+
+def _current(session: Session, report_id: str, kinds: tuple[str, ...] = KINDS) -> list[Suggestion]:
+    report = _report(session, report_id)
+    found = _with_registry(report.text, _engine(report), programs.hits_in(session, report.text))
+    excluded = _excluded(session, report_id)
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Suggestion] = []
+    for s in found:
+        key = (s.kind, s.start, s.end)
+        if s.kind in kinds and key not in excluded and key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def for_report(project: Project, report_id: str) -> list[Suggestion]:
+    """The report's open suggestions, in text order: neither rejected at that span and
+    kind, nor already tagged there with that kind by anyone. Ids: `suggestion_id`."""
+    with project.uow() as session:
+        return _current(session, report_id)
+
+
+def by_id(project: Project, report_id: str, sid: str) -> Suggestion | None:
+    kind, start, end = parse_id(sid)
+    return next((s for s in for_report(project, report_id)
+                 if (s.kind, s.start, s.end) == (kind, start, end)), None)
+
+
+# --- acting --------------------------------------------------------------------------
+
+
+def _accept_in(session: Session, project: Project, report_id: str, s: Suggestion) -> str:
+    from desktop.services.tags import _create
+
+    fields = dict(s.fields)
+    if s.kind == "program":
+        program = None
+        if fields.get(programs.PROGRAM_FIELD):
+            program = session.get(Program, fields[programs.PROGRAM_FIELD])
+        if program is None:
+            program = programs.ensure_entry(session, s.text, str(fields.get("category", "")))
+        fields[programs.PROGRAM_FIELD] = program.id
+        fields["name"] = program.name
+    changes = _create(session, project, report_id, s.kind, s.start, s.end, fields,
+                      origin_of(s), None)
+    assert changes.focus_tag is not None
+    return changes.focus_tag
+
+
+def accept(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
+    """Tag the suggestion's span with its fields filled in; origin ``suggestion:RULE``.
+    A program suggestion links the tag to its registry entry (created if needed)."""
+    with project.uow.begin() as session:
+        tag_id = _accept_in(session, project, report_id, suggestion)
+    return Changes(tags=frozenset({report_id}), focus_tag=tag_id,
+                   programs=suggestion.kind == "program")
+
+
+def accept_all(project: Project, report_id: str,
+               kinds: tuple[str, ...] = KINDS) -> tuple[Changes, list[str]]:
+    """Accept every open suggestion of `kinds` in one transaction; returns the new tag
+    ids (for undo). Spans already tagged are skipped (they are not suggested)."""
+    created: list[str] = []
+    with project.uow.begin() as session:
+        for s in _current(session, report_id, kinds):
+            created.append(_accept_in(session, project, report_id, s))
+    programs_changed = "program" in kinds and bool(created)
+    return Changes(tags=frozenset({report_id}), programs=programs_changed), created
+
+
+def accept_kind(project: Project, report_id: str, kind: str) -> tuple[Changes, list[str]]:
+    """Shift+Enter: accept all open suggestions of one kind in the report."""
+    if kind not in KINDS:
+        raise ValueError(f"There are no suggestions of kind {kind!r}.")
+    return accept_all(project, report_id, (kind,))
+
+
+def reject(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
+    """Remember that this analyst rejected the suggestion: it is not suggested again
+    at that span with that kind."""
+    with project.uow.begin() as session:
+        _report(session, report_id)
+        exists = session.scalar(select(RejectedSuggestion.id).where(
+            RejectedSuggestion.report_id == report_id,
+            RejectedSuggestion.kind_key == suggestion.kind,
+            RejectedSuggestion.start == suggestion.start,
+            RejectedSuggestion.end == suggestion.end,
+        ))
+        if exists is None:
+            session.add(RejectedSuggestion(
+                report_id=report_id, kind_key=suggestion.kind, start=suggestion.start,
+                end=suggestion.end, analyst_id=project.analyst_id,
+            ))
+    return Changes(tags=frozenset({report_id}))
+
+
+def unreject(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
+    """Undo of `reject`."""
+    with project.uow.begin() as session:
+        session.query(RejectedSuggestion).filter(
+            RejectedSuggestion.report_id == report_id,
+            RejectedSuggestion.kind_key == suggestion.kind,
+            RejectedSuggestion.start == suggestion.start,
+            RejectedSuggestion.end == suggestion.end,
+        ).delete()
+    return Changes(tags=frozenset({report_id}))
