@@ -8,7 +8,7 @@ an integrity check can tell when a tag no longer matches.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -99,7 +99,7 @@ class Tag(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     # optimistic locking: an UPDATE whose version no longer matches raises StaleDataError
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class TagLink(Base):

@@ -47,3 +47,13 @@ def tag_counts(session: Session) -> dict[str, dict[str, int]]:
     for report_id, key, n in session.execute(query):
         result.setdefault(report_id, {})[key] = n
     return result
+
+
+def text_slice(session: Session, report_id: str, start: int, end: int) -> tuple[int, str] | None:
+    """(length of the report's text, text[start:end]) without loading the whole text;
+    substr counts characters on SQLite and PostgreSQL alike."""
+    row = session.execute(
+        select(func.length(Report.text), func.substr(Report.text, start + 1, max(0, end - start)))
+        .where(Report.id == report_id)
+    ).first()
+    return None if row is None else (int(row[0]), str(row[1] or ""))

@@ -35,7 +35,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"imported  {rid[:8]}  {title}")
     for title, reason in outcome.skipped:
         print(f"skipped   {title}: {reason}")
-    for name, reason in outcome.refused:
+    for _name, reason in outcome.refused:
         print(f"refused   {reason}")
     print(f"{len(outcome.imported)} imported, {len(outcome.skipped)} skipped, "
           f"{len(outcome.refused)} refused")

@@ -6,15 +6,19 @@ report; for the common all-BMP text both directions are the identity.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     __slots__ = ("_astral",)
 
     def __init__(self, text: str) -> None:
-        # code-point indices of the characters that take two UTF-16 units
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # code-point indices of the characters that take two UTF-16 units; the scan runs
+        # in C (a Python loop over 1 MB of text takes a quarter of a second)
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
 
     @property
     def identity(self) -> bool:

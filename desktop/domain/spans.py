@@ -15,34 +15,52 @@ class IntervalIndex:
 
     __slots__ = ("_ends", "_max_len", "_order", "_starts")
 
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        order = sorted(range(len(spans)), key=lambda i: spans[i])
-        self._starts = [spans[i][0] for i in order]
-        self._ends = [spans[i][1] for i in order]
-        self._order = order
+    def __init__(self, spans: Sequence[tuple[int, int]], *, presorted: bool = False) -> None:
+        if presorted:
+            self._order: list[int] | None = None
+            self._starts = [s for s, _ in spans]
+            self._ends = [e for _, e in spans]
+        else:
+            order = sorted(range(len(spans)), key=lambda i: spans[i])
+            self._order = order
+            self._starts = [spans[i][0] for i in order]
+            self._ends = [spans[i][1] for i in order]
         self._max_len = max((e - s for s, e in spans), default=0)
+
+    @classmethod
+    def from_columns(cls, starts: list[int], ends: list[int]) -> IntervalIndex:
+        """Columns already sorted by start (as the database returns them); no copy."""
+        index = cls.__new__(cls)
+        index._order = None
+        index._starts, index._ends = starts, ends
+        index._max_len = max((e - s for s, e in zip(starts, ends, strict=True)), default=0)
+        return index
 
     def __len__(self) -> int:
         return len(self._starts)
+
+    def _orig(self, k: int) -> int:
+        return k if self._order is None else self._order[k]
 
     def overlapping(self, a: int, b: int) -> Iterator[int]:
         """Indices (into the original sequence) of spans with start < b and end > a."""
         lo = bisect_left(self._starts, a - self._max_len)
         hi = bisect_left(self._starts, b)
+        ends = self._ends
         for k in range(lo, hi):
-            if self._ends[k] > a:
-                yield self._order[k]
+            if ends[k] > a:
+                yield self._orig(k)
 
     def at(self, pos: int) -> list[int]:
         return list(self.overlapping(pos, pos + 1))
 
     def next_after(self, pos: int) -> int | None:
         k = bisect_right(self._starts, pos)
-        return self._order[k] if k < len(self._starts) else None
+        return self._orig(k) if k < len(self._starts) else None
 
     def previous_before(self, pos: int) -> int | None:
         k = bisect_left(self._starts, pos) - 1
-        return self._order[k] if k >= 0 else None
+        return self._orig(k) if k >= 0 else None
 
 
 def assign_lanes(spans: Sequence[tuple[int, int]]) -> list[int]:

@@ -15,6 +15,10 @@ class Changes:
     programs: bool = False
     # the tag to select after the change (e.g. the one just created), if any
     focus_tag: str | None = None
+    # which tags, when known: views apply these without reloading the rest
+    created: frozenset[str] = field(default_factory=frozenset)
+    updated: frozenset[str] = field(default_factory=frozenset)
+    removed: frozenset[str] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -25,6 +29,9 @@ class Changes:
             analysts=self.analysts or other.analysts,
             programs=self.programs or other.programs,
             focus_tag=other.focus_tag or self.focus_tag,
+            created=(self.created | other.created) - other.removed,
+            updated=self.updated | other.updated,
+            removed=(self.removed | other.removed) - other.created,
         )
 
     @property

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.base import utcnow
 from db.errors import StaleTagError
 from db.models import Analyst, Tag, TagKind, TagLink
+from db.queries import reports as report_queries
 from db.queries import tags as q
 from desktop.domain.fieldvalues import coerce
 from desktop.domain.validation import tag_warnings
@@ -123,8 +124,13 @@ def _touch(session: Session, project: Project, tag: Tag, action: str) -> None:
     q.record_event(session, tag, action, project.analyst_id, _state(tag, _kind_key(session, tag)))
 
 
-def _changed(tag: Tag, focus: bool = True) -> Changes:
-    return Changes(tags=frozenset({tag.report_id}), focus_tag=tag.id if focus else None)
+def _changed(tag: Tag, how: str = "updated") -> Changes:
+    ids = frozenset({tag.id})
+    return Changes(
+        tags=frozenset({tag.report_id}), focus_tag=tag.id,
+        created=ids if how == "created" else frozenset(),
+        updated=ids if how == "updated" else frozenset(),
+    )
 
 
 def create_tag(
@@ -147,25 +153,24 @@ def _create(
     session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
     fields: dict[str, Any] | None, origin: str, tag_id: str | None,
 ) -> Changes:
-    from db.models import Report
-
-    report = session.get(Report, report_id)
-    if report is None:
-        raise ValueError("The report no longer exists.")
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
         raise ValueError(f"There is no tag kind {kind!r}.")
-    text = report.text
-    start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = max(0, min(start, end)), max(0, start, end)
+    found = report_queries.text_slice(session, report_id, start, end)
+    if found is None:
+        raise ValueError("The report no longer exists.")
+    length, quote = found
+    end = min(length, end)
+    stripped = quote.lstrip()
+    start += len(quote) - len(stripped)
+    quote = stripped.rstrip()
+    end = start + len(quote)
     if start >= end:
         raise ValueError("Select some text to tag.")
     tag = Tag(
         report_id=report_id, kind_id=kind_row.id, start=start, end=end,
-        quote=text[start:end], fields=dict(fields or {}), author_id=project.analyst_id,
+        quote=quote, fields=dict(fields or {}), author_id=project.analyst_id,
         origin=origin,
     )
     if tag_id is not None:
@@ -173,7 +178,7 @@ def _create(
     session.add(tag)
     session.flush()
     q.record_event(session, tag, "created", project.analyst_id, _state(tag, kind))
-    return _changed(tag)
+    return _changed(tag, "created")
 
 
 def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
@@ -191,7 +196,7 @@ def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
         session.add(tag)
         session.flush()
         q.record_event(session, tag, "restored", project.analyst_id, _state(tag, state["kind"]))
-        return _changed(tag)
+        return _changed(tag, "created")
 
 
 def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
@@ -207,7 +212,7 @@ def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
         ]
         q.record_event(session, tag, "deleted", project.analyst_id, state)
         session.delete(tag)
-        return Changes(tags=frozenset({tag.report_id})), state
+        return Changes(tags=frozenset({tag.report_id}), removed=frozenset({tag_id})), state
 
 
 def resize_tag(
@@ -321,6 +326,45 @@ def spans(project: Project, report_id: str) -> list[SpanRow]:
         return [SpanRow(*row) for row in q.span_rows(session, report_id)]
 
 
+@dataclass(frozen=True, slots=True)
+class SpanColumns:
+    """A report's tags for the reader, as parallel lists sorted by (start, end)."""
+
+    ids: list[str]
+    kinds: list[str]
+    starts: list[int]
+    ends: list[int]
+    statuses: list[str]
+
+
+def span_of(project: Project, tag_id: str) -> tuple[str, str, int, int, str] | None:
+    """(id, kind, start, end, status) of one tag."""
+    with project.uow() as session:
+        return q.span_of(session, tag_id)
+
+
+def span_columns(project: Project, report_id: str) -> SpanColumns:
+    with project.uow() as session:
+        return SpanColumns(*q.span_columns(session, report_id))
+
+
+def table_ids(project: Project, report_id: str, *, kind: str = "", author: str = "",
+              status: str = "", sort: str = "text", descending: bool = False) -> list[str]:
+    with project.uow() as session:
+        return q.table_ids(session, report_id, kind=kind, author=author, status=status,
+                           sort=sort, descending=descending)
+
+
+def rows_by_id(project: Project, ids: list[str]) -> dict[str, TagRow]:
+    with project.uow() as session:
+        return {row[0]: TagRow(*row) for row in q.table_rows_by_id(session, ids)}
+
+
+def authors_on(project: Project, report_id: str) -> list[str]:
+    with project.uow() as session:
+        return q.authors_on(session, report_id)
+
+
 def table(project: Project, report_id: str) -> list[TagRow]:
     with project.uow() as session:
         return [TagRow(*row) for row in q.table_rows(session, report_id)]
@@ -391,7 +435,7 @@ def create_many(
                               fields[i] if fields else None, origin, None)
             assert changes.focus_tag is not None
             created.append(changes.focus_tag)
-    return Changes(tags=frozenset({report_id})), created
+    return Changes(tags=frozenset({report_id}), created=frozenset(created)), created
 
 
 def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dict[str, Any]]]:
@@ -407,14 +451,15 @@ def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dic
             states.append(state)
             reports.add(tag.report_id)
             session.delete(tag)
-    return Changes(tags=frozenset(reports)), states
+    return Changes(tags=frozenset(reports),
+                   removed=frozenset(s["id"] for s in states)), states
 
 
 def restore_many(project: Project, states: list[dict[str, Any]]) -> Changes:
     changes = Changes()
     for state in states:
         changes = changes | restore_tag(project, state)
-    return Changes(tags=changes.tags)
+    return Changes(tags=changes.tags, created=changes.created)
 
 
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:

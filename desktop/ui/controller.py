@@ -34,13 +34,18 @@ class MainController(QObject):
         self.undo = window.undo_stack
         self.kinds: list[KindInfo] = []
         self.report_id: str | None = None
-        self._tag_rows: list[tags.TagRow] = []
+        self._counts: dict[str, int] = {}
+        self._table_timer = QTimer(self, singleShot=True, interval=0)
+        self._table_timer.timeout.connect(self._refresh_table)
+        self._library_timer = QTimer(self, singleShot=True, interval=150)
+        self._library_timer.timeout.connect(self.reload_library)
         self._names: dict[str, str] = {}
         # extra marks (suggestions, search hits) supplied by other controllers
         self.mark_sources: list[Callable[[str], list[Mark]]] = []
 
         w = window
         w.library.report_chosen.connect(self.open_report)
+        w.reader.tooltip_provider = self.tooltip
         w.reader.tag_requested.connect(self.create_tag)
         w.reader.mark_clicked.connect(self._on_mark_clicked)
         w.reader.delete_requested.connect(self.delete_tag)
@@ -101,54 +106,105 @@ class MainController(QObject):
         w.inspector.show_tag(None)
 
     def refresh_tags(self, focus: str | None = None) -> None:
+        """Reload the current report's tags into the reader now, the table a turn later
+        (the reader paints first)."""
         if self.report_id is None:
             return
-        rows = tags.table(self.project, self.report_id)
-        self._tag_rows = rows
-        marks = [Mark(r.id, r.kind, r.start, r.end, tooltip=self._tooltip(r), status=r.status)
-                 for r in rows]
-        for source in self.mark_sources:
-            marks.extend(source(self.report_id))
         reader = self.window.reader
-        selected = focus or (reader.selected_mark().id if reader.selected_mark() else None)
-        reader.set_marks(marks)
-        self.window.tag_table.set_rows(rows, keep=selected)
-        if selected and any(m.id == selected for m in marks):
+        cols = tags.span_columns(self.project, self.report_id)
+        reader.set_tags(cols.ids, cols.kinds, cols.starts, cols.ends, cols.statuses)
+        self._counts = {}
+        for kind in cols.kinds:
+            self._counts[kind] = self._counts.get(kind, 0) + 1
+        for source in self.mark_sources:
+            reader.set_suggestions(source(self.report_id))
+        current = reader.selected_mark()
+        selected = focus or (current.id if current else None)
+        if selected and reader._mark(selected) is not None:
             reader.select_mark(selected)
             self._show_detail(selected)
         else:
             reader.select_mark(None)
             self.window.inspector.show_tag(None)
         self._update_status()
+        self._table_timer.start()
 
-    def _tooltip(self, row: tags.TagRow) -> str:
-        kind = next((k for k in self.kinds if k.key == row.kind), None)
-        label = f"{kind.name} {kind.name_zh}" if kind else row.kind
-        lines = [f"{label} · {row.author} · {row.status}"]
+    def _apply_tag_changes(self, changes: Changes) -> bool:
+        """Apply a few named tag changes to the reader without reloading the report (the
+        key-press path); False when a full reload is needed."""
+        touched = changes.created | changes.updated | changes.removed
+        if not touched or len(touched) > 50:
+            return False
+        reader = self.window.reader
+        for tag_id in changes.removed | changes.updated:
+            if reader._mark(tag_id) is not None:
+                self._counts[reader._mark(tag_id).kind] -= 1  # type: ignore[union-attr]
+            reader.remove_tag(tag_id)
+        for tag_id in changes.created | changes.updated:
+            span = tags.span_of(self.project, tag_id)
+            if span is None:
+                continue
+            tag_id, kind, start, end, status = span
+            reader.add_tag(Mark(tag_id, kind, start, end, status=status))
+            self._counts[kind] = self._counts.get(kind, 0) + 1
+        focus = changes.focus_tag
+        if focus and reader._mark(focus) is not None:
+            reader.select_mark(focus)
+        # the inspector and the table follow a turn later: the reader paints first
+        self._table_timer.start()
+        self._update_status()
+        return True
+
+    def _refresh_table(self) -> None:
+        if self.report_id is None:
+            return
+        report_id = self.report_id
+        current = self.window.reader.selected_mark()
+        if current is None:
+            self.window.inspector.show_tag(None)
+        elif not current.suggestion:
+            self._show_detail(current.id)
+        self.window.tag_table.set_source(
+            lambda kind, author, status, sort, desc: tags.table_ids(
+                self.project, report_id, kind=kind, author=author, status=status, sort=sort,
+                descending=desc),
+            lambda ids: tags.rows_by_id(self.project, ids),
+            tags.authors_on(self.project, report_id),
+            keep=current.id if current else None,
+        )
+
+    def tooltip(self, tag_id: str) -> str:
+        detail = tags.detail(self.project, tag_id)
+        if detail is None:
+            return ""
+        kind = next((k for k in self.kinds if k.key == detail.kind), None)
+        label = f"{kind.name} {kind.name_zh}" if kind else detail.kind
+        lines = [f"{label} · {detail.author} · {detail.status}"]
         if kind:
-            lines += [f"{f.label_zh or f.label}: {display(row.fields[f.key])}"
-                      for f in kind.fields if row.fields.get(f.key)]
+            lines += [f"{f.label_zh or f.label}: {display(detail.fields[f.key])}"
+                      for f in kind.fields if detail.fields.get(f.key)]
         return "\n".join(lines)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.kinds:
             self.reload_kinds()
         if changes.library or changes.tags or changes.reports:
-            self.reload_library()
-        if self.report_id and (self.report_id in changes.tags or changes.kinds):
+            self._library_timer.start()  # counts and lists a turn later, coalesced
+        if self.report_id in changes.reports:
+            self.open_report(self.report_id)
+        elif self.report_id and self.report_id in changes.tags and not changes.kinds \
+                and self._apply_tag_changes(changes):
+            pass
+        elif self.report_id and (self.report_id in changes.tags or changes.kinds):
             self.refresh_tags(focus=changes.focus_tag)
         elif changes.focus_tag:
             self.select_tag(changes.focus_tag)
-        if self.report_id in changes.reports:
-            self.open_report(self.report_id)
 
     def _update_status(self) -> None:
         w = self.window
         w.status_analyst.setText(self.tr("Analyst: %1").replace("%1", self.project.analyst_name))
         w.status_project.setText(self.project.display_name)
-        counts = {k.key: 0 for k in self.kinds}
-        for r in self._tag_rows:
-            counts[r.kind] = counts.get(r.kind, 0) + 1
+        counts = self._counts
         w.status_counts.setText("  ".join(f"{k.name_zh or k.name} {counts.get(k.key, 0)}"
                                           for k in self.kinds))
 
@@ -177,7 +233,8 @@ class MainController(QObject):
         self.window.inspector.show_tag(detail)
 
     def _show_detail(self, tag_id: str) -> None:
-        if any(r.id == tag_id for r in self._tag_rows):
+        mark = self.window.reader._mark(tag_id)
+        if mark is not None and not mark.suggestion:
             self.window.inspector.show_tag(tags.detail(self.project, tag_id))
         else:
             self.window.inspector.show_tag(None)
@@ -339,7 +396,8 @@ class MainController(QObject):
         if detail is None:
             return
         wanted = "program" if link_type == "program" else None
-        choices = [r for r in self._tag_rows if r.id != detail.id and (wanted is None or r.kind == wanted)]
+        rows = tags.table(self.project, detail.report_id)
+        choices = [r for r in rows if r.id != detail.id and (wanted is None or r.kind == wanted)]
         if not choices:
             self.window.statusBar().showMessage(self.tr("There is no tag to link to in this report."), 5000)
             return

@@ -9,8 +9,10 @@ widget; the OffsetMap converts to Qt's UTF-16 positions at its edge.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -81,9 +83,18 @@ class ReaderView(QPlainTextEdit):
         self.document().setDocumentMargin(28)
         self._text = ""
         self._offsets = OffsetMap("")
-        self._marks: list[Mark] = []
-        self._index = IntervalIndex([])
-        self._lanes: list[int] = []
+        # tags as parallel columns sorted by (start, end): 100 000 tags load in a few
+        # milliseconds and cost a few MB, where objects per tag would not
+        self._ids: list[str] = []
+        self._tkinds: list[str] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._status: list[str] = []
+        self._row_of: dict[str, int] | None = None
+        self._index = IntervalIndex.from_columns(self._starts, self._ends)
+        self._suggestions: list[Mark] = []
+        self._sugg_index = IntervalIndex([])
+        self.tooltip_provider: Callable[[str], str] | None = None
         self._kinds: dict[str, KindStyle] = {}
         self._selected: str | None = None
         self._flash: tuple[int, int] | None = None
@@ -116,15 +127,71 @@ class ReaderView(QPlainTextEdit):
     def text(self) -> str:
         return self._text
 
+    def set_tags(self, ids: list[str], kinds: list[str], starts: list[int], ends: list[int],
+                 statuses: list[str]) -> None:
+        """All tags of the report as columns, sorted by start."""
+        self._ids, self._tkinds, self._starts, self._ends, self._status = (
+            ids, kinds, starts, ends, statuses)
+        self._reindex()
+
     def set_marks(self, marks: Sequence[Mark]) -> None:
-        self._marks = list(marks)
-        spans = [(m.start, m.end) for m in self._marks]
-        self._index = IntervalIndex(spans)
-        self._lanes = assign_lanes(spans)
+        """Tags and suggestions as Mark objects (convenient for small sets and tests)."""
+        tags = sorted((m for m in marks if not m.suggestion), key=lambda m: m.start)
+        self.set_tags([m.id for m in tags], [m.kind for m in tags], [m.start for m in tags],
+                      [m.end for m in tags], [m.status for m in tags])
+        self.set_suggestions([m for m in marks if m.suggestion])
+
+    def set_suggestions(self, marks: Sequence[Mark]) -> None:
+        self._suggestions = sorted(marks, key=lambda m: (m.start, m.end))
+        self._sugg_index = IntervalIndex([(m.start, m.end) for m in self._suggestions],
+                                         presorted=True)
         self.viewport().update()
 
+    def add_tag(self, mark: Mark) -> None:
+        """Insert one tag in order (the key-press path: no reload of the others)."""
+        k = self._insert_point(mark.start, mark.end)
+        self._ids.insert(k, mark.id)
+        self._tkinds.insert(k, mark.kind)
+        self._starts.insert(k, mark.start)
+        self._ends.insert(k, mark.end)
+        self._status.insert(k, mark.status)
+        self._reindex()
+
+    def _insert_point(self, start: int, end: int) -> int:
+        return bisect_right(self._starts, start)
+
+    def remove_tag(self, tag_id: str) -> None:
+        row = self._row(tag_id)
+        if row is None:
+            return
+        for column in (self._ids, self._tkinds, self._starts, self._ends, self._status):
+            del column[row]
+        if self._selected == tag_id:
+            self._selected = None
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index = IntervalIndex.from_columns(self._starts, self._ends)
+        self._row_of = None
+        self.viewport().update()
+
+    def _row(self, tag_id: str) -> int | None:
+        if self._row_of is None:
+            self._row_of = {t: i for i, t in enumerate(self._ids)}
+        return self._row_of.get(tag_id)
+
+    def tag_count(self) -> int:
+        return len(self._ids)
+
+    def _tag_mark(self, i: int) -> Mark:
+        return Mark(self._ids[i], self._tkinds[i], self._starts[i], self._ends[i],
+                    status=self._status[i])
+
     def marks(self) -> list[Mark]:
-        return list(self._marks)
+        return [self._tag_mark(i) for i in range(len(self._ids))] + list(self._suggestions)
+
+    def suggestions(self) -> list[Mark]:
+        return list(self._suggestions)
 
     def select_mark(self, mark_id: str | None, *, scroll: bool = False, flash: bool = False) -> None:
         self._selected = mark_id
@@ -158,10 +225,17 @@ class ReaderView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def marks_at(self, pos: int) -> list[Mark]:
-        return [self._marks[i] for i in self._index.at(pos)]
+        found = [self._tag_mark(i) for i in self._index.at(pos)]
+        found += [self._suggestions[i] for i in self._sugg_index.at(pos)]
+        return found
 
     def _mark(self, mark_id: str | None) -> Mark | None:
-        return next((m for m in self._marks if m.id == mark_id), None)
+        if mark_id is None:
+            return None
+        row = self._row(mark_id)
+        if row is not None:
+            return self._tag_mark(row)
+        return next((m for m in self._suggestions if m.id == mark_id), None)
 
     # --- structure styling ------------------------------------------------------------
 
@@ -231,26 +305,24 @@ class ReaderView(QPlainTextEdit):
                     s, e = max(a, ls), min(b, le)
                     if s >= e:
                         continue
-                    x1 = line.cursorToX(s - bstart)[0]
-                    x2 = line.cursorToX(e - bstart)[0]
+                    x1 = cast(tuple[float, int], line.cursorToX(s - bstart))[0]
+                    x2 = cast(tuple[float, int], line.cursorToX(e - bstart))[0]
                     rect = line.rect()
                     rects.append(QRectF(geo.left() + x1, geo.top() + rect.top(), x2 - x1, rect.height()))
             block = block.next()
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         vis_a, vis_b = self._visible_range()
         visible = list(self._index.overlapping(vis_a, vis_b))
-        # fills first (under the text), then outlines and lanes
+        lanes = assign_lanes([(self._starts[i], self._ends[i]) for i in visible])
+        rects = {i: self._segments(self._starts[i], self._ends[i]) for i in visible}
+        painter = QPainter(self.viewport())
+        # fills under the text
         for i in visible:
-            mark = self._marks[i]
-            if mark.suggestion:
-                continue
-            colour = QColor(self._colour(mark.kind))
-            colour.setAlpha(55 if mark.status != "rejected" else 20)
-            for rect in self._segments(mark.start, mark.end):
+            colour = QColor(self._colour(self._tkinds[i]))
+            colour.setAlpha(55 if self._status[i] != "rejected" else 20)
+            for rect in rects[i]:
                 painter.fillRect(rect, colour)
         if self._flash is not None:
             for rect in self._segments(*self._flash):
@@ -258,30 +330,30 @@ class ReaderView(QPlainTextEdit):
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        for i in visible:
-            mark = self._marks[i]
-            colour = QColor(self._colour(mark.kind))
-            rects = self._segments(mark.start, mark.end)
-            if mark.suggestion:
-                pen = QPen(colour, 1.3, Qt.PenStyle.DashLine)
-                painter.setPen(pen)
-                for rect in rects:
-                    painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-                continue
-            lane = self._lanes[i] if i < len(self._lanes) else 0
+        # each tag's underline in its own lane, so overlapping tags all stay visible
+        for lane, i in zip(lanes, visible, strict=True):
+            colour = QColor(self._colour(self._tkinds[i]))
             painter.setPen(QPen(colour, 2.0))
-            for rect in rects:
+            for rect in rects[i]:
                 y = rect.bottom() - 1 - lane * self.LANE_GAP
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            if mark.status == "rejected":
+            if self._status[i] == "rejected":
                 painter.setPen(QPen(QColor("#b91c1c"), 1.2))
-                for rect in rects:
+                for rect in rects[i]:
                     mid = rect.center().y()
                     painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
-            if mark.id == self._selected:
+            if self._ids[i] == self._selected:
                 painter.setPen(QPen(colour.darker(140), 2.0))
-                for rect in rects:
-                    painter.drawRect(rect.adjusted(0, 0, 0, 0))
+                for rect in rects[i]:
+                    painter.drawRect(rect)
+        # suggestions: dashed outlines
+        for j in self._sugg_index.overlapping(vis_a, vis_b):
+            mark = self._suggestions[j]
+            colour = QColor(self._colour(mark.kind))
+            width = 2.2 if mark.id == self._selected else 1.2
+            painter.setPen(QPen(colour, width, Qt.PenStyle.DashLine))
+            for rect in self._segments(mark.start, mark.end):
+                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()
 
     def _colour(self, kind: str) -> str:
@@ -327,7 +399,9 @@ class ReaderView(QPlainTextEdit):
         if event.buttons():
             return
         under = self.marks_at(self._pos_at(event))
-        tips = [m.tooltip for m in under if m.tooltip]
+        provider = self.tooltip_provider
+        tips = [m.tooltip or (provider(m.id) if provider else "") for m in under]
+        tips = [t for t in tips if t]
         if tips:
             QToolTip.showText(event.globalPosition().toPoint(), "\n\n".join(tips), self)
         else:
@@ -385,26 +459,25 @@ class ReaderView(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def step(self, direction: int) -> None:
-        """Select the next (1) or previous (-1) mark in text order."""
-        if not self._marks:
+        """Select the next (1) or previous (-1) tag or suggestion in text order."""
+        order = sorted(
+            [(self._starts[i], self._ends[i], self._ids[i]) for i in range(len(self._ids))]
+            + [(m.start, m.end, m.id) for m in self._suggestions]
+        )
+        if not order:
             return
         current = self.selected_mark()
         if current is None:
             pos = self._offsets.to_codepoint(self.textCursor().position())
-            ordered = sorted(range(len(self._marks)),
-                             key=lambda i: (self._marks[i].start, self._marks[i].end))
             if direction > 0:
-                pick = next((i for i in ordered if self._marks[i].start >= pos), ordered[0])
+                pick = next((o for o in order if o[0] >= pos), order[0])
             else:
-                pick = next((i for i in reversed(ordered) if self._marks[i].start < pos), ordered[-1])
+                pick = next((o for o in reversed(order) if o[0] < pos), order[-1])
         else:
-            ordered = sorted(range(len(self._marks)),
-                             key=lambda i: (self._marks[i].start, self._marks[i].end, self._marks[i].id))
-            k = next(k for k, i in enumerate(ordered) if self._marks[i].id == current.id)
-            pick = ordered[(k + direction) % len(ordered)]
-        chosen = self._marks[pick]
-        self.select_mark(chosen.id, scroll=True)
-        self.mark_clicked.emit(chosen.id)
+            k = order.index((current.start, current.end, current.id))
+            pick = order[(k + direction) % len(order)]
+        self.select_mark(pick[2], scroll=True)
+        self.mark_clicked.emit(pick[2])
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
@@ -414,9 +487,10 @@ class ReaderView(QPlainTextEdit):
             if style.shortcut:
                 action.setShortcut(style.shortcut)
             action.setEnabled(span is not None)
-            action.triggered.connect(
-                lambda _=False, k=style.key, s=span: s and self.tag_requested.emit(k, *s)
-            )
+            if span is not None:
+                action.triggered.connect(
+                    lambda _=False, k=style.key, s=span: self.tag_requested.emit(k, *s)
+                )
         if span is not None:
             sub = menu.addMenu(self.tr("Tag all occurrences as"))
             text = self._text[span[0]:span[1]]

@@ -1,18 +1,13 @@
-"""The current report's tags: an item model over the service's rows, filterable by
-kind, author and status; choosing a row selects the tag in the reader."""
+"""The current report's tags: an item model over ids (Anki's browser), rows fetched a
+page at a time when shown. Filters (kind, author, status) and sorting run in the query,
+so 100 000 tags cost a list of ids, not 100 000 row objects."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,19 +23,23 @@ from desktop.domain.fieldvalues import display
 from desktop.services.tags import TagRow
 
 Index = QModelIndex | QPersistentModelIndex
+FetchIds = Callable[[str, str, str, str, bool], list[str]]  # kind, author, status, sort, desc
+FetchRows = Callable[[list[str]], dict[str, TagRow]]
 
 KEY_FIELDS = {"metric": ("value", "unit", "indicator"), "program": ("name", "category"),
               "target": ("year", "value", "unit")}
+PAGE = 200
 
 
 class TagTableModel(QAbstractTableModel):
     COLUMNS = ("kind", "text", "fields", "author", "status")
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TagRow] = []
+        self._ids: list[str] = []
+        self._cache: dict[str, TagRow] = {}
+        self._fetch_rows: FetchRows = lambda ids: {}
         self._kind_labels: dict[str, str] = {}
         self._kind_colours: dict[str, str] = {}
         self._headers = (self.tr("Kind"), self.tr("Text"), self.tr("Key fields"),
@@ -49,19 +48,34 @@ class TagTableModel(QAbstractTableModel):
     def set_kinds(self, labels: dict[str, str], colours: dict[str, str]) -> None:
         self._kind_labels, self._kind_colours = dict(labels), dict(colours)
 
-    def set_rows(self, rows: list[TagRow]) -> None:
+    def set_ids(self, ids: list[str], fetch_rows: FetchRows) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids = ids
+        self._cache = {}
+        self._fetch_rows = fetch_rows
         self.endResetModel()
 
-    def rows(self) -> list[TagRow]:
-        return list(self._rows)
+    def ids(self) -> list[str]:
+        return list(self._ids)
 
     def row_of(self, tag_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == tag_id), -1)
+        try:
+            return self._ids.index(tag_id)
+        except ValueError:
+            return -1
+
+    def tag_row(self, row: int) -> TagRow | None:
+        tag_id = self._ids[row]
+        cached = self._cache.get(tag_id)
+        if cached is None:
+            first = row - row % PAGE
+            page = [i for i in self._ids[first:first + PAGE] if i not in self._cache]
+            self._cache.update(self._fetch_rows(page))
+            cached = self._cache.get(tag_id)
+        return cached
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -75,46 +89,32 @@ class TagTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
         if role == self.ID_ROLE:
-            return row.id
-        if role == self.SORT_ROLE:
-            return {"kind": row.kind, "text": row.start, "fields": self._fields(row),
-                    "author": row.author, "status": row.status}[col]
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                        Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.tag_row(index.row())
+        if row is None:
+            return None
+        col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {"kind": self._kind_labels.get(row.kind, row.kind), "text": row.quote,
                     "fields": self._fields(row), "author": row.author,
                     "status": row.status}[col]
-        if role == Qt.ItemDataRole.DecorationRole and col == "kind":
-            return QColor(self._kind_colours.get(row.kind, "#888888"))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.quote}\n[{row.start}, {row.end}) · {row.origin}"
-        return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(self._kind_colours.get(row.kind, "#888888")) if col == "kind" else None
+        return f"{row.quote}\n[{row.start}, {row.end}) · {row.origin}"
 
     @staticmethod
     def _fields(row: TagRow) -> str:
         keys = KEY_FIELDS.get(row.kind, tuple(row.fields)[:3])
         return " · ".join(display(row.fields[k]) for k in keys if row.fields.get(k))
 
-
-class _Filter(QSortFilterProxyModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = self.author = self.status = ""
-
-    def set_filters(self, kind: str, author: str, status: str) -> None:
-        self.beginFilterChange()  # Qt ≥ 6.10; invalidateFilter() is deprecated
-        self.kind, self.author, self.status = kind, author, status
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, TagTableModel)
-        row = model.rows()[source_row]
-        return ((not self.kind or row.kind == self.kind)
-                and (not self.author or row.author == self.author)
-                and (not self.status or row.status == self.status))
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        parent = self.parent()
+        if isinstance(parent, TagTablePanel):
+            parent.set_sort(self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
 
 class TagTablePanel(QWidget):
@@ -123,23 +123,31 @@ class TagTablePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TagTableModel(self)
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(TagTableModel.SORT_ROLE)
+        self._fetch_ids: FetchIds = lambda *a: []
+        self._fetch_rows: FetchRows = lambda ids: {}
+        self._sort, self._descending = "text", False
         self.kind_filter = QComboBox(self)
         self.author_filter = QComboBox(self)
         self.status_filter = QComboBox(self)
         for combo in (self.kind_filter, self.author_filter, self.status_filter):
-            combo.currentIndexChanged.connect(self._apply_filters)
+            combo.currentIndexChanged.connect(self.reload)
         self.view = QTableView(self)
         self.view.setObjectName("tagTable")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 100), (2, 120), (3, 70), (4, 70)):
+            header.resizeSection(col, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -157,26 +165,39 @@ class TagTablePanel(QWidget):
         self.model.set_kinds(labels, colours)
         self._fill_combo(self.kind_filter, self.tr("All kinds"), list(labels.items()))
 
-    def set_rows(self, rows: list[TagRow], keep: str | None = None) -> None:
-        self.model.set_rows(rows)
-        authors = sorted({r.author for r in rows})
+    def set_source(self, fetch_ids: FetchIds, fetch_rows: FetchRows, authors: list[str],
+                   keep: str | None = None) -> None:
+        """Show a report's tags: how to list ids (filtered, sorted) and fetch rows."""
+        self._fetch_ids, self._fetch_rows = fetch_ids, fetch_rows
         self._fill_combo(self.author_filter, self.tr("All authors"), [(a, a) for a in authors])
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        for col in range(len(TagTableModel.COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.reload(keep=keep)
+
+    def set_sort(self, column: str, descending: bool) -> None:
+        self._sort, self._descending = column, descending
+        self.reload(keep=self.current_id())
+
+    def reload(self, *_args: object, keep: str | None = None) -> None:
+        ids = self._fetch_ids(self.kind_filter.currentData() or "",
+                              self.author_filter.currentData() or "",
+                              self.status_filter.currentData() or "",
+                              self._sort, self._descending)
+        self.model.set_ids(ids, self._fetch_rows)
         if keep:
             self.select(keep, emit=False)
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(TagTableModel.ID_ROLE) if index.isValid() else None
 
     def select(self, tag_id: str | None, emit: bool = True) -> None:
         blocker = self.view.selectionModel().blockSignals(not emit)
         if tag_id is None:
             self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
         else:
             row = self.model.row_of(tag_id)
             if row >= 0:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                index = self.model.index(row, 0)
                 self.view.setCurrentIndex(index)
                 self.view.scrollTo(index)
         self.view.selectionModel().blockSignals(blocker)
@@ -188,15 +209,8 @@ class TagTablePanel(QWidget):
         combo.addItem(everything, "")
         for key, label in items:
             combo.addItem(label, key)
-        found = combo.findData(current)
-        combo.setCurrentIndex(max(found, 0))
+        combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(blocker)
-        self._apply_filters()
-
-    def _apply_filters(self) -> None:
-        self.proxy.set_filters(self.kind_filter.currentData() or "",
-                               self.author_filter.currentData() or "",
-                               self.status_filter.currentData() or "")
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -1,0 +1,1 @@
+"""Performance figures against DESIGN.md's budgets: `python -m benchmarks [--json]`."""
