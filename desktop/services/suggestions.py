@@ -34,10 +34,13 @@ __all__ = [
     "compute",
     "for_report",
     "from_dicts",
+    "headings_of",
+    "kinds_of_tags",
     "origin_of",
     "parse_id",
     "prime",
     "reject",
+    "report_id_for_text",
     "suggestion_id",
     "unreject",
     "work_for",
@@ -228,6 +231,26 @@ def by_id(project: Project, report_id: str, sid: str) -> Suggestion | None:
     kind, start, end = parse_id(sid)
     return next((s for s in for_report(project, report_id)
                  if (s.kind, s.start, s.end) == (kind, start, end)), None)
+
+
+def report_id_for_text(project: Project, text: str) -> str | None:
+    """The id of the report holding exactly this stored text, if imported."""
+    from desktop.domain.report_text import text_sha256
+
+    with project.uow() as session:
+        return session.scalar(select(Report.id).where(Report.sha256 == text_sha256(text)))
+
+
+def kinds_of_tags(project: Project, tag_ids: list[str]) -> list[str]:
+    """The kind key of each of these tags (for counting what an accept created)."""
+    if not tag_ids:
+        return []
+    with project.uow() as session:
+        kinds = dict(session.execute(
+            select(Tag.id, TagKind.key).join(TagKind, TagKind.id == Tag.kind_id)
+            .where(Tag.id.in_(tag_ids))
+        ).tuples().all())
+    return [kinds[t] for t in tag_ids if t in kinds]
 
 
 # --- acting --------------------------------------------------------------------------
