@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QUndoStack
@@ -35,6 +35,7 @@ class AppParts:
     window: MainWindow
     bus: ChangeBus
     controller: MainController
+    features: dict[str, Any]
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -73,9 +74,9 @@ def build(project: Project) -> AppParts:
     bus.setParent(window)
     from desktop.ui import extensions
 
-    extensions.install(project, window, bus, controller)
+    features = extensions.install(project, window, bus, controller)
     controller.start()
-    return AppParts(project, window, bus, controller)
+    return AppParts(project, window, bus, controller, features)
 
 
 def _choose_analyst(settings: QSettings, given: str | None) -> str:

@@ -1,13 +1,21 @@
-"""Feature controllers beyond tagging (suggestions, export, import, search, review),
-installed into the main window by the composition root."""
+"""Feature controllers beyond tagging, installed into the main window by the
+composition root (each in desktop/ui/features/)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from desktop.services.project import Project
 from desktop.ui.bus import ChangeBus
 from desktop.ui.controller import MainController
+from desktop.ui.features import importing, review, search, team
+from desktop.ui.features.context import FeatureContext
 from desktop.ui.main_window import MainWindow
 
+FEATURES = (importing, search, review, team)
 
-def install(project: Project, window: MainWindow, bus: ChangeBus, controller: MainController) -> None:
-    """Nothing yet beyond tagging; each feature adds its controller here."""
+
+def install(project: Project, window: MainWindow, bus: ChangeBus,
+            controller: MainController) -> dict[str, Any]:
+    ctx = FeatureContext(project, window, bus, controller)
+    return {module.__name__.rsplit(".", 1)[-1]: module.install(ctx) for module in FEATURES}

@@ -1,0 +1,68 @@
+"""Review: a queue of colleagues' tags (keys A, R, C), the agreement dialog with
+adjudication, and each report's state (mark done) for blind review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.services import agreement
+from desktop.services.errors import ProjectError, StaleTagError
+from desktop.ui.agreement_dialog import AgreementDialog
+from desktop.ui.features.context import FeatureContext
+from desktop.ui.review_panel import ReviewPanel
+
+
+class ReviewFeature(QObject):
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        w = ctx.window
+        self.panel = ReviewPanel(ctx.project, w)
+        w.left_tabs.addTab(self.panel, self.tr("Review"))
+        self.panel.tag_activated.connect(lambda _rid, tag_id: ctx.controller.select_tag(
+            tag_id, scroll=True, flash=True))
+        self.panel.changed.connect(ctx.bus.publish)
+        self.panel.failed.connect(ctx.controller.show_error)
+        ctx.bus.changed.connect(lambda _changes: self.panel.refresh())
+        w.act_agreement.triggered.connect(self.show_agreement)
+        self.dialog: AgreementDialog | None = None
+
+    def show_agreement(self) -> AgreementDialog:
+        self.dialog = dialog = AgreementDialog(self.ctx.project, parent=self.ctx.window)
+        dialog.disagreement_activated.connect(self._show_place)
+        dialog.changed.connect(self.ctx.bus.publish)
+        dialog.write_own_requested.connect(self._write_own)
+        dialog.show()
+        return dialog
+
+    def _show_place(self, report_id: str, start: int, end: int) -> None:
+        controller = self.ctx.controller
+        if controller.report_id != report_id:
+            self.ctx.window.library.select(report_id, emit=False)
+            controller.open_report(report_id)
+        self.ctx.window.reader.select_span(start, end)
+        self.ctx.window.reader.centerCursor()
+
+    def _write_own(self, report_id: str, start: int, end: int, kind: str) -> None:
+        """The adjudicator's own version: the span as currently selected in the reader
+        (select it there first), else the disputed place."""
+        self._show_place(report_id, start, end)
+        kinds = [k.key for k in self.ctx.controller.kinds]
+        label, ok = QInputDialog.getItem(self.ctx.window, self.tr("Write your own"),
+                                         self.tr("Kind of the consensus tag:"), kinds,
+                                         max(kinds.index(kind), 0) if kind in kinds else 0, False)
+        if not ok:
+            return
+        try:
+            changes = agreement.write_own(self.ctx.project, report_id, label, start, end)
+        except (ProjectError, StaleTagError, ValueError) as exc:
+            self.ctx.controller.show_error(str(exc))
+            return
+        self.ctx.bus.publish(changes)
+        if self.dialog is not None:
+            self.dialog.recompute()
+
+
+def install(ctx: FeatureContext) -> ReviewFeature:
+    return ReviewFeature(ctx)

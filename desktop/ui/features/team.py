@@ -1,0 +1,95 @@
+"""Team work: merging a colleague's project (in a spawned process, with progress and
+Cancel), connecting to a team database, and polling it for colleagues' changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from desktop.services import team
+from desktop.services.merge import MergeOutcome, merge_job
+from desktop.ui.connect_dialog import ConnectDialog
+from desktop.ui.features.context import FeatureContext
+from desktop.ui.jobs import ProcessJob
+
+POLL_MS = 3000
+
+
+class TeamFeature(QObject):
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.job: ProcessJob | None = None
+        self.progress: QProgressDialog | None = None
+        ctx.window.act_merge.triggered.connect(self.choose_merge)
+        ctx.window.act_connect.triggered.connect(self.connect_team)
+        self._stamp: team.TeamStamp | None = None
+        self.poll_timer = QTimer(self, interval=POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        if ctx.project.is_team:
+            self.poll()
+            self.poll_timer.start()
+
+    def choose_merge(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.ctx.window, self.tr("Merge a colleague's project"), "",
+            self.tr("ReportMark projects (*.rmk *.sqlite *.db);;All files (*)"))
+        if path:
+            self.merge(path)
+
+    def merge(self, other: str) -> ProcessJob:
+        self.progress = QProgressDialog(self.tr("Merging…"), self.tr("Cancel"), 0, 0,
+                                        self.ctx.window)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.job = ProcessJob(merge_job, {"target": self.ctx.project.target, "other": other}, self)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_merged)
+        self.job.failed.connect(self._on_failed)
+        self.progress.canceled.connect(self.job.cancel)
+        self.job.start()
+        return self.job
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(message)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_merged(self, outcome: MergeOutcome) -> None:
+        self._close_progress()
+        self.ctx.bus.publish(outcome.changes())
+        self.ctx.window.statusBar().showMessage(outcome.summary(), 10000)
+        QMessageBox.information(self.ctx.window, self.tr("Merge finished"), outcome.summary())
+
+    def _on_failed(self, message: str) -> None:
+        self._close_progress()
+        self.ctx.controller.show_error(message)
+
+    def connect_team(self) -> None:
+        dialog = ConnectDialog(team.check_connection, self.ctx.window)
+        if dialog.exec():
+            QMessageBox.information(
+                self.ctx.window, self.tr("Team database"),
+                self.tr("Restart ReportMark with this database:\n\n"
+                        "reportmark --db %1").replace("%1", dialog.url()))
+
+    def poll(self) -> None:
+        try:
+            self._stamp, changes = team.poll(self.ctx.project, self._stamp)
+        except Exception as exc:  # a dropped connection must not kill the window
+            self.ctx.window.statusBar().showMessage(
+                self.tr("Team database unreachable: %1").replace("%1", str(exc)), 5000)
+            return
+        if not changes.empty:
+            self.ctx.bus.publish(changes)
+
+
+def install(ctx: FeatureContext) -> TeamFeature:
+    return TeamFeature(ctx)
