@@ -116,6 +116,8 @@ def create(project: Project, name: str, category: str = "", level: str = "",
         program = Program(name=cleaned, category=category, level=level, lead_body=lead_body)
         session.add(program)
         session.flush()
+        if _owner(session, name.strip()) is None:  # the form as typed (“…”行动) is found too
+            _add_alias(session, program, name.strip())
         return Changes(programs=True), program.id
 
 
