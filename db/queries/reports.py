@@ -5,7 +5,8 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Report, Tag, TagKind
+from db.base import utcnow
+from db.models import Report, ReportState, Tag, TagKind
 
 
 def by_sha(session: Session, sha256: str) -> Report | None:
@@ -57,3 +58,21 @@ def text_slice(session: Session, report_id: str, start: int, end: int) -> tuple[
         .where(Report.id == report_id)
     ).first()
     return None if row is None else (int(row[0]), str(row[1] or ""))
+
+
+def states_for(session: Session, analyst_id: str) -> dict[str, str]:
+    """report id → this analyst's state (in_progress | done); untouched reports absent."""
+    return dict(session.execute(
+        select(ReportState.report_id, ReportState.state).where(ReportState.analyst_id == analyst_id)
+    ).tuples().all())
+
+
+def set_state(session: Session, report_id: str, analyst_id: str, state: str,
+              only_if_missing: bool = False) -> None:
+    row = session.scalar(select(ReportState).where(
+        ReportState.report_id == report_id, ReportState.analyst_id == analyst_id))
+    if row is None:
+        session.add(ReportState(report_id=report_id, analyst_id=analyst_id, state=state))
+    elif not only_if_missing:
+        row.state = state
+        row.updated_at = utcnow()

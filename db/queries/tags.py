@@ -25,28 +25,29 @@ def span_rows(session: Session, report_id: str) -> list[Row[Any]]:
 
 
 _SPAN_SQL = text(
-    'SELECT id, kind_id, start, "end", status FROM tag WHERE report_id = :rid ORDER BY start'
+    'SELECT id, kind_id, start, "end", status, author_id FROM tag WHERE report_id = :rid'
+    " ORDER BY start"
 )
 
 
 def span_columns(session: Session, report_id: str) -> list[list[Any]]:
-    """The reader's tags as columns (ids, kind keys, starts, ends, statuses) in start
-    order. A textual query returns the driver's tuples untouched: 100 000 rows in
+    """The reader's tags as columns (ids, kind keys, starts, ends, statuses, author ids)
+    in start order. A textual query returns the driver's tuples untouched: 100 000 rows in
     ~0.15 s, five times faster than a typed select through the ORM session."""
     keys = dict(session.execute(select(TagKind.id, TagKind.key)).tuples().all())
     rows = session.execute(_SPAN_SQL, {"rid": report_id}).all()
     if not rows:
-        return [[], [], [], [], []]
-    ids, kind_ids, starts, ends, statuses = (list(col) for col in zip(*rows, strict=True))
-    return [ids, [keys[k] for k in kind_ids], starts, ends, statuses]
+        return [[], [], [], [], [], []]
+    ids, kind_ids, starts, ends, statuses, authors = (list(col) for col in zip(*rows, strict=True))
+    return [ids, [keys[k] for k in kind_ids], starts, ends, statuses, authors]
 
 
-def span_of(session: Session, tag_id: str) -> tuple[str, str, int, int, str] | None:
+def span_of(session: Session, tag_id: str) -> tuple[str, str, int, int, str, str] | None:
     row = session.execute(
-        select(Tag.id, TagKind.key, Tag.start, Tag.end, Tag.status)
+        select(Tag.id, TagKind.key, Tag.start, Tag.end, Tag.status, Tag.author_id)
         .join(TagKind, TagKind.id == Tag.kind_id).where(Tag.id == tag_id)
     ).first()
-    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
+    return None if row is None else (row[0], row[1], row[2], row[3], row[4], row[5])
 
 
 TABLE_SORT = {"kind": TagKind.position, "text": Tag.start, "author": Analyst.name,

@@ -21,6 +21,7 @@ class ReportRow:
     chars: int
     source_file: str
     tag_counts: dict[str, int]
+    state: str = "untouched"  # for the acting analyst: untouched | in_progress | done
 
     @property
     def total_tags(self) -> int:
@@ -42,11 +43,30 @@ class ReportDoc:
 def library(project: Project) -> list[ReportRow]:
     with project.uow() as session:
         counts = reports.tag_counts(session)
+        states = reports.states_for(session, project.analyst_id)
         return [
             ReportRow(r.id, r.title, r.agency, r.region, r.year, r.char_count, r.source_file,
-                      counts.get(r.id, {}))
+                      counts.get(r.id, {}), states.get(r.id, "untouched"))
             for r in reports.rows(session)
         ]
+
+
+REPORT_STATES = ("untouched", "in_progress", "done")
+
+
+def set_state(project: Project, report_id: str, state: str) -> Changes:
+    """Mark a report in progress or done for the acting analyst (blind review shows
+    colleagues' tags only on reports the analyst has marked done)."""
+    if state not in REPORT_STATES[1:]:
+        raise ValueError(f"unknown report state {state!r}")
+    with project.uow.begin() as session:
+        reports.set_state(session, report_id, project.analyst_id, state)
+    return Changes(reports=frozenset({report_id}), library=True)
+
+
+def state_of(project: Project, report_id: str) -> str:
+    with project.uow() as session:
+        return reports.states_for(session, project.analyst_id).get(report_id, "untouched")
 
 
 def document(project: Project, report_id: str) -> ReportDoc | None:

@@ -178,6 +178,8 @@ def _create(
     session.add(tag)
     session.flush()
     q.record_event(session, tag, "created", project.analyst_id, _state(tag, kind))
+    report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
+                             only_if_missing=True)
     return _changed(tag, "created")
 
 
@@ -335,10 +337,11 @@ class SpanColumns:
     starts: list[int]
     ends: list[int]
     statuses: list[str]
+    authors: list[str]  # analyst ids
 
 
-def span_of(project: Project, tag_id: str) -> tuple[str, str, int, int, str] | None:
-    """(id, kind, start, end, status) of one tag."""
+def span_of(project: Project, tag_id: str) -> tuple[str, str, int, int, str, str] | None:
+    """(id, kind, start, end, status, author id) of one tag."""
     with project.uow() as session:
         return q.span_of(session, tag_id)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from desktop.domain.fieldvalues import display
 from desktop.services import kinds as kinds_service
 from desktop.services import reports, tags
+from desktop.services.analysts import AnalystInfo, list_analysts
 from desktop.services.changes import Changes
 from desktop.services.errors import FieldValueError, ProjectError, StaleTagError
 from desktop.services.kinds import KindInfo
@@ -35,11 +36,17 @@ class MainController(QObject):
         self.kinds: list[KindInfo] = []
         self.report_id: str | None = None
         self._counts: dict[str, int] = {}
+        self.analysts: list[AnalystInfo] = []
         self._table_timer = QTimer(self, singleShot=True, interval=0)
         self._table_timer.timeout.connect(self._refresh_table)
         self._library_timer = QTimer(self, singleShot=True, interval=150)
         self._library_timer.timeout.connect(self.reload_library)
         self._names: dict[str, str] = {}
+        # analyst layers: ids hidden from the reader; blind review hides colleagues'
+        # tags on reports this analyst has not marked done
+        self.hidden_authors: set[str] = set()
+        self.blind = False
+        self._report_state = "untouched"
         # extra marks (suggestions, search hits) supplied by other controllers
         self.mark_sources: list[Callable[[str], list[Mark]]] = []
 
@@ -72,6 +79,7 @@ class MainController(QObject):
     # --- loading ------------------------------------------------------------------------
 
     def start(self) -> None:
+        self.reload_analysts()
         self.reload_kinds()
         self.reload_library()
         self._update_status()
@@ -91,6 +99,13 @@ class MainController(QObject):
         for key, action in actions.items():
             action.triggered.connect(lambda _=False, k=key: self._tag_selection(k))
 
+    def reload_analysts(self) -> None:
+        self.analysts = list_analysts(self.project)
+        reader = self.window.reader
+        reader.author_colours = {a.id: a.colour for a in self.analysts}
+        reader.colour_by_author = len(self.analysts) - len(self.hidden_authors) > 1 \
+            and not self.blind
+
     def reload_library(self) -> None:
         self.window.library.set_rows(reports.library(self.project), keep=self.report_id)
 
@@ -101,6 +116,7 @@ class MainController(QObject):
         self.report_id = report_id
         w = self.window
         w.report_title.setText(f"{doc.title}   ·   {doc.agency}  {doc.region}  {doc.year or ''}")
+        self._report_state = reports.state_of(self.project, report_id)
         w.reader.set_report(doc.text, doc.structure)
         self.refresh_tags()
         w.inspector.show_tag(None)
@@ -112,9 +128,17 @@ class MainController(QObject):
             return
         reader = self.window.reader
         cols = tags.span_columns(self.project, self.report_id)
-        reader.set_tags(cols.ids, cols.kinds, cols.starts, cols.ends, cols.statuses)
+        shown = self.visible_authors()
+        if shown is None:
+            reader.set_tags(cols.ids, cols.kinds, cols.starts, cols.ends, cols.statuses,
+                            cols.authors)
+        else:
+            keep = [i for i, a in enumerate(cols.authors) if a in shown]
+            reader.set_tags([cols.ids[i] for i in keep], [cols.kinds[i] for i in keep],
+                            [cols.starts[i] for i in keep], [cols.ends[i] for i in keep],
+                            [cols.statuses[i] for i in keep], [cols.authors[i] for i in keep])
         self._counts = {}
-        for kind in cols.kinds:
+        for kind in reader._tkinds:
             self._counts[kind] = self._counts.get(kind, 0) + 1
         for source in self.mark_sources:
             reader.set_suggestions(source(self.report_id))
@@ -128,6 +152,14 @@ class MainController(QObject):
             self.window.inspector.show_tag(None)
         self._update_status()
         self._table_timer.start()
+
+    def visible_authors(self) -> set[str] | None:
+        """Analyst ids whose tags the reader shows, or None for everyone."""
+        if self.blind and self._report_state != "done":
+            return {self.project.analyst_id}
+        if not self.hidden_authors:
+            return None
+        return {a.id for a in self.analysts if a.id not in self.hidden_authors}
 
     def _apply_tag_changes(self, changes: Changes) -> bool:
         """Apply a few named tag changes to the reader without reloading the report (the
@@ -144,8 +176,11 @@ class MainController(QObject):
             span = tags.span_of(self.project, tag_id)
             if span is None:
                 continue
-            tag_id, kind, start, end, status = span
-            reader.add_tag(Mark(tag_id, kind, start, end, status=status))
+            tag_id, kind, start, end, status, author = span
+            shown = self.visible_authors()
+            if shown is not None and author not in shown:
+                continue
+            reader.add_tag(Mark(tag_id, kind, start, end, status=status, author=author))
             self._counts[kind] = self._counts.get(kind, 0) + 1
         focus = changes.focus_tag
         if focus and reader._mark(focus) is not None:
@@ -186,6 +221,8 @@ class MainController(QObject):
         return "\n".join(lines)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes.analysts:
+            self.reload_analysts()
         if changes.kinds:
             self.reload_kinds()
         if changes.library or changes.tags or changes.reports:

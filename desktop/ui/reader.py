@@ -47,6 +47,7 @@ class Mark:
     suggestion: bool = False
     tooltip: str = ""
     status: str = "open"
+    author: str = ""  # analyst id
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,10 @@ class ReaderView(QPlainTextEdit):
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._status: list[str] = []
+        self._authors: list[str] = []
+        # underline in the author's colour when several analysts' layers are shown
+        self.author_colours: dict[str, str] = {}
+        self.colour_by_author = False
         self._row_of: dict[str, int] | None = None
         self._index = IntervalIndex.from_columns(self._starts, self._ends)
         self._suggestions: list[Mark] = []
@@ -128,17 +133,18 @@ class ReaderView(QPlainTextEdit):
         return self._text
 
     def set_tags(self, ids: list[str], kinds: list[str], starts: list[int], ends: list[int],
-                 statuses: list[str]) -> None:
+                 statuses: list[str], authors: list[str] | None = None) -> None:
         """All tags of the report as columns, sorted by start."""
         self._ids, self._tkinds, self._starts, self._ends, self._status = (
             ids, kinds, starts, ends, statuses)
+        self._authors = authors if authors is not None else [""] * len(ids)
         self._reindex()
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
         """Tags and suggestions as Mark objects (convenient for small sets and tests)."""
         tags = sorted((m for m in marks if not m.suggestion), key=lambda m: m.start)
         self.set_tags([m.id for m in tags], [m.kind for m in tags], [m.start for m in tags],
-                      [m.end for m in tags], [m.status for m in tags])
+                      [m.end for m in tags], [m.status for m in tags], [m.author for m in tags])
         self.set_suggestions([m for m in marks if m.suggestion])
 
     def set_suggestions(self, marks: Sequence[Mark]) -> None:
@@ -155,6 +161,7 @@ class ReaderView(QPlainTextEdit):
         self._starts.insert(k, mark.start)
         self._ends.insert(k, mark.end)
         self._status.insert(k, mark.status)
+        self._authors.insert(k, mark.author)
         self._reindex()
 
     def _insert_point(self, start: int, end: int) -> int:
@@ -164,7 +171,8 @@ class ReaderView(QPlainTextEdit):
         row = self._row(tag_id)
         if row is None:
             return
-        for column in (self._ids, self._tkinds, self._starts, self._ends, self._status):
+        for column in (self._ids, self._tkinds, self._starts, self._ends, self._status,
+                       self._authors):
             del column[row]
         if self._selected == tag_id:
             self._selected = None
@@ -185,7 +193,7 @@ class ReaderView(QPlainTextEdit):
 
     def _tag_mark(self, i: int) -> Mark:
         return Mark(self._ids[i], self._tkinds[i], self._starts[i], self._ends[i],
-                    status=self._status[i])
+                    status=self._status[i], author=self._authors[i])
 
     def marks(self) -> list[Mark]:
         return [self._tag_mark(i) for i in range(len(self._ids))] + list(self._suggestions)
@@ -333,7 +341,10 @@ class ReaderView(QPlainTextEdit):
         # each tag's underline in its own lane, so overlapping tags all stay visible
         for lane, i in zip(lanes, visible, strict=True):
             colour = QColor(self._colour(self._tkinds[i]))
-            painter.setPen(QPen(colour, 2.0))
+            line = colour
+            if self.colour_by_author and self._authors[i] in self.author_colours:
+                line = QColor(self.author_colours[self._authors[i]])
+            painter.setPen(QPen(line, 2.0))
             for rect in rects[i]:
                 y = rect.bottom() - 1 - lane * self.LANE_GAP
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
