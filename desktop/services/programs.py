@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -140,8 +141,7 @@ def rename(project: Project, program_id: str, new_name: str) -> Changes:
         program.name = name
         session.flush()
         _add_alias(session, program, old)
-        reports = _relink(session, project, program_id, program)
-        return Changes(programs=True, tags=reports)
+        return _relink(session, project, program_id, program)
 
 
 def add_alias(project: Project, program_id: str, alias: str) -> Changes:
@@ -174,25 +174,31 @@ def merge(project: Project, source_id: str, target_id: str) -> Changes:
         for attr in ("category", "level", "lead_body"):
             if not getattr(target, attr):
                 setattr(target, attr, getattr(source, attr))
-        reports = _relink(session, project, source_id, target)
+        changes = _relink(session, project, source_id, target)
         session.delete(source)
         session.flush()
         session.expire_all()
         _add_alias(session, target, old_name)
-        return Changes(programs=True, tags=reports)
+        return changes
 
 
-def _relink(session: Session, project: Project, old_id: str, program: Program) -> frozenset[str]:
+def _relink(session: Session, project: Project, old_id: str, program: Program) -> Changes:
     reports: set[str] = set()
+    ids: set[str] = set()
     for tag in q.linked_tags(session, old_id):
         _set_link(session, project, tag, program, "program relinked")
         reports.add(tag.report_id)
-    return frozenset(reports)
+        ids.add(tag.id)
+    return Changes(programs=True, tags=frozenset(reports), updated=frozenset(ids))
+
+
+def _tag_state(tag: Tag, kind_key: str) -> dict[str, Any]:
+    from desktop.services.tags import _state
+
+    return _state(tag, kind_key)
 
 
 def _set_link(session: Session, project: Project, tag: Tag, program: Program, action: str) -> None:
-    from desktop.services.tags import _state
-
     fields = dict(tag.fields)
     fields[PROGRAM_FIELD] = program.id
     fields["name"] = program.name
@@ -202,7 +208,7 @@ def _set_link(session: Session, project: Project, tag: Tag, program: Program, ac
     session.flush()
     kind = session.get(TagKind, tag.kind_id)
     tag_queries.record_event(session, tag, action, project.analyst_id,
-                             _state(tag, kind.key if kind else "program"))
+                             _tag_state(tag, kind.key if kind else "program"))
 
 
 def link_program_tag(project: Project, tag_id: str, program_id: str | None = None) -> Changes:
@@ -217,7 +223,8 @@ def link_program_tag(project: Project, tag_id: str, program_id: str | None = Non
         else:
             program = ensure_entry(session, tag.quote, str(tag.fields.get("category", "")))
         _set_link(session, project, tag, program, "linked program")
-        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id)
+        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id,
+                       updated=frozenset({tag.id}))
 
 
 def unlink_program_tag(project: Project, tag_id: str) -> Changes:
@@ -228,7 +235,12 @@ def unlink_program_tag(project: Project, tag_id: str) -> Changes:
         fields = dict(tag.fields)
         fields.pop(PROGRAM_FIELD, None)
         tag.fields = fields
-        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id)
+        session.flush()
+        kind = session.get(TagKind, tag.kind_id)
+        tag_queries.record_event(session, tag, "unlinked program", project.analyst_id,
+                                 _tag_state(tag, kind.key if kind else "program"))
+        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id,
+                       updated=frozenset({tag.id}))
 
 
 @lru_cache(maxsize=4)

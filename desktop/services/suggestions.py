@@ -280,7 +280,7 @@ def accept(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
     with project.uow.begin() as session:
         tag_id = _accept_in(session, project, report_id, suggestion)
     return Changes(tags=frozenset({report_id}), focus_tag=tag_id,
-                   programs=suggestion.kind == "program")
+                   programs=suggestion.kind == "program", created=frozenset({tag_id}))
 
 
 def accept_all(project: Project, report_id: str,
@@ -292,7 +292,8 @@ def accept_all(project: Project, report_id: str,
         for s in _current(session, report_id, kinds):
             created.append(_accept_in(session, project, report_id, s))
     programs_changed = "program" in kinds and bool(created)
-    return Changes(tags=frozenset({report_id}), programs=programs_changed), created
+    return Changes(tags=frozenset({report_id}), programs=programs_changed,
+                   created=frozenset(created)), created
 
 
 def accept_kind(project: Project, report_id: str, kind: str) -> tuple[Changes, list[str]]:
