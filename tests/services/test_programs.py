@@ -147,3 +147,32 @@ def test_find_aliases_in_a_report(seeded: Project) -> None:
     # the rule's own suggestion is kept and carries the entry's id
     assert rule_hit.rule != programs.REGISTRY_RULE
     assert rule_hit.fields["program_id"] == pid
+
+
+def test_registry_and_suggestions_on_postgresql() -> None:
+    """The JSON-field link query and the accept path on a team database."""
+    from desktop.services import importing
+    from desktop.services.project import open_project_as
+    from tests.conftest import SEED
+    from tests.team.conftest import fresh_pg_database
+
+    with fresh_pg_database() as url:
+        project = open_project_as(url, "alice")
+        try:
+            importing.import_files(project, [SEED])
+            rid = reports.library(project)[0].id
+            suggestions.clear_cache()
+            found = suggestions.for_report(project, rid)
+            prog = next(s for s in found if s.kind == "program")
+            changes = suggestions.accept(project, rid, prog)
+            assert changes.focus_tag is not None
+            rows = programs.entries(project)
+            assert len(rows) == 1 and rows[0].tag_count == 1
+            _, other = programs.create(project, "乙工程")
+            programs.merge(project, rows[0].id, other)
+            merged = programs.entry(project, other)
+            assert merged is not None and merged.tag_count == 1
+            suggestions.reject(project, rid, found[0])
+            assert found[0] not in suggestions.for_report(project, rid)
+        finally:
+            project.close()
