@@ -27,14 +27,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class LibraryModel(QAbstractTableModel):
-    COLUMNS = ("title", "region", "year", "chars", "tags")
+    COLUMNS = ("title", "region", "year", "chars", "tags", "state")
+    STATE_MARKS = {"untouched": "○", "in_progress": "◐", "done": "●"}
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReportRow] = []
         self._headers = (self.tr("Title"), self.tr("Region"), self.tr("Year"),
-                         self.tr("Chars"), self.tr("M·P·T"))
+                         self.tr("Chars"), self.tr("M·P·T"), self.tr("State"))
 
     def set_rows(self, rows: list[ReportRow]) -> None:
         self.beginResetModel()
@@ -72,15 +73,20 @@ class LibraryModel(QAbstractTableModel):
                 return str(row.year) if row.year else ""
             if col == "chars":
                 return f"{row.chars:,}"
+            if col == "state":
+                return self.STATE_MARKS.get(row.state, "")
             c = row.tag_counts
             return f"{c.get('metric', 0)}·{c.get('program', 0)}·{c.get('target', 0)}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "state":
+                return {"untouched": self.tr("untouched"), "in_progress": self.tr("in progress"),
+                        "done": self.tr("done")}.get(row.state, row.state)
             return f"{row.title}\n{row.agency}\n{row.source_file}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("chars", "year", "tags"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("chars", "year", "tags", "state"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return {"title": row.title, "region": row.region, "year": row.year or 0,
-                    "chars": row.chars, "tags": row.total_tags}[col]
+                    "chars": row.chars, "tags": row.total_tags, "state": row.state}[col]
         return None
 
 
@@ -92,8 +98,8 @@ class _Filter(QSortFilterProxyModel):
         model = self.sourceModel()
         needle = pattern.casefold()
         for col in range(model.columnCount()):
-            value = model.index(source_row, col, source_parent).data(Qt.ItemDataRole.ToolTipRole) \
-                if col == 0 else model.index(source_row, col, source_parent).data()
+            role = Qt.ItemDataRole.ToolTipRole if col in (0, 5) else Qt.ItemDataRole.DisplayRole
+            value = model.index(source_row, col, source_parent).data(role)
             if value and needle in str(value).casefold():
                 return True
         return False

@@ -1,0 +1,58 @@
+"""Excel: File ▸ Export… (Ctrl+E) in a spawned process, and File ▸ Import edits… with a
+preview of what will change before anything is applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.services import excel_edits, export
+from desktop.ui.edits_dialog import EditsDialog
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.features.context import FeatureContext
+
+
+class ExcelFeature(QObject):
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.export_dialog: ExportDialog | None = None
+        self.edits_dialog: EditsDialog | None = None
+        ctx.window.act_export.triggered.connect(self.show_export)
+        ctx.window.act_import_edits.triggered.connect(self.choose_edits)
+
+    def show_export(self) -> ExportDialog:
+        project = self.ctx.project
+        choices = export.filter_choices(project)
+        self.export_dialog = ExportDialog(
+            export.export_job, project.target, project.analyst_name, choices.kinds,
+            choices.analysts, choices.regions, choices.years, choices.statuses,
+            default_dir=None, parent=self.ctx.window)
+        self.export_dialog.show()
+        return self.export_dialog
+
+    def choose_edits(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.ctx.window, self.tr("Import edits from a workbook"), "",
+            self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.preview_edits(Path(path))
+
+    def preview_edits(self, path: Path) -> EditsDialog | None:
+        project = self.ctx.project
+        try:
+            preview = excel_edits.preview(project, path)
+        except (ValueError, OSError) as exc:  # WorkbookRefused and EditsRefused are ValueErrors
+            self.ctx.controller.show_error(str(exc))
+            return None
+        self.edits_dialog = EditsDialog(preview, lambda: excel_edits.apply(project, path)[0],
+                                        parent=self.ctx.window)
+        self.edits_dialog.applied.connect(self.ctx.bus.publish)
+        self.edits_dialog.show()
+        return self.edits_dialog
+
+
+def install(ctx: FeatureContext) -> ExcelFeature:
+    return ExcelFeature(ctx)

@@ -1,0 +1,117 @@
+"""Features in the real window: import by menu or drop, search, layers and blind review,
+merge in a worker process, export and review panels present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop.services import reports, tags
+from desktop.services.project import open_project_as
+from tests.conftest import SEED
+
+
+def test_import_dialog_adds_reports_to_the_library(app_parts, qtbot, tmp_path: Path):
+    report = tmp_path / "shandong.txt"
+    report.write_text("山东省政府工作报告\n\n山东省人民政府\n\n全省地区生产总值增长5.5%。\n",
+                      encoding="utf-8")
+    dialog = app_parts.features["importing"].start([report])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: app_parts.window.library.model.rowCount() == 3, timeout=30000)
+    assert any(r.region == "山东" for r in reports.library(app_parts.project))
+
+
+def test_search_across_the_project_opens_the_hit(app_parts, qtbot):
+    w = app_parts.window
+    w.act_find_all.trigger()
+    panel = app_parts.features["search"].panel
+    assert w.left_tabs.currentWidget() is panel
+    panel.query.insert("广东强芯")
+    panel.run_search()
+    assert panel.model.rowCount() >= 1
+    panel.results.setCurrentIndex(panel.model.index(0, 0))
+    panel.results.activated.emit(panel.model.index(0, 0))
+    assert w.reader.textCursor().selectedText() == "广东强芯"
+    assert "广东" in w.report_title.text()
+
+
+def test_blind_review_hides_colleagues_until_the_report_is_done(app_parts, qtbot, project_path):
+    w = app_parts.window
+    report_id = app_parts.controller.report_id
+    bob = open_project_as(project_path, "bob")
+    text = w.reader.text()
+    i = text.find("7.8%")
+    tags.create_tag(bob, report_id, "metric", i, i + 4)
+    bob.close()
+    layers = app_parts.features["layers"]
+    layers.act_blind.setChecked(True)
+    assert w.reader.tag_count() == 0  # bob's tag is hidden while alice has not finished
+    layers.act_done.trigger()
+    qtbot.waitUntil(lambda: w.reader.tag_count() == 1)
+    layers.act_blind.setChecked(False)
+
+
+def test_hiding_an_analysts_layer(app_parts, qtbot, project_path):
+    w = app_parts.window
+    report_id = app_parts.controller.report_id
+    bob = open_project_as(project_path, "bob")
+    i = w.reader.text().find("7.8%")
+    tags.create_tag(bob, report_id, "metric", i, i + 4)
+    bob_id = bob.analyst_id
+    bob.close()
+    app_parts.controller.refresh_tags()
+    assert w.reader.tag_count() == 1
+    layers = app_parts.features["layers"]
+    layers.show_author(bob_id, False)
+    assert w.reader.tag_count() == 0
+    layers.show_author(bob_id, True)
+    assert w.reader.tag_count() == 1
+
+
+def test_merge_runs_in_a_worker_and_brings_colleagues_tags(app_parts, qtbot, tmp_path,
+                                                         template_project, monkeypatch):
+    import shutil
+
+    from desktop.services.importing import import_files
+
+    other_path = tmp_path / "bob.rmk"
+    shutil.copyfile(template_project, other_path)
+    bob = open_project_as(other_path, "bob")
+    import_files(bob, [SEED])
+    row = next(r for r in reports.library(bob) if r.region == "湖南")
+    doc = reports.document(bob, row.id)
+    i = doc.text.find("7.8%")
+    tags.create_tag(bob, row.id, "metric", i, i + 4)
+    bob.close()
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    job = app_parts.features["team"].merge(str(other_path))
+    with qtbot.waitSignal(job.finished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: app_parts.window.reader.tag_count() == 1)
+    assert shown and "1" in shown[0]
+
+
+def test_export_and_review_are_reachable(app_parts, qtbot):
+    w = app_parts.window
+    w.act_export.trigger()
+    dialog = app_parts.features["excel"].export_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    dialog.reject()
+    tabs = [w.left_tabs.tabText(i) for i in range(w.left_tabs.count())]
+    assert tabs == ["Library", "Search", "Review"]
+
+
+def test_library_shows_the_analysts_state(app_parts, qtbot):
+    w = app_parts.window
+    assert w.library.model.index(0, 5).data() == "○"
+    i = w.reader.text().find("7.8%")
+    w.reader.select_span(i, i + 4)
+    qtbot.keyClick(w.reader, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: w.library.model.index(0, 5).data() == "◐")
+    app_parts.features["layers"].act_done.trigger()
+    qtbot.waitUntil(lambda: w.library.model.index(0, 5).data() == "●")
