@@ -1,16 +1,14 @@
 """File ▸ Import edits…: a preview of what a round-tripped workbook will change
 (changes, conflicts, errors), and Apply.
 
-The dialog never touches storage: it receives the preview (an object with `changes`,
-`conflicts`, `errors` sequences of items and `summary()`, `can_apply`: as
-`desktop.services.excel_edits.preview` returns) and an `apply` callable that performs
-the import and returns the change set to broadcast.
+The dialog receives the preview (`desktop.services.excel_edits.preview`) and an `apply`
+callable that performs the import and returns the change set to broadcast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -24,28 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-class EditItemLike(Protocol):
-    category: str
-    sheet: str
-    row: int
-    column: str
-    tag_id: str
-    before: str
-    after: str
-    message: str
-
-
-class PreviewLike(Protocol):
-    changes: Sequence[EditItemLike]
-    conflicts: Sequence[EditItemLike]
-    errors: Sequence[EditItemLike]
-
-    @property
-    def can_apply(self) -> bool: ...
-
-    def summary(self) -> str: ...
-
+from desktop.services.excel_edits import EditItem, EditsPreview
 
 _COLOURS = {"error": QColor("#b91c1c"), "conflict": QColor("#b45309")}
 Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +33,7 @@ class EditsModel(QAbstractTableModel):
 
     HEADERS = ("What", "Sheet", "Row", "Column", "Tag", "Before", "After", "Message")
 
-    def __init__(self, items: Sequence[EditItemLike], parent: QWidget | None = None) -> None:
+    def __init__(self, items: Sequence[EditItem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items = list(items)
 
@@ -93,7 +70,7 @@ class EditsDialog(QDialog):
 
     applied = Signal(object)
 
-    def __init__(self, preview: PreviewLike, apply: Callable[[], Any],
+    def __init__(self, preview: EditsPreview, apply: Callable[[], Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import edits from a workbook"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 class LibraryModel(QAbstractTableModel):
     COLUMNS = ("title", "region", "year", "chars", "tags", "state")
-    STATE_MARKS = {"untouched": "○", "in_progress": "◐", "done": "●"}
+    STATE_MARKS: ClassVar[dict[str, str]] = {"untouched": "○", "in_progress": "◐", "done": "●"}
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
