@@ -113,7 +113,7 @@ def _parse_field(spec: TagField, cell: Cell) -> Any:
             return str(value)
         if isinstance(value, float):
             return decimal_str(Decimal(repr(value)))
-        return coerce("number", str(value))
+        return coerce("number", str(value))[0]
     text = canon(value)
     if spec.type == "choice" and spec.choices and text not in spec.choices:
         allowed = ", ".join(c for c in spec.choices if c)

@@ -9,6 +9,7 @@ of plain values, so the GUI can run it in a worker process and hand the result t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Program, RejectedSuggestion, Report, Tag, TagKind
+from desktop.domain.quantities import decimal_str, find_quantities, parse_quantity
 from desktop.domain.report_text import Structure
 from desktop.domain.suggesters import KINDS, RULES_VERSION, suggest
 from desktop.domain.suggestion import ReportContext, Suggestion
@@ -95,6 +97,13 @@ def compute(text: str, region: str, year: int | None,
     ``{"kind", "start", "end", "text", "rule", "fields"}``."""
     heads: Headings = tuple((int(a), int(b), str(t)) for a, b, t in headings)
     return [asdict(s) for s in suggest(text, context_of(region, year, heads))]
+
+
+def compute_job(report: Callable[[int, int, str], None], *, text: str, region: str,
+                year: int | None, headings: Headings) -> list[dict[str, Any]]:
+    """`compute` as a worker-process job (desktop.ui.jobs.ProcessJob's signature)."""
+    report(0, 1, "suggesting")
+    return compute(text, region, year, headings)
 
 
 def from_dicts(items: list[dict[str, Any]]) -> list[Suggestion]:
@@ -332,3 +341,29 @@ def unreject(project: Project, report_id: str, suggestion: Suggestion) -> Change
             RejectedSuggestion.end == suggestion.end,
         ).delete()
     return Changes(tags=frozenset({report_id}))
+
+
+def fields_for(project: Project, report_id: str, kind: str, start: int, end: int,
+               quote: str) -> dict[str, Any] | None:
+    """Fields for a tag the analyst makes by hand: those of a suggestion of the same kind
+    on that span or around it, else (metrics and targets) the quantity parsed from the
+    tagged text."""
+    # only what is computed already: a key press must never wait for the rule engine
+    cached = _CACHE.get((report_id, RULES_VERSION), ())
+    found = [s for s in cached if s.kind == kind and s.start < end and start < s.end]
+    if found:
+        best = min(found, key=lambda s: abs(s.start - start) + abs(s.end - end))
+        return dict(best.fields)
+    if kind not in ("metric", "target"):
+        return None
+    quantity = parse_quantity(quote)
+    if quantity is None:
+        matches = find_quantities(quote)
+        if not matches:
+            return None
+        quantity = matches[0].quantity
+    return {
+        "value": decimal_str(quantity.value), "unit": quantity.unit,
+        "normalized_value": decimal_str(quantity.normalized_value),
+        "normalized_unit": quantity.normalized_unit,
+    }

@@ -254,8 +254,13 @@ def set_field_text(
     project: Project, tag_id: str, key: str, field_type: str, text: str,
     expected_version: int | None = None,
 ) -> Changes:
-    """Set a field from what the analyst typed (FieldValueError if it does not parse)."""
-    return set_fields(project, tag_id, {key: coerce(field_type, text)}, expected_version)
+    """Set a field from what the analyst typed (FieldValueError if it does not parse).
+    A unit typed with the value ('7.8%') fills the unit field too."""
+    value, unit = coerce(field_type, text)
+    values: dict[str, Any] = {key: value}
+    if unit and key == "value":
+        values["unit"] = unit
+    return set_fields(project, tag_id, values, expected_version)
 
 
 def set_note(project: Project, tag_id: str, note: str, expected_version: int | None = None) -> Changes:

@@ -5,6 +5,7 @@ change sets the services return."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -47,8 +48,11 @@ class MainController(QObject):
         self.hidden_authors: set[str] = set()
         self.blind = False
         self._report_state = "untouched"
-        # extra marks (suggestions, search hits) supplied by other controllers
+        # suggestion marks supplied by the suggestions feature, and fields it offers for
+        # a manual tag on a suggested span
         self.mark_sources: list[Callable[[str], list[Mark]]] = []
+        self.prefill: Callable[[str, int, int], dict[str, Any] | None] | None = None
+        self.suggestion_count: int | None = None
 
         w = window
         w.library.report_chosen.connect(self.open_report)
@@ -181,6 +185,7 @@ class MainController(QObject):
             if shown is not None and author not in shown:
                 continue
             reader.add_tag(Mark(tag_id, kind, start, end, status=status, author=author))
+            reader.drop_suggestion(kind, start, end)
             self._counts[kind] = self._counts.get(kind, 0) + 1
         focus = changes.focus_tag
         if focus and reader._mark(focus) is not None:
@@ -194,6 +199,8 @@ class MainController(QObject):
         if self.report_id is None:
             return
         report_id = self.report_id
+        for source in self.mark_sources:  # e.g. an undone acceptance brings one back
+            self.window.reader.set_suggestions(source(report_id))
         current = self.window.reader.selected_mark()
         if current is None:
             self.window.inspector.show_tag(None)
@@ -242,6 +249,11 @@ class MainController(QObject):
         w.status_analyst.setText(self.tr("Analyst: %1").replace("%1", self.project.analyst_name))
         w.status_project.setText(self.project.display_name)
         counts = self._counts
+        if self.suggestion_count is not None:
+            w.status_suggestions.setText(
+                self.tr("%1 suggestions").replace("%1", str(self.suggestion_count)))
+        else:
+            w.status_suggestions.setText("")
         w.status_counts.setText("  ".join(f"{k.name_zh or k.name} {counts.get(k.key, 0)}"
                                           for k in self.kinds))
 
@@ -305,11 +317,13 @@ class MainController(QObject):
             return
         self.create_tag(kind, *span)
 
-    def create_tag(self, kind: str, start: int, end: int, fields: dict[str, object] | None = None,
+    def create_tag(self, kind: str, start: int, end: int, fields: dict[str, Any] | None = None,
                    origin: str = "manual") -> str | None:
         if self.report_id is None:
             return None
         report_id = self.report_id
+        if fields is None and self.prefill is not None:
+            fields = self.prefill(kind, start, end)
         changes = self._run(lambda: tags.create_tag(self.project, report_id, kind, start, end,
                                                     fields=fields, origin=origin))
         if changes is None or changes.focus_tag is None:

@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         self.status_analyst = QLabel(self)
         self.status_project = QLabel(self)
         self.status_counts = QLabel(self)
-        for label in (self.status_counts, self.status_analyst, self.status_project):
+        self.status_suggestions = QLabel(self)
+        for label in (self.status_suggestions, self.status_counts, self.status_analyst,
+                      self.status_project):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()

@@ -153,6 +153,13 @@ class ReaderView(QPlainTextEdit):
                                          presorted=True)
         self.viewport().update()
 
+    def drop_suggestion(self, kind: str, start: int, end: int) -> None:
+        """Remove the suggestion a new tag has just taken up."""
+        kept = [m for m in self._suggestions
+                if not (m.kind == kind and m.start == start and m.end == end)]
+        if len(kept) != len(self._suggestions):
+            self.set_suggestions(kept)
+
     def add_tag(self, mark: Mark) -> None:
         """Insert one tag in order (the key-press path: no reload of the others)."""
         k = self._insert_point(mark.start, mark.end)

@@ -33,9 +33,16 @@ def test_number_fields_accept_what_analysts_type(seeded):
     tags.set_field_text(seeded, tag_id, "value", "number", "3,500")
     assert tags.detail(seeded, tag_id).fields["value"] == "3500"
     tags.set_field_text(seeded, tag_id, "value", "number", "7.8%")
-    assert tags.detail(seeded, tag_id).fields["value"] == {"value": "7.8", "unit": "%"}
-    with pytest.raises(FieldValueError):
-        tags.set_field_text(seeded, tag_id, "value", "number", "about seven")
+    assert tags.detail(seeded, tag_id).fields["value"] == "7.8"
+    assert tags.detail(seeded, tag_id).fields["unit"] == "%"
+    tags.set_field_text(seeded, tag_id, "value", "number", "三千五百")
+    assert tags.detail(seeded, tag_id).fields["value"] == "3500"
+    tags.set_field_text(seeded, tag_id, "value", "number", "７．８")
+    assert tags.detail(seeded, tag_id).fields["value"] == "7.8"
+    for bad in ("about seven", "7.8%seven", "12abc"):
+        with pytest.raises(FieldValueError):
+            tags.set_field_text(seeded, tag_id, "value", "number", bad)
+    assert tags.detail(seeded, tag_id).fields["value"] == "7.8"
 
 
 def test_revert_to_an_earlier_version(seeded):

@@ -36,7 +36,7 @@ def test_select_text_press_1_tags_it_and_every_view_shows_it(app_parts, qtbot):
     press(qtbot, w, Qt.Key.Key_1)
     rows = tag_rows(app_parts)
     assert [(r.kind, r.quote, r.author) for r in rows] == [("metric", "7.8%", "alice")]
-    assert any(m.start == start and m.end == end for m in w.reader.marks())
+    assert any(m.start == start and m.end == end and not m.suggestion for m in w.reader.marks())
     assert w.inspector.detail().quote == "7.8%"
     # the table and the library follow a turn later, after the reader has painted
     qtbot.waitUntil(lambda: w.tag_table.model.rowCount() == 1)
@@ -51,7 +51,7 @@ def test_undo_and_redo_a_tag(app_parts, qtbot):
     tag_id = tag_rows(app_parts)[0].id
     w.act_undo.trigger()
     assert tag_rows(app_parts) == []
-    assert w.reader.marks() == []
+    assert w.reader.tag_count() == 0
     w.act_redo.trigger()
     assert [r.id for r in tag_rows(app_parts)] == [tag_id]
 
@@ -72,12 +72,13 @@ def test_inspector_edits_commit_at_once_and_are_undoable(app_parts, qtbot):
     press(qtbot, w, Qt.Key.Key_1)
     editor = w.inspector.editor("indicator")
     editor.setFocus()
+    editor.selectAll()  # replaces the indicator the suggestion filled in
     editor.insert("工业经济增加值增速")  # QTest cannot type non-ASCII keys; an IME commits like this
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert tag_rows(app_parts)[0].fields["indicator"] == "工业经济增加值增速"
     qtbot.waitUntil(lambda: "工业经济增加值增速" in (w.tag_table.model.index(0, 2).data() or ""))
     w.act_undo.trigger()
-    assert "indicator" not in tag_rows(app_parts)[0].fields
+    assert tag_rows(app_parts)[0].fields["indicator"] != "工业经济增加值增速"
 
 
 def test_a_bad_number_is_refused_with_a_message(app_parts, qtbot, monkeypatch):
@@ -90,10 +91,11 @@ def test_a_bad_number_is_refused_with_a_message(app_parts, qtbot, monkeypatch):
     press(qtbot, w, Qt.Key.Key_1)
     editor = w.inspector.editor("value")
     editor.setFocus()
+    editor.selectAll()
     qtbot.keyClicks(editor, "seven")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert shown and "not a number" in shown[0]
-    assert "value" not in tag_rows(app_parts)[0].fields
+    assert tag_rows(app_parts)[0].fields["value"] == "7.8"  # unchanged
 
 
 def test_choosing_a_row_in_the_tag_table_selects_the_tag_in_the_reader(app_parts, qtbot):

@@ -35,8 +35,8 @@ class LayersFeature(QObject):
         self.act_done.setShortcut(QKeySequence("Ctrl+D"))
         self.act_done.triggered.connect(self.mark_done)
         w.tag_menu.addAction(self.act_done)
-        hidden = self.settings.value("layers/hidden", [], list) or []
-        ctx.controller.hidden_authors = {str(h) for h in hidden}
+        hidden = self.settings.value("layers/hidden", [], list)
+        ctx.controller.hidden_authors = {str(h) for h in hidden} if isinstance(hidden, list) else set()
         ctx.controller.blind = self.act_blind.isChecked()
         self.menu.aboutToShow.connect(self.fill_menu)
 

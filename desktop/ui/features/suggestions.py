@@ -1,0 +1,200 @@
+"""Suggestions in the reader: dashed outlines computed off the GUI thread (a worker
+process) and cached; Enter/A accepts, Delete/X rejects (remembered), Shift+Enter accepts
+every suggestion of that kind; each is undoable, and the next suggestion is selected so
+a report can be worked through by keyboard alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from desktop.services import suggestions, tags
+from desktop.services.changes import Changes
+from desktop.services.errors import ProjectError, StaleTagError
+from desktop.ui.features.context import FeatureContext
+from desktop.ui.jobs import ProcessJob
+from desktop.ui.programs_dialog import ProgramsDialog
+from desktop.ui.reader import Mark
+from desktop.ui.undo import CallCommand, CreateTagCommand
+
+USER_ERRORS = (ProjectError, StaleTagError, ValueError)
+# reports shorter than this are suggested in the GUI process (a few milliseconds);
+# longer ones in a worker process, so the window never stalls
+INLINE_CHARS = 40_000
+
+
+class SuggestionsFeature(QObject):
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.job: ProcessJob | None = None
+        self._pending: str | None = None
+        w = ctx.window
+        reader = w.reader
+        ctx.controller.mark_sources.append(self.marks_for)
+        ctx.controller.prefill = self.prefill
+        reader.accept_requested.connect(self.accept)
+        reader.reject_requested.connect(self.reject)
+        reader.accept_kind_requested.connect(self.accept_kind)
+        w.act_suggestions.toggled.connect(lambda _on: ctx.controller.refresh_tags())
+        w.act_programs.triggered.connect(self.show_programs)
+        self.programs_dialog: ProgramsDialog | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.ctx.window.act_suggestions.isChecked()
+
+    # --- computing ----------------------------------------------------------------------
+
+    def marks_for(self, report_id: str) -> list[Mark]:
+        """The reader's suggestion marks; starts a worker when the report is not cached."""
+        if not self.enabled:
+            self._show_count(None)
+            return []
+        work = suggestions.work_for(self.ctx.project, report_id)
+        if work is not None and len(work.text) > INLINE_CHARS:
+            self._compute_in_worker(work)
+            return []
+        found = suggestions.for_report(self.ctx.project, report_id)
+        self._show_count(len(found))
+        return [self._mark(s) for s in found]
+
+    def _mark(self, s: Any) -> Mark:
+        fields = ", ".join(f"{k}: {v}" for k, v in s.fields.items() if v not in (None, ""))
+        tip = self.tr("Suggestion (%1) · Enter accepts, X rejects").replace("%1", s.rule)
+        return Mark(suggestions.suggestion_id(s), s.kind, s.start, s.end, suggestion=True,
+                    tooltip=f"{tip}\n{fields}" if fields else tip)
+
+    def _compute_in_worker(self, work: Any) -> None:
+        if self._pending == work.report_id:
+            return
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        self._pending = work.report_id
+        self.ctx.window.statusBar().showMessage(self.tr("Finding suggestions…"))
+        self.job = ProcessJob(suggestions.compute_job, {
+            "text": work.text, "region": work.region, "year": work.year,
+            "headings": work.headings}, self)
+        report_id = work.report_id
+        self.job.finished.connect(lambda items: self._computed(report_id, items))
+        self.job.failed.connect(self._failed)
+        self.job.start()
+
+    def _computed(self, report_id: str, items: list[dict[str, Any]]) -> None:
+        self._pending = None
+        suggestions.prime(report_id, items)
+        self.ctx.window.statusBar().clearMessage()
+        if self.ctx.controller.report_id == report_id:
+            self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self._pending = None
+        self.ctx.window.statusBar().showMessage(
+            self.tr("Suggestions failed: %1").replace("%1", message), 8000)
+
+    def refresh(self) -> None:
+        report_id = self.ctx.controller.report_id
+        if report_id is not None:
+            self.ctx.window.reader.set_suggestions(self.marks_for(report_id))
+
+    def _show_count(self, n: int | None) -> None:
+        self.ctx.controller.suggestion_count = n
+        self.ctx.controller._update_status()
+
+    def prefill(self, kind: str, start: int, end: int) -> dict[str, Any] | None:
+        """Fields for a manual tag, from a suggestion there or the tagged quantity."""
+        report_id = self.ctx.controller.report_id
+        if report_id is None:
+            return None
+        quote = self.ctx.window.reader.text()[start:end]
+        return suggestions.fields_for(self.ctx.project, report_id, kind, start, end, quote)
+
+    # --- acting -------------------------------------------------------------------------
+
+    def _suggestion(self, sid: str) -> Any:
+        report_id = self.ctx.controller.report_id
+        if report_id is None:
+            return None
+        return suggestions.by_id(self.ctx.project, report_id, sid)
+
+    def _after(self, position: int) -> None:
+        """Select the next suggestion after `position`, for working through by keyboard."""
+        reader = self.ctx.window.reader
+        following = [m for m in reader.suggestions() if m.start >= position]
+        if following:
+            reader.select_mark(following[0].id, scroll=True)
+
+    def accept(self, sid: str) -> None:
+        s = self._suggestion(sid)
+        if s is None:
+            return
+        project, report_id = self.ctx.project, self.ctx.controller.report_id
+        assert report_id is not None
+        try:
+            changes = suggestions.accept(project, report_id, s)
+        except USER_ERRORS as exc:
+            self.ctx.controller.show_error(str(exc))
+            return
+        self.ctx.bus.publish(changes)
+        if changes.focus_tag:
+            self.ctx.window.undo_stack.push(CreateTagCommand(
+                self.tr("Accept suggestion"), project, changes.focus_tag, self.ctx.bus.publish))
+        self._after(s.end)
+
+    def reject(self, sid: str) -> None:
+        s = self._suggestion(sid)
+        if s is None:
+            return
+        project, report_id = self.ctx.project, self.ctx.controller.report_id
+        assert report_id is not None
+        try:
+            changes = suggestions.reject(project, report_id, s)
+        except USER_ERRORS as exc:
+            self.ctx.controller.show_error(str(exc))
+            return
+        self.ctx.bus.publish(changes)
+        self.refresh()
+        self.ctx.window.undo_stack.push(CallCommand(
+            self.tr("Reject suggestion"),
+            lambda: suggestions.reject(project, report_id, s),
+            lambda: suggestions.unreject(project, report_id, s),
+            self._publish_and_refresh))
+        self._after(s.end)
+
+    def accept_kind(self, kind: str) -> None:
+        project, report_id = self.ctx.project, self.ctx.controller.report_id
+        if report_id is None:
+            return
+        try:
+            changes, ids = suggestions.accept_kind(project, report_id, kind)
+        except USER_ERRORS as exc:
+            self.ctx.controller.show_error(str(exc))
+            return
+        self.ctx.bus.publish(changes)
+        states: list[dict[str, Any]] = []
+
+        def undo() -> Changes:
+            nonlocal states
+            result, states = tags.delete_many(project, ids)
+            return result
+
+        self.ctx.window.undo_stack.push(CallCommand(
+            self.tr("Accept all suggestions of a kind"),
+            lambda: tags.restore_many(project, states), undo, self.ctx.bus.publish))
+        self.ctx.window.statusBar().showMessage(
+            self.tr("%1 suggestions accepted").replace("%1", str(len(ids))), 5000)
+
+    def _publish_and_refresh(self, changes: Changes) -> None:
+        self.ctx.bus.publish(changes)
+        self.refresh()
+
+    def show_programs(self) -> ProgramsDialog:
+        self.programs_dialog = ProgramsDialog(self.ctx.project, self.ctx.window)
+        self.programs_dialog.changed.connect(self.ctx.bus.publish)
+        self.programs_dialog.show()
+        return self.programs_dialog
+
+
+def install(ctx: FeatureContext) -> SuggestionsFeature:
+    return SuggestionsFeature(ctx)

@@ -1,0 +1,94 @@
+"""Working through suggestions by keyboard in the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.services import importing, reports, tags
+from desktop.ui.features.suggestions import INLINE_CHARS
+
+
+def first_suggestion(w):
+    w.reader.select_mark(None)
+    w.reader.moveCursor(w.reader.textCursor().MoveOperation.Start)
+    qtbot_key(w, Qt.Key.Key_N)
+    mark = w.reader.selected_mark()
+    assert mark is not None and mark.suggestion
+    return mark
+
+
+def qtbot_key(w, key, modifier=Qt.KeyboardModifier.NoModifier):
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(w.reader, key, modifier)
+
+
+def test_suggestions_show_as_outlines_with_a_count(app_parts):
+    w = app_parts.window
+    assert len(w.reader.suggestions()) > 20
+    assert "suggestions" in w.status_suggestions.text()
+    w.act_suggestions.setChecked(False)
+    assert w.reader.suggestions() == []
+    w.act_suggestions.setChecked(True)
+    assert w.reader.suggestions()
+
+
+def test_enter_accepts_with_fields_and_moves_on_and_undo_brings_it_back(app_parts, qtbot):
+    w = app_parts.window
+    mark = first_suggestion(w)
+    qtbot_key(w, Qt.Key.Key_Return)
+    rows = tags.table(app_parts.project, app_parts.controller.report_id)
+    assert [(r.start, r.end, r.kind) for r in rows] == [(mark.start, mark.end, mark.kind)]
+    assert rows[0].origin.startswith("suggestion:")
+    assert rows[0].fields  # pre-filled from the parse
+    following = w.reader.selected_mark()
+    assert following is not None and following.suggestion and following.start >= mark.end
+    assert all(m.id != mark.id for m in w.reader.suggestions())
+    w.act_undo.trigger()
+    assert tags.table(app_parts.project, app_parts.controller.report_id) == []
+    qtbot.waitUntil(lambda: any(m.id == mark.id for m in w.reader.suggestions()))
+
+
+def test_x_rejects_and_it_stays_rejected(app_parts, qtbot):
+    w = app_parts.window
+    mark = first_suggestion(w)
+    qtbot_key(w, Qt.Key.Key_X)
+    assert all(m.id != mark.id for m in w.reader.suggestions())
+    report_id = app_parts.controller.report_id
+    other = next(r.id for r in reports.library(app_parts.project) if r.id != report_id)
+    app_parts.controller.open_report(other)
+    app_parts.controller.open_report(report_id)
+    assert all(m.id != mark.id for m in w.reader.suggestions())
+    assert tags.table(app_parts.project, report_id) == []
+
+
+def test_shift_enter_accepts_every_suggestion_of_the_kind(app_parts, qtbot):
+    w = app_parts.window
+    mark = first_suggestion(w)
+    same_kind = [m for m in w.reader.suggestions() if m.kind == mark.kind]
+    qtbot_key(w, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    rows = tags.table(app_parts.project, app_parts.controller.report_id)
+    assert len(rows) == len(same_kind)
+    assert {r.kind for r in rows} == {mark.kind}
+
+
+def test_a_manual_tag_on_a_suggested_span_gets_its_fields(app_parts, qtbot):
+    w = app_parts.window
+    text = w.reader.text()
+    i = text.find("7.8%")
+    w.reader.select_span(i, i + 4)
+    qtbot_key(w, Qt.Key.Key_1)
+    row = tags.table(app_parts.project, app_parts.controller.report_id)[0]
+    assert row.fields.get("unit") == "%" and row.fields.get("value") == "7.8"
+
+
+def test_a_long_report_is_suggested_in_a_worker_process(app_parts, qtbot, tmp_path):
+    para = "前三季度，湖南工业经济增长7.8%，居全国第10。持续深化“智赋万企”行动。\n\n"
+    path = tmp_path / "long.txt"
+    path.write_text("长篇报告\n\n湖南省工业和信息化厅\n\n" + para * (INLINE_CHARS // len(para) + 50),
+                    encoding="utf-8")
+    outcome = importing.import_files(app_parts.project, [path])
+    report_id = outcome.imported[0][0]
+    app_parts.controller.open_report(report_id)
+    assert app_parts.window.reader.suggestions() == []  # not yet: the worker is computing
+    qtbot.waitUntil(lambda: len(app_parts.window.reader.suggestions()) > 100, timeout=60000)
