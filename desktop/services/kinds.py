@@ -1,11 +1,34 @@
-"""The project's tag kinds and their fields, as frozen values for the views."""
+"""The project's tag kinds and their fields: frozen values for the views, and the schema
+dialog's actions (one transaction each, each returning a change set with `kinds=True`).
+
+A field's key is what tags store their values under, so keys and types never change once
+made; removing a field hides it but leaves the values in the tags' JSON (a field added
+again with the same key shows them again)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy.orm import Session
+
+from db.base import utcnow
+from db.models import Tag, TagField, TagKind
 from db.queries import kinds
+from db.queries import tags as tag_queries
+from desktop.domain.kinds import FIELD_TYPES
+from desktop.services.changes import Changes
 from desktop.services.project import Project
+
+# keys the reader already answers to without a selection (next/previous tag, accept and
+# reject a suggestion): a kind's shortcut would shadow them
+RESERVED_SHORTCUTS = frozenset("npax")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_CHOICE_SPLIT = re.compile(r"[,，、;；\n]")
+MOVED_ACTION = "kind changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +62,290 @@ def list_kinds(project: Project) -> list[KindInfo]:
             )
             for k, fields in kinds.all_kinds(session)
         ]
+
+
+def kind_usage(project: Project, kind_id: str) -> int:
+    """How many tags are of this kind."""
+    with project.uow() as session:
+        return kinds.tag_count(session, kind_id)
+
+
+def usage_by_kind(project: Project) -> dict[str, int]:
+    """Tag counts by kind id (kinds without tags are absent)."""
+    with project.uow() as session:
+        return kinds.tag_counts(session)
+
+
+def split_choices(text: str) -> tuple[str, ...]:
+    """What an analyst types for a choice field's options: separated by commas (either
+    width), 、, semicolons or new lines."""
+    return tuple(part.strip() for part in _CHOICE_SPLIT.split(text) if part.strip())
+
+
+# --- validation -----------------------------------------------------------------------
+
+
+def _slug(text: str, fallback: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:32].strip("_")
+    if not slug:
+        return fallback
+    return slug if slug[0].isalpha() else f"{fallback}_{slug}"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    key, n = base, 2
+    while key in taken:
+        key = f"{base}_{n}"
+        n += 1
+    return key
+
+
+def _names(name: str, name_zh: str, what: str) -> tuple[str, str]:
+    name, name_zh = name.strip(), name_zh.strip()
+    if not name:
+        name = name_zh
+    if not name:
+        raise ValueError(f"A {what} needs a name.")
+    if len(name) > 80 or len(name_zh) > 80:
+        raise ValueError(f"A {what}'s name can have at most 80 characters.")
+    return name, name_zh
+
+
+def _colour(colour: str) -> str:
+    colour = colour.strip()
+    if not _COLOUR.fullmatch(colour):
+        raise ValueError(f"{colour!r} is not a colour; write it as #rrggbb.")
+    return colour.lower()
+
+
+def _shortcut(shortcut: str) -> str:
+    shortcut = shortcut.strip().lower()
+    if not shortcut:
+        return ""
+    if len(shortcut) != 1 or not shortcut.isalnum() or not shortcut.isascii():
+        raise ValueError("A kind's shortcut is a single letter or digit.")
+    if shortcut in RESERVED_SHORTCUTS:
+        raise ValueError(
+            f"{shortcut.upper()} is already a key of the reader (N/P next and previous tag, "
+            "A/X accept and reject a suggestion); choose another."
+        )
+    return shortcut
+
+
+def _check_clashes(session: Session, kind_id: str | None, name: str, name_zh: str,
+                   shortcut: str) -> None:
+    for other in kinds.kinds_except(session, kind_id):
+        if other.name.casefold() == name.casefold():
+            raise ValueError(f"There is already a kind called {other.name!r}.")
+        if name_zh and other.name_zh == name_zh:
+            raise ValueError(f"There is already a kind called {other.name_zh!r}.")
+        if shortcut and other.shortcut.lower() == shortcut:
+            raise ValueError(
+                f"The key {shortcut!r} already tags as {other.name}; choose another."
+            )
+
+
+def _choices(field_type: str, choices: Iterable[str]) -> list[str]:
+    if field_type != "choice":
+        return []
+    seen: list[str] = []
+    for choice in choices:
+        choice = choice.strip()
+        if choice and choice not in seen:
+            seen.append(choice)
+    if not seen:
+        raise ValueError("A choice field needs at least one choice.")
+    return ["", *seen]  # the empty choice: not filled in (as the default kinds have it)
+
+
+def _kind(session: Session, kind_id: str) -> TagKind:
+    row = kinds.kind(session, kind_id)
+    if row is None:
+        raise ValueError("This tag kind no longer exists (perhaps a colleague deleted it).")
+    return row
+
+
+def _field(session: Session, field_id: str) -> TagField:
+    row = kinds.field(session, field_id)
+    if row is None:
+        raise ValueError("This field no longer exists (perhaps a colleague removed it).")
+    return row
+
+
+# --- kinds ----------------------------------------------------------------------------
+
+
+def add_kind(project: Project, name: str, name_zh: str = "", colour: str = "#6b7280",
+             shortcut: str = "") -> tuple[Changes, str]:
+    """A new kind without fields, after the others. Its key (what exports and the command
+    line call it) comes from the name and never changes."""
+    name, name_zh = _names(name, name_zh, "kind")
+    colour, shortcut = _colour(colour), _shortcut(shortcut)
+    with project.uow.begin() as session:
+        _check_clashes(session, None, name, name_zh, shortcut)
+        taken = {k.key for k in kinds.kinds_except(session, None)}
+        row = TagKind(key=_unique(_slug(name, "kind"), taken), name=name, name_zh=name_zh,
+                      colour=colour, shortcut=shortcut,
+                      position=kinds.next_kind_position(session))
+        session.add(row)
+        session.flush()
+        return Changes(kinds=True), row.id
+
+
+def update_kind(project: Project, kind_id: str, *, name: str | None = None,
+                name_zh: str | None = None, colour: str | None = None,
+                shortcut: str | None = None) -> Changes:
+    """Rename, recolour or rebind a kind; None leaves that attribute as it is."""
+    with project.uow.begin() as session:
+        row = _kind(session, kind_id)
+        new_name, new_zh = _names(row.name if name is None else name,
+                                  row.name_zh if name_zh is None else name_zh, "kind")
+        new_shortcut = row.shortcut if shortcut is None else _shortcut(shortcut)
+        _check_clashes(session, kind_id, new_name, new_zh,
+                       new_shortcut if shortcut is not None else "")
+        row.name, row.name_zh, row.shortcut = new_name, new_zh, new_shortcut
+        if colour is not None:
+            row.colour = _colour(colour)
+        return Changes(kinds=True)
+
+
+def _tag_state(session: Session, tag: Tag, kind_key: str) -> dict[str, Any]:
+    # the same shape as desktop.services.tags records, so restore/revert/merge read it
+    return {
+        "id": tag.id, "report_id": tag.report_id, "kind": kind_key, "start": tag.start,
+        "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
+        "author_id": tag.author_id, "origin": tag.origin, "status": tag.status,
+    }
+
+
+def delete_kind(project: Project, kind_id: str, move_tags_to: str | None) -> Changes:
+    """Delete a kind and its fields. Its tags, if any, either move to the kind with id
+    `move_tags_to` (keeping the field values whose keys that kind has, dropping the others)
+    or, with None, are deleted. Every tag touched gets a history event ("kind changed" or
+    "deleted"), so a merge or an undo knows what happened."""
+    with project.uow.begin() as session:
+        row = _kind(session, kind_id)
+        if not kinds.kinds_except(session, kind_id):
+            raise ValueError("A project needs at least one tag kind; add another first.")
+        target: TagKind | None = None
+        if move_tags_to is not None:
+            if move_tags_to == kind_id:
+                raise ValueError("Tags cannot be moved to the kind being deleted.")
+            target = _kind(session, move_tags_to)
+        keep = {f.key for f in kinds.fields_of(session, target.id)} if target else set()
+        reports: set[str] = set()
+        moved: set[str] = set()
+        removed: set[str] = set()
+        for tag in kinds.tags_of(session, kind_id):
+            reports.add(tag.report_id)
+            if target is None:
+                state = _tag_state(session, tag, row.key)
+                state["links"] = kinds.links_of(session, tag.id)
+                tag_queries.record_event(session, tag, "deleted", project.analyst_id, state)
+                session.delete(tag)
+                removed.add(tag.id)
+                continue
+            dropped = {k: v for k, v in tag.fields.items() if k not in keep}
+            tag.fields = {k: v for k, v in tag.fields.items() if k in keep}
+            tag.kind_id = target.id
+            tag.updated_at = utcnow()
+            session.flush()
+            state = _tag_state(session, tag, target.key)
+            if dropped:
+                state["dropped_fields"] = dropped  # kept in the history, not on the tag
+            tag_queries.record_event(session, tag, MOVED_ACTION, project.analyst_id, state)
+            moved.add(tag.id)
+        session.flush()
+        session.delete(row)  # its fields go with it (ON DELETE CASCADE)
+        return Changes(kinds=True, tags=frozenset(reports), library=bool(reports),
+                       updated=frozenset(moved), removed=frozenset(removed))
+
+
+# --- fields ---------------------------------------------------------------------------
+
+
+def add_field(project: Project, kind_id: str, label: str, label_zh: str = "",
+              type: str = "text", choices: Iterable[str] = (), *,
+              key: str | None = None) -> tuple[Changes, str]:
+    """A new field at the end of a kind's form. Its key comes from the label unless given;
+    a key that a removed field had brings that field's stored values back into view."""
+    label, label_zh = _names(label, label_zh, "field")
+    if type not in FIELD_TYPES:
+        raise ValueError(f"A field's type is one of {', '.join(FIELD_TYPES)}, not {type!r}.")
+    stored_choices = _choices(type, choices)
+    with project.uow.begin() as session:
+        _kind(session, kind_id)
+        fields = kinds.fields_of(session, kind_id)
+        taken = {f.key for f in fields}
+        if key is None:
+            key = _unique(_slug(label, "field"), taken)
+        else:
+            key = key.strip()
+            if not _KEY.fullmatch(key):
+                raise ValueError(
+                    "A field's key is lower-case letters, digits and _, starting with a letter."
+                )
+            if key in taken:
+                raise ValueError(f"This kind already has a field with the key {key!r}.")
+        if any(f.label.casefold() == label.casefold() for f in fields):
+            raise ValueError(f"This kind already has a field called {label!r}.")
+        row = TagField(kind_id=kind_id, key=key, label=label, label_zh=label_zh, type=type,
+                       choices=stored_choices, position=len(fields))
+        session.add(row)
+        session.flush()
+        return Changes(kinds=True), row.id
+
+
+def _renumber(fields: list[TagField]) -> None:
+    for pos, f in enumerate(fields):
+        f.position = pos
+
+
+def update_field(project: Project, field_id: str, *, label: str | None = None,
+                 label_zh: str | None = None, choices: Iterable[str] | None = None,
+                 position: int | None = None) -> Changes:
+    """Relabel a field, change a choice field's choices, or move it to `position` (0 is
+    first). Its key and type stay: tags store values under the key, in the type's form."""
+    with project.uow.begin() as session:
+        row = _field(session, field_id)
+        siblings = kinds.fields_of(session, row.kind_id)
+        new_label, new_zh = _names(row.label if label is None else label,
+                                   row.label_zh if label_zh is None else label_zh, "field")
+        if any(f.id != row.id and f.label.casefold() == new_label.casefold() for f in siblings):
+            raise ValueError(f"This kind already has a field called {new_label!r}.")
+        row.label, row.label_zh = new_label, new_zh
+        if choices is not None:
+            if row.type != "choice":
+                raise ValueError("Only a choice field has choices.")
+            row.choices = _choices(row.type, choices)
+        if position is not None:
+            siblings.remove(row)
+            siblings.insert(max(0, min(position, len(siblings))), row)
+            _renumber(siblings)
+        return Changes(kinds=True)
+
+
+def move_field(project: Project, field_id: str, delta: int) -> Changes:
+    """Move a field up (delta < 0) or down the kind's form; at either end nothing changes."""
+    with project.uow.begin() as session:
+        row = _field(session, field_id)
+        siblings = kinds.fields_of(session, row.kind_id)
+        old = siblings.index(row)
+        new = max(0, min(old + delta, len(siblings) - 1))
+        if new == old:
+            return Changes()
+        siblings.insert(new, siblings.pop(old))
+        _renumber(siblings)
+        return Changes(kinds=True)
+
+
+def remove_field(project: Project, field_id: str) -> Changes:
+    """Remove a field from its kind's form. Values already entered stay in the tags (and
+    in exports of the raw JSON) but are no longer shown."""
+    with project.uow.begin() as session:
+        row = _field(session, field_id)
+        kind_id = row.kind_id
+        session.delete(row)
+        session.flush()
+        _renumber(kinds.fields_of(session, kind_id))
+        return Changes(kinds=True)
