@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.fieldvalues import display
 from desktop.services.kinds import KindInfo
 from desktop.services.tags import TagDetail
+from desktop.ui.tag_table import status_labels
 
 
 class InspectorPanel(QScrollArea):
@@ -138,7 +139,7 @@ class InspectorPanel(QScrollArea):
         if detail is None:
             return
         self.kind.setCurrentIndex(max(self.kind.findData(detail.kind), 0))
-        self.status.setText(detail.status)
+        self.status.setText(status_labels(self).get(detail.status, detail.status))
         self.quote.setText(f"“{detail.quote}”")
         self.warnings.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +38,12 @@ KEY_FIELDS = {"metric": ("value", "unit", "indicator"), "program": ("name", "cat
 PAGE = 200
 
 
+def status_labels(context: QObject) -> dict[str, str]:
+    """Tag statuses as the interface names them."""
+    return {"open": context.tr("open"), "accepted": context.tr("accepted"),
+            "rejected": context.tr("rejected"), "corrected": context.tr("corrected")}
+
+
 class TagTableModel(QAbstractTableModel):
     COLUMNS = ("kind", "text", "fields", "author", "status")
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,6 +57,7 @@ class TagTableModel(QAbstractTableModel):
         self._kind_colours: dict[str, str] = {}
         self._headers = (self.tr("Kind"), self.tr("Text"), self.tr("Key fields"),
                          self.tr("Author"), self.tr("Status"))
+        self._statuses = status_labels(self)
 
     def set_kinds(self, labels: dict[str, str], colours: dict[str, str]) -> None:
         self._kind_labels, self._kind_colours = dict(labels), dict(colours)
@@ -101,7 +115,7 @@ class TagTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"kind": self._kind_labels.get(row.kind, row.kind), "text": row.quote,
                     "fields": self._fields(row), "author": row.author,
-                    "status": row.status}[col]
+                    "status": self._statuses.get(row.status, row.status)}[col]
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(self._kind_colours.get(row.kind, "#888888")) if col == "kind" else None
         return f"{row.quote}\n[{row.start}, {row.end}) · {row.origin}"
@@ -158,8 +172,7 @@ class TagTablePanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view)
         self._fill_combo(self.status_filter, self.tr("All statuses"),
-                         [("open", self.tr("open")), ("accepted", self.tr("accepted")),
-                          ("rejected", self.tr("rejected")), ("corrected", self.tr("corrected"))])
+                         list(status_labels(self).items()))
 
     def set_kinds(self, labels: dict[str, str], colours: dict[str, str]) -> None:
         self.model.set_kinds(labels, colours)
