@@ -158,6 +158,12 @@ def _choices(field_type: str, choices: Iterable[str]) -> list[str]:
     return ["", *seen]  # the empty choice: not filled in (as the default kinds have it)
 
 
+def _check_label(fields: list[TagField], field_id: str | None, label: str) -> None:
+    for f in fields:
+        if f.id != field_id and f.label.casefold() == label.casefold():
+            raise ValueError(f"This kind already has a field called {f.label!r}.")
+
+
 def _kind(session: Session, kind_id: str) -> TagKind:
     row = kinds.kind(session, kind_id)
     if row is None:
@@ -287,8 +293,7 @@ def add_field(project: Project, kind_id: str, label: str, label_zh: str = "",
                 )
             if key in taken:
                 raise ValueError(f"This kind already has a field with the key {key!r}.")
-        if any(f.label.casefold() == label.casefold() for f in fields):
-            raise ValueError(f"This kind already has a field called {label!r}.")
+        _check_label(fields, None, label)
         row = TagField(kind_id=kind_id, key=key, label=label, label_zh=label_zh, type=type,
                        choices=stored_choices, position=len(fields))
         session.add(row)
@@ -311,8 +316,7 @@ def update_field(project: Project, field_id: str, *, label: str | None = None,
         siblings = kinds.fields_of(session, row.kind_id)
         new_label, new_zh = _names(row.label if label is None else label,
                                    row.label_zh if label_zh is None else label_zh, "field")
-        if any(f.id != row.id and f.label.casefold() == new_label.casefold() for f in siblings):
-            raise ValueError(f"This kind already has a field called {new_label!r}.")
+        _check_label(siblings, row.id, new_label)
         row.label, row.label_zh = new_label, new_zh
         if choices is not None:
             if row.type != "choice":
