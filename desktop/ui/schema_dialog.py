@@ -1,0 +1,525 @@
+"""The tag schema dialog: the project's kinds (colour, name, 中文名, shortcut, tags) and,
+for the selected kind, its fields (key, label, 中文, type, choices).
+
+`SchemaDialog(project)` reads and acts through `desktop.services.kinds`; each action emits
+`changed(Changes)` for the ChangeBus. Both tables are item models over the service's
+frozen values. Deleting a kind that tags use asks what happens to them (`DeleteKindDialog`);
+removing a field says its values stay in the tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import kinds
+from desktop.services.changes import Changes
+from desktop.services.errors import ProjectError
+from desktop.services.kinds import FieldInfo, KindInfo
+from desktop.services.project import Project
+
+Index = QModelIndex | QPersistentModelIndex
+USER_ERRORS = (ProjectError, ValueError)
+DISPLAY = Qt.ItemDataRole.DisplayRole
+# colours offered to a new kind, after the defaults' blue, green and orange
+PALETTE = ("#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400", "#2c3e50")
+
+
+class KindTableModel(QAbstractTableModel):
+    COLUMNS = ("name", "name_zh", "shortcut", "tags")
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[KindInfo] = []
+        self._usage: dict[str, int] = {}
+        self._headers = (self.tr("Kind"), "中文名", self.tr("Key"), self.tr("Tags"))
+
+    def set_rows(self, rows: Sequence[KindInfo], usage: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._rows, self._usage = list(rows), dict(usage)
+        self.endResetModel()
+
+    def kind(self, row: int) -> KindInfo:
+        return self._rows[row]
+
+    def usage(self, kind_id: str) -> int:
+        return self._usage.get(kind_id, 0)
+
+    def row_of(self, kind_id: str) -> int:
+        return next((i for i, k in enumerate(self._rows) if k.id == kind_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if (role == DISPLAY and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        kind = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == self.ID_ROLE:
+            return kind.id
+        if role == DISPLAY:
+            if column == "name":
+                return kind.name
+            if column == "name_zh":
+                return kind.name_zh
+            if column == "shortcut":
+                return kind.shortcut.upper()
+            return self.usage(kind.id)
+        if role == Qt.ItemDataRole.DecorationRole and column == "name":
+            return QColor(kind.colour)  # the swatch
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("shortcut", "tags"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class FieldTableModel(QAbstractTableModel):
+    COLUMNS = ("key", "label", "label_zh", "type", "choices")
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FieldInfo] = []
+        self._headers = (self.tr("Key"), self.tr("Label"), "中文", self.tr("Type"),
+                         self.tr("Choices"))
+
+    def set_rows(self, rows: Sequence[FieldInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def field(self, row: int) -> FieldInfo:
+        return self._rows[row]
+
+    def row_of(self, field_id: str) -> int:
+        return next((i for i, f in enumerate(self._rows) if f.id == field_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if (role == DISPLAY and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        f = self._rows[index.row()]
+        if role == self.ID_ROLE:
+            return f.id
+        if role == DISPLAY:
+            column = self.COLUMNS[index.column()]
+            if column == "choices":
+                return "、".join(c for c in f.choices if c)
+            return str(getattr(f, column))
+        return None
+
+
+class KindForm(QDialog):
+    """A kind's names, shortcut and colour, for Add and Rename."""
+
+    def __init__(self, title: str, kind: KindInfo | None, colour: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.name_edit = QLineEdit(kind.name if kind else "", self)
+        self.name_zh_edit = QLineEdit(kind.name_zh if kind else "", self)
+        self.shortcut_edit = QLineEdit(kind.shortcut if kind else "", self)
+        self.shortcut_edit.setMaxLength(1)
+        self.shortcut_edit.setPlaceholderText(self.tr("one letter or digit"))
+        self.colour_edit = QLineEdit(kind.colour if kind else colour, self)
+        self.colour_edit.setPlaceholderText("#rrggbb")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow("中文名", self.name_zh_edit)
+        form.addRow(self.tr("&Key to tag with"), self.shortcut_edit)
+        form.addRow(self.tr("&Colour"), self.colour_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {"name": self.name_edit.text(), "name_zh": self.name_zh_edit.text(),
+                "shortcut": self.shortcut_edit.text(), "colour": self.colour_edit.text()}
+
+
+class FieldForm(QDialog):
+    """A field's key, labels, type and choices. Editing keeps key and type: tags store
+    their values under the key, in the type's form."""
+
+    def __init__(self, title: str, field: FieldInfo | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.key_edit = QLineEdit(field.key if field else "", self)
+        self.key_edit.setPlaceholderText(self.tr("made from the label"))
+        self.key_edit.setReadOnly(field is not None)
+        self.label_edit = QLineEdit(field.label if field else "", self)
+        self.label_zh_edit = QLineEdit(field.label_zh if field else "", self)
+        self.type_combo = QComboBox(self)
+        for name in ("text", "number", "choice", "period", "reference"):
+            self.type_combo.addItem(name, name)
+        if field is not None:
+            self.type_combo.setCurrentIndex(self.type_combo.findData(field.type))
+        self.type_combo.setEnabled(field is None)
+        self.choices_edit = QLineEdit("、".join(c for c in field.choices if c) if field else "",
+                                      self)
+        self.choices_edit.setPlaceholderText(self.tr("choices separated by 、 or commas"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Label"), self.label_edit)
+        form.addRow("中文", self.label_zh_edit)
+        form.addRow(self.tr("&Key"), self.key_edit)
+        form.addRow(self.tr("&Type"), self.type_combo)
+        form.addRow(self.tr("C&hoices"), self.choices_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.type_combo.currentIndexChanged.connect(self._update_choices)
+        self._update_choices()
+
+    def _update_choices(self, *_: object) -> None:
+        self.choices_edit.setEnabled(self.type_combo.currentData() == "choice")
+
+    def field_type(self) -> str:
+        return str(self.type_combo.currentData())
+
+    def choices(self) -> tuple[str, ...]:
+        return kinds.split_choices(self.choices_edit.text())
+
+
+class DeleteKindDialog(QDialog):
+    """'N tags use this kind': move them to another kind, delete them, or cancel."""
+
+    def __init__(self, kind: KindInfo, usage: int, others: Sequence[KindInfo],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Delete a tag kind"))
+        label = f"{kind.name} {kind.name_zh}".strip()
+        self.message = QLabel(
+            self.tr("%n tag(s) use the kind “%1”. What should happen to them?", "", usage)
+            .replace("%1", label), self)
+        self.message.setWordWrap(True)
+        self.move_radio = QRadioButton(self.tr("&Move them to"), self)
+        self.target_combo = QComboBox(self)
+        for other in others:
+            self.target_combo.addItem(f"{other.name} {other.name_zh}".strip(), other.id)
+        self.delete_radio = QRadioButton(self.tr("&Delete them (their history keeps them)"),
+                                         self)
+        group = QButtonGroup(self)
+        group.addButton(self.move_radio)
+        group.addButton(self.delete_radio)
+        self.move_radio.setChecked(True)
+        note = QLabel(self.tr("Moved tags keep the values of fields the other kind also has; "
+                              "the rest are dropped (and kept in each tag's history)."), self)
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Delete kind"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.move_radio)
+        move_row.addWidget(self.target_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(move_row)
+        layout.addWidget(self.delete_radio)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.move_radio.toggled.connect(self.target_combo.setEnabled)
+
+    def move_to(self) -> str | None:
+        """The kind to move the tags to, or None to delete them."""
+        return str(self.target_combo.currentData()) if self.move_radio.isChecked() else None
+
+
+class SchemaDialog(QDialog):
+    changed = Signal(object)  # Changes
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self.setWindowTitle(self.tr("Tag kinds and fields"))
+        self.kind_model = KindTableModel(self)
+        self.kind_view = self._table(self.kind_model)
+        self.field_model = FieldTableModel(self)
+        self.field_view = self._table(self.field_model)
+
+        self.add_kind_button = QPushButton(self.tr("&Add kind…"), self)
+        self.rename_button = QPushButton(self.tr("&Rename…"), self)
+        self.colour_button = QPushButton(self.tr("&Colour…"), self)
+        self.delete_kind_button = QPushButton(self.tr("&Delete…"), self)
+        self.add_field_button = QPushButton(self.tr("Add &field…"), self)
+        self.edit_field_button = QPushButton(self.tr("&Edit…"), self)
+        self.remove_field_button = QPushButton(self.tr("Re&move"), self)
+        self.up_button = QPushButton(self.tr("&Up"), self)
+        self.down_button = QPushButton(self.tr("Do&wn"), self)
+        self.fields_label = QLabel(self)
+        hint = QLabel(self.tr("Removing a field hides it: values already entered stay in the "
+                              "tags, and come back if a field with the same key is added."), self)
+        hint.setWordWrap(True)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b91c1c")
+        self.error_label.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+
+        kind_buttons = QHBoxLayout()
+        for b in (self.add_kind_button, self.rename_button, self.colour_button,
+                  self.delete_kind_button):
+            kind_buttons.addWidget(b)
+        kind_buttons.addStretch(1)
+        field_buttons = QHBoxLayout()
+        for b in (self.add_field_button, self.edit_field_button, self.remove_field_button,
+                  self.up_button, self.down_button):
+            field_buttons.addWidget(b)
+        field_buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kind_view, 2)
+        layout.addLayout(kind_buttons)
+        layout.addWidget(self.fields_label)
+        layout.addWidget(self.field_view, 3)
+        layout.addLayout(field_buttons)
+        layout.addWidget(hint)
+        layout.addWidget(self.error_label)
+        layout.addWidget(close)
+
+        self.kind_view.selectionModel().currentRowChanged.connect(self._on_kind)
+        self.field_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.field_view.doubleClicked.connect(self.edit_field)
+        self.kind_view.doubleClicked.connect(self.rename_kind)
+        self.add_kind_button.clicked.connect(self.add_kind)
+        self.rename_button.clicked.connect(self.rename_kind)
+        self.colour_button.clicked.connect(self.recolour_kind)
+        self.delete_kind_button.clicked.connect(self.delete_kind)
+        self.add_field_button.clicked.connect(self.add_field)
+        self.edit_field_button.clicked.connect(self.edit_field)
+        self.remove_field_button.clicked.connect(self.remove_field)
+        self.up_button.clicked.connect(lambda: self.move_field(-1))
+        self.down_button.clicked.connect(lambda: self.move_field(1))
+        self.resize(720, 560)
+        self.refresh()
+
+    def _table(self, model: QAbstractTableModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.verticalHeader().hide()
+        return view
+
+    # --- state -------------------------------------------------------------------------
+
+    def selected_kind(self) -> KindInfo | None:
+        row = self.kind_view.currentIndex().row()
+        return self.kind_model.kind(row) if 0 <= row < self.kind_model.rowCount() else None
+
+    def selected_field(self) -> FieldInfo | None:
+        row = self.field_view.currentIndex().row()
+        return self.field_model.field(row) if 0 <= row < self.field_model.rowCount() else None
+
+    def select_kind(self, kind_id: str) -> None:
+        row = self.kind_model.row_of(kind_id)
+        if row >= 0:
+            self.kind_view.setCurrentIndex(self.kind_model.index(row, 0))
+
+    def select_field(self, field_id: str) -> None:
+        row = self.field_model.row_of(field_id)
+        if row >= 0:
+            self.field_view.setCurrentIndex(self.field_model.index(row, 0))
+
+    def refresh(self) -> None:
+        kind = self.selected_kind()
+        field = self.selected_field()
+        self.kind_model.set_rows(kinds.list_kinds(self._project),
+                                 kinds.usage_by_kind(self._project))
+        if kind is not None:
+            self.select_kind(kind.id)
+        if self.selected_kind() is None and self.kind_model.rowCount():
+            self.kind_view.setCurrentIndex(self.kind_model.index(0, 0))
+        self._on_kind()
+        if field is not None:
+            self.select_field(field.id)
+        self._update_buttons()
+
+    def _on_kind(self, *_: object) -> None:
+        kind = self.selected_kind()
+        self.field_model.set_rows(kind.fields if kind else ())
+        self.fields_label.setText(
+            self.tr("Fields of %1").replace("%1", f"{kind.name} {kind.name_zh}".strip())
+            if kind else self.tr("Select a kind to see its fields."))
+        self._update_buttons()
+
+    def _update_buttons(self, *_: object) -> None:
+        has_kind = self.selected_kind() is not None
+        for b in (self.rename_button, self.colour_button, self.add_field_button):
+            b.setEnabled(has_kind)
+        self.delete_kind_button.setEnabled(has_kind and self.kind_model.rowCount() > 1)
+        row = self.field_view.currentIndex().row()
+        has_field = 0 <= row < self.field_model.rowCount()
+        self.edit_field_button.setEnabled(has_field)
+        self.remove_field_button.setEnabled(has_field)
+        self.up_button.setEnabled(has_field and row > 0)
+        self.down_button.setEnabled(has_field and row < self.field_model.rowCount() - 1)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _run(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a service action; show a refusal in the dialog, publish the change set.
+        Returns what the action returned besides its Changes, True if only those, or None
+        when it was refused."""
+        try:
+            result = action(self._project, *args, **kwargs)
+        except USER_ERRORS as exc:
+            self.error_label.setText(str(exc))
+            return None
+        self.error_label.clear()
+        changes, extra = (result if isinstance(result, tuple) else (result, True))
+        assert isinstance(changes, Changes)
+        if not changes.empty:
+            self.changed.emit(changes)
+        self.refresh()
+        return extra
+
+    def _next_colour(self) -> str:
+        used = {self.kind_model.kind(r).colour for r in range(self.kind_model.rowCount())}
+        return next((c for c in PALETTE if c not in used), PALETTE[0])
+
+    def add_kind(self) -> None:
+        form = KindForm(self.tr("Add a tag kind"), None, self._next_colour(), self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind_id = self._run(kinds.add_kind, **form.values())
+        if kind_id is not None:
+            self.select_kind(kind_id)
+
+    def rename_kind(self, *_: object) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        form = KindForm(self.tr("Rename a tag kind"), kind, kind.colour, self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._run(kinds.update_kind, kind.id, **form.values())
+
+    def recolour_kind(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        colour = QColorDialog.getColor(QColor(kind.colour), self,
+                                       self.tr("Colour of %1").replace("%1", kind.name))
+        if colour.isValid():
+            self._run(kinds.update_kind, kind.id, colour=colour.name())
+
+    def delete_kind(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        usage = kinds.kind_usage(self._project, kind.id)
+        move_to: str | None = None
+        if usage:
+            others = [self.kind_model.kind(r) for r in range(self.kind_model.rowCount())
+                      if self.kind_model.kind(r).id != kind.id]
+            ask = DeleteKindDialog(kind, usage, others, self)
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return
+            move_to = ask.move_to()
+        else:
+            answer = QMessageBox.question(
+                self, self.tr("Delete a tag kind"),
+                self.tr("Delete the kind “%1” and its fields? No tag uses it.")
+                .replace("%1", kind.name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._run(kinds.delete_kind, kind.id, move_to)
+
+    def add_field(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        form = FieldForm(self.tr("Add a field to %1").replace("%1", kind.name), None, self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        field_id = self._run(kinds.add_field, kind.id, form.label_edit.text(),
+                             form.label_zh_edit.text(), form.field_type(), form.choices(),
+                             key=form.key_edit.text().strip() or None)
+        if field_id is not None:
+            self.select_field(field_id)
+
+    def edit_field(self, *_: object) -> None:
+        field = self.selected_field()
+        if field is None:
+            return
+        form = FieldForm(self.tr("Edit the field %1").replace("%1", field.label), field, self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._run(kinds.update_field, field.id, label=form.label_edit.text(),
+                  label_zh=form.label_zh_edit.text(),
+                  choices=form.choices() if field.type == "choice" else None)
+
+    def remove_field(self) -> None:
+        field = self.selected_field()
+        if field is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove a field"),
+            self.tr("Remove the field “%1”? Values already entered stay in the tags but are "
+                    "no longer shown; adding a field with the key “%2” again shows them.")
+            .replace("%1", field.label).replace("%2", field.key))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(kinds.remove_field, field.id)
+
+    def move_field(self, delta: int) -> None:
+        field = self.selected_field()
+        if field is not None:
+            self._run(kinds.move_field, field.id, delta)
