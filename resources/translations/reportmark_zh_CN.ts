@@ -1098,4 +1098,249 @@ reportmark --db %1</translation>
         <translation>已更正</translation>
     </message>
 </context>
+<context>
+    <name>DeleteKindDialog</name>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="243" />
+        <source>Delete a tag kind</source>
+        <translation>删除标注类型</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/schema_dialog.py" line="246" />
+        <source>%n tag(s) use the kind “%1”. What should happen to them?</source>
+        <translation>
+            <numerusform>有 %n 个标注使用类型“%1”。如何处理这些标注？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="249" />
+        <source>&amp;Move them to</source>
+        <translation>移到(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="253" />
+        <source>&amp;Delete them (their history keeps them)</source>
+        <translation>删除这些标注（历史记录中保留）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="259" />
+        <source>Moved tags keep the values of fields the other kind also has; the rest are dropped (and kept in each tag's history).</source>
+        <translation>移动的标注保留目标类型也有的字段值，其余字段值被舍弃（保留在各标注的历史记录中）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="264" />
+        <source>Delete kind</source>
+        <translation>删除类型</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="200" />
+        <source>made from the label</source>
+        <translation>由标签生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="212" />
+        <source>choices separated by 、 or commas</source>
+        <translation>选项之间用 、 或逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="214" />
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="216" />
+        <source>&amp;Key</source>
+        <translation>键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="217" />
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="218" />
+        <source>C&amp;hoices</source>
+        <translation>选项(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="121" />
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="121" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="121" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="122" />
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+</context>
+<context>
+    <name>KindForm</name>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="172" />
+        <source>one letter or digit</source>
+        <translation>一个字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="176" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="178" />
+        <source>&amp;Key to tag with</source>
+        <translation>标注快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="179" />
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>KindTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="64" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="64" />
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="64" />
+        <source>Tags</source>
+        <translation>标注数</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaDialog</name>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="289" />
+        <source>Tag kinds and fields</source>
+        <translation>标注类型和字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="295" />
+        <source>&amp;Add kind…</source>
+        <translation>添加类型(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="296" />
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="297" />
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="298" />
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="299" />
+        <source>Add &amp;field…</source>
+        <translation>添加字段(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="300" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="301" />
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="302" />
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="303" />
+        <source>Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="305" />
+        <source>Removing a field hides it: values already entered stay in the tags, and come back if a field with the same key is added.</source>
+        <translation>移除字段只是隐藏它：已填写的值仍保留在标注中，重新添加同键字段后会再次显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="400" />
+        <source>Fields of %1</source>
+        <translation>%1 的字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="401" />
+        <source>Select a kind to see its fields.</source>
+        <translation>选择一个类型以查看其字段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="440" />
+        <source>Add a tag kind</source>
+        <translation>添加标注类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="451" />
+        <source>Rename a tag kind</source>
+        <translation>重命名标注类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="460" />
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="479" />
+        <source>Delete a tag kind</source>
+        <translation>删除标注类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="480" />
+        <source>Delete the kind “%1” and its fields? No tag uses it.</source>
+        <translation>删除类型“%1”及其字段？没有标注使用该类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="490" />
+        <source>Add a field to %1</source>
+        <translation>为 %1 添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="503" />
+        <source>Edit the field %1</source>
+        <translation>编辑字段 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="515" />
+        <source>Remove a field</source>
+        <translation>移除字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="516" />
+        <source>Remove the field “%1”? Values already entered stay in the tags but are no longer shown; adding a field with the key “%2” again shows them.</source>
+        <translation>移除字段“%1”？已填写的值仍保留在标注中，但不再显示；重新添加键为“%2”的字段后会再次显示。</translation>
+    </message>
+</context>
 </TS>

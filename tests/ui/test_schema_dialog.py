@@ -305,3 +305,20 @@ def test_remove_field_says_values_stay(qtbot: Any, monkeypatch: pytest.MonkeyPat
     assert "stay in the tags" in questions[0] and "“region”" in questions[0]
     assert "region" not in field_keys(dialog)
     assert tags.detail(seeded, tag_id).fields["region"] == "湖南"  # type: ignore[union-attr]
+
+
+def test_the_dialog_speaks_chinese(qtbot: Any, qapp: Any, seeded: Project) -> None:
+    from desktop.app import install_translations
+
+    install_translations(qapp, "zh_CN")
+    try:
+        widget = SchemaDialog(seeded)
+        qtbot.addWidget(widget)
+        assert widget.windowTitle() == "标注类型和字段"
+        assert widget.add_kind_button.text() == "添加类型(&A)…"
+        metric = widget.selected_kind()
+        assert metric is not None
+        ask = DeleteKindDialog(metric, 3, [], widget)
+        assert ask.message.text() == "有 3 个标注使用类型“Metric 指标”。如何处理这些标注？"
+    finally:
+        install_translations(qapp, "en")
