@@ -10,6 +10,7 @@ https://owasp.org/www-community/attacks/CSV_Injection
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_CELL_CHARS = 32_767
 TRUNCATION_MARKER = "…[truncated]"
@@ -29,6 +30,16 @@ def clean_text(text: str) -> str:
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARKER)] + TRUNCATION_MARKER
     return text
+
+
+_clean_short = lru_cache(maxsize=8192)(clean_text)
+SHORT_TEXT = 64
+
+
+def clean_text_cached(text: str) -> str:
+    """`clean_text`, remembered for short texts: an export writes the same titles,
+    regions, statuses and field values on every row."""
+    return _clean_short(text) if len(text) <= SHORT_TEXT else clean_text(text)
 
 
 def looks_like_formula(text: str) -> bool:

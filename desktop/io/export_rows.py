@@ -9,10 +9,13 @@ Plain data in, plain values out: no SQL here (the service turns query rows into
 from __future__ import annotations
 
 import hashlib
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.fieldvalues import display
@@ -134,6 +137,31 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[lo:start].lstrip(), text[start:end], text[end:hi].rstrip()
 
 
+_SENTENCE_END_RE = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets of every sentence end in `text`, ascending: computed once per report,
+    so that `sentence_in` finds a tag's sentence by bisection instead of a scan."""
+    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+
+
+def sentence_in(text: str, ends: Sequence[int], start: int, end: int) -> tuple[str, str]:
+    """(before, after) exactly as `sentence_around` cuts them, `ends` being
+    `sentence_ends(text)`."""
+    i = bisect_left(ends, start)  # ends[i - 1] is the last end before `start`
+    lo = max(start - SENTENCE_LIMIT, 0)
+    if i and ends[i - 1] + 1 > lo:
+        lo = ends[i - 1] + 1
+    n = len(text)
+    ceiling = min(n, end + SENTENCE_LIMIT)
+    j = bisect_left(ends, end)  # the first end at or after `end`
+    hi = ends[j] if j < len(ends) and ends[j] < ceiling else ceiling
+    if hi < n and text[hi] in SENTENCE_ENDS and text[hi] != "\n":
+        hi += 1
+    return text[lo:start].lstrip(), text[end:hi].rstrip()
+
+
 def kind_columns(kind: KindSpec) -> list[Column]:
     """The columns of a kind's sheet, in order."""
     cols = [
@@ -202,10 +230,18 @@ def normalised(fields: dict[str, Any]) -> tuple[Decimal | None, str]:
         return None, ""
     unit = str(fields.get("unit") or (value.get("unit", "") if isinstance(value, dict) else ""))
     if parse_quantity is not None and unit:
-        q = parse_quantity(decimal_str(number) + unit)
-        if q is not None:
-            return q.normalized_value, q.normalized_unit
+        parsed = _parsed_quantity(decimal_str(number), unit)
+        if parsed is not None:
+            return parsed
     return number, unit
+
+
+@lru_cache(maxsize=4096)
+def _parsed_quantity(number: str, unit: str) -> tuple[Decimal | None, str] | None:
+    """parse_quantity(number + unit), by (value, unit): an export parses the same few
+    quantities over and over (Decimal is immutable, so sharing the result is safe)."""
+    q = parse_quantity(number + unit)
+    return None if q is None else (q.normalized_value, q.normalized_unit)
 
 
 def period_bounds(key: str, fields: dict[str, Any], year: int | None) -> tuple[str, str]:
@@ -213,19 +249,29 @@ def period_bounds(key: str, fields: dict[str, Any], year: int | None) -> tuple[s
     start = fields.get(f"{key}_start") or (value.get("start") if isinstance(value, dict) else None)
     end = fields.get(f"{key}_end") or (value.get("end") if isinstance(value, dict) else None)
     if not start and not end and value and _parse_period is not None:
-        try:
-            period = _parse_period(display(value), year)
-        except Exception:  # a colleague's parser in progress must not break an export
-            period = None
-        if period is not None:
-            start, end = period.start, period.end
+        parsed = _parsed_period(display(value), year)
+        if parsed is not None:
+            start, end = parsed
     return str(start or ""), str(end or "")
+
+
+@lru_cache(maxsize=4096)
+def _parsed_period(text: str, year: int | None) -> tuple[Any, Any] | None:
+    """(start, end) of _parse_period(text, year), by (text, year)."""
+    assert _parse_period is not None
+    try:
+        period = _parse_period(text, year)
+    except Exception:  # a colleague's parser in progress must not break an export
+        return None
+    return None if period is None else (period.start, period.end)
 
 
 def canon(value: Any) -> str:
     """The canonical text of a cell value, the same before and after a round trip."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return _canon_text(value) if len(value) <= _CANON_CACHED_LEN else clean_text(value).strip()
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int):
@@ -236,6 +282,14 @@ def canon(value: Any) -> str:
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     return clean_text(str(value)).strip()
+
+
+_CANON_CACHED_LEN = 64  # short texts (statuses, field values) repeat across tags
+
+
+@lru_cache(maxsize=8192)
+def _canon_text(value: str) -> str:
+    return clean_text(value).strip()
 
 
 def number_cell(value: Any) -> float | str | None:
@@ -277,30 +331,65 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
     fields = rec.fields
     norm: tuple[Decimal | None, str] | None = None
     editable: list[str] = []
-    for col in columns:
-        key = col.key
+    for code, arg, is_editable in _plan(columns):
         value: Any
-        if key.startswith("field:"):
-            assert col.field is not None
-            value = field_cell(col.field, fields)
-        elif key.startswith("start:") or key.startswith("end:"):
-            bounds = period_bounds(key.split(":", 1)[1], fields, rec.year)
-            value = (bounds[0] if key.startswith("start:") else bounds[1]) or None
-        elif key in ("norm_value", "norm_unit"):
+        if code == _P_PLAIN:
+            value = arg(rec)
+        elif code == _P_FIELD:
+            value = field_cell(arg, fields)
+        elif code == _P_SENTENCE:
+            value = (rec.before, rec.quote, rec.after)
+        elif code == _P_CHECKSUM:
+            value = checksum(editable)
+        elif code in (_P_NORM_VALUE, _P_NORM_UNIT):
             if norm is None:
                 norm = normalised(fields)
-            value = (float(norm[0]) if norm[0] is not None else None) if key == "norm_value" \
-                else (norm[1] or None)
-        elif key == "sentence":
-            value = (rec.before, rec.quote, rec.after)
-        elif key == "checksum":
-            value = checksum(editable)
-        else:
-            value = _PLAIN[key](rec)
-        if col.editable:
+            if code == _P_NORM_VALUE:
+                value = float(norm[0]) if norm[0] is not None else None
+            else:
+                value = norm[1] or None
+        else:  # a period's start or end
+            bounds = period_bounds(arg, fields, rec.year)
+            value = (bounds[0] if code == _P_START else bounds[1]) or None
+        if is_editable:
             editable.append(canon(value))
         out.append(value)
     return out
+
+
+_P_PLAIN, _P_FIELD, _P_START, _P_END, _P_NORM_VALUE, _P_NORM_UNIT, _P_SENTENCE, _P_CHECKSUM = range(8)
+_Plan = list[tuple[int, Any, bool]]
+_plans: dict[int, tuple[Sequence[Column], _Plan]] = {}
+
+
+def _plan(columns: Sequence[Column]) -> _Plan:
+    """How to fill each column, worked out once per column list (an export calls
+    `row_values` with the same few lists 100 000 times)."""
+    cached = _plans.get(id(columns))
+    if cached is not None and cached[0] is columns and len(cached[1]) == len(columns):  # the list is held, so its id is unique
+        return cached[1]
+    plan: _Plan = []
+    for col in columns:
+        key = col.key
+        if key.startswith("field:"):
+            assert col.field is not None
+            plan.append((_P_FIELD, col.field, col.editable))
+        elif key.startswith("start:") or key.startswith("end:"):
+            code = _P_START if key.startswith("start:") else _P_END
+            plan.append((code, key.split(":", 1)[1], col.editable))
+        elif key in ("norm_value", "norm_unit"):
+            plan.append((_P_NORM_VALUE if key == "norm_value" else _P_NORM_UNIT, None, col.editable))
+        elif key == "sentence":
+            plan.append((_P_SENTENCE, None, col.editable))
+        elif key == "checksum":
+            plan.append((_P_CHECKSUM, None, col.editable))
+        else:
+            plan.append((_P_PLAIN, _PLAIN[key], col.editable))
+    if isinstance(columns, list):  # a tuple may be a fresh one each call: not worth keeping
+        if len(_plans) > 64:
+            _plans.clear()
+        _plans[id(columns)] = (columns, plan)
+    return plan
 
 
 def checksum(canon_values: Sequence[str]) -> str:

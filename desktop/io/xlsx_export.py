@@ -23,7 +23,14 @@ from typing import Any
 import xlsxwriter
 
 from desktop.domain.fieldvalues import display
-from desktop.io.cells import MAX_CELL_CHARS, clean_text, looks_like_formula, sheet_name
+from desktop.io.cells import (
+    FORMULA_STARTS,
+    MAX_CELL_CHARS,
+    clean_text,
+    clean_text_cached,
+    looks_like_formula,
+    sheet_name,
+)
 from desktop.io.export_rows import (
     DATE,
     FORMAT_MARKER,
@@ -72,14 +79,31 @@ class _Formats:
         self.title = wb.add_format({"bold": True, "font_size": 12})
 
 
-class _Sheet:
-    """One kind's sheet: the next row, the fitted widths."""
+# How a column's cells are written (worked out once per sheet, not per cell).
+_W_OTHER, _W_RICH, _W_DATE, _W_YEAR = range(4)
 
-    def __init__(self, ws: Any, columns: list[Column]) -> None:
+
+class _Sheet:
+    """One kind's sheet: the next row, the fitted widths, and per column how to write it
+    (a code and the plain and quote-prefixed formats for text)."""
+
+    def __init__(self, ws: Any, columns: list[Column], f: _Formats) -> None:
         self.ws = ws
         self.columns = columns
         self.row = 1
         self.widths = [max(display_width(c.header) + 2, 6.0) for c in columns]
+        self.plan: list[tuple[int, int, Any, Any, Any]] = []
+        for c, col in enumerate(columns):
+            cell = col.cell
+            text, text_qp = (f.wrap, f.wrap_qp) if cell == LONG else (f.text, f.text_qp)
+            if cell == RICH:
+                self.plan.append((c, _W_RICH, None, text, text_qp))
+            elif cell == DATE:
+                self.plan.append((c, _W_DATE, f.date, text, text_qp))
+            elif cell in (YEAR, HIDDEN):
+                self.plan.append((c, _W_YEAR, f.year, text, text_qp))
+            else:
+                self.plan.append((c, _W_OTHER, None, text, text_qp))
 
 
 def _write_text(ws: Any, row: int, col: int, value: str, fmt: Any, fmt_qp: Any) -> str:
@@ -89,7 +113,10 @@ def _write_text(ws: Any, row: int, col: int, value: str, fmt: Any, fmt_qp: Any) 
 
 
 def _write_rich(ws: Any, row: int, col: int, parts: tuple[str, str, str], f: _Formats) -> str:
-    before, tagged, after = (clean_text(p) for p in parts)
+    before, tagged, after = parts
+    before = clean_text(before) if before else before
+    tagged = clean_text_cached(tagged)
+    after = clean_text(after) if after else after
     room = MAX_CELL_CHARS - len(tagged)
     if len(before) + len(after) > room:  # keep the tagged words, trim the context
         half = max(room // 2, 0)
@@ -98,20 +125,45 @@ def _write_rich(ws: Any, row: int, col: int, parts: tuple[str, str, str], f: _Fo
     if not before and not after:
         ws.write_string(row, col, tagged, f.bold_wrap)
         return tagged
-    fragments: list[Any] = []
+    fmt = f.wrap_qp if (before or tagged).startswith(FORMULA_STARTS) else f.wrap
     if before:
-        fragments.append(before)
-    fragments += [f.bold, tagged]
-    if after:
-        fragments.append(after)
-    fmt = f.wrap_qp if looks_like_formula(before or tagged) else f.wrap
-    ws.write_rich_string(row, col, *fragments, fmt)
+        if after:
+            ws.write_rich_string(row, col, before, f.bold, tagged, after, fmt)
+        else:
+            ws.write_rich_string(row, col, before, f.bold, tagged, fmt)
+    else:
+        ws.write_rich_string(row, col, f.bold, tagged, after, fmt)
     return before + tagged + after
 
 
 def _write_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
     ws, row = sheet.ws, sheet.row
-    sample = row <= WIDTH_SAMPLE_ROWS
+    if row <= WIDTH_SAMPLE_ROWS:
+        _write_sampled_row(sheet, values, f)
+        return
+    write_string = ws.write_string
+    write_number = ws.write_number
+    for (c, how, fmt, text_fmt, text_qp), value in zip(sheet.plan, values, strict=True):
+        if value is None or value == "":
+            continue
+        if how == _W_RICH:
+            _write_rich(ws, row, c, value, f)
+        elif value.__class__ is str:  # text in any other column (a number field's "abc" too)
+            text = clean_text_cached(value)
+            write_string(row, c, text, text_qp if text.startswith(FORMULA_STARTS) else text_fmt)
+        elif how == _W_YEAR:
+            write_number(row, c, value, fmt)
+        elif how == _W_DATE:
+            ws.write_datetime(row, c, value, fmt)
+        else:  # a number (in a text column too, as the sampled rows write it)
+            number = float(value)
+            write_number(row, c, number, f.integer if number.is_integer() else f.decimal)
+    sheet.row += 1
+
+
+def _write_sampled_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
+    """A row among the first WIDTH_SAMPLE_ROWS, that the column widths are fitted on."""
+    ws, row = sheet.ws, sheet.row
     for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True)):
         if value is None or value == "":
             continue
@@ -133,10 +185,9 @@ def _write_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
             number = float(value)
             ws.write_number(row, c, number, f.integer if number.is_integer() else f.decimal)
             shown = repr(number)
-        if sample:
-            width = display_width(shown) + 2 if cell != RICH else display_width(shown) / 3
-            if width > sheet.widths[c]:
-                sheet.widths[c] = min(width, MAX_WIDTH)
+        width = display_width(shown) + 2 if cell != RICH else display_width(shown) / 3
+        if width > sheet.widths[c]:
+            sheet.widths[c] = min(width, MAX_WIDTH)
     sheet.row += 1
 
 
@@ -308,7 +359,7 @@ def write_xlsx(
             columns = kind_columns(kind)
             ws = wb.add_worksheet(name)
             _header(ws, [c.header for c in columns], f)
-            sheets[kind.key] = _Sheet(ws, columns)
+            sheets[kind.key] = _Sheet(ws, columns, f)
             layout.append((name, kind, columns))
         reports_ws = wb.add_worksheet("Reports")
         summary_ws = wb.add_worksheet("Summary")

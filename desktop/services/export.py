@@ -24,7 +24,15 @@ from db.base import utcnow
 from db.queries import export as q
 from db.queries import kinds as kinds_q
 from db.queries.export import ExportFilter
-from desktop.io.export_rows import FieldSpec, KindSpec, Meta, ReportInfo, TagRecord, sentence_around
+from desktop.io.export_rows import (
+    FieldSpec,
+    KindSpec,
+    Meta,
+    ReportInfo,
+    TagRecord,
+    sentence_ends,
+    sentence_in,
+)
 from desktop.services.project import Project, open_project_as
 
 FORMATS = ("xlsx", "csv", "jsonl")
@@ -113,12 +121,19 @@ def discard_partial(out: str | Path, fmt: str, kinds: list[str]) -> None:
 
 def _records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
     texts = q.report_texts(session, f)
+    ends: dict[str, list[int]] = {}  # sentence ends, found once per report
     for row in q.tag_rows(session, f):
         (tag_id, kind, report_id, title, region, agency, year, start, end, quote, fields,
          note, author, origin, status, created, updated, version, reviewer, verdict,
          comment) = row
         text = texts.get(report_id, "")
-        before, _, after = sentence_around(text, start, end) if text else ("", "", "")
+        if text:
+            report_ends = ends.get(report_id)
+            if report_ends is None:
+                report_ends = ends[report_id] = sentence_ends(text)
+            before, after = sentence_in(text, report_ends, start, end)
+        else:
+            before = after = ""
         yield TagRecord(
             tag_id, kind, report_id, title or "", region or "", agency or "", year, quote,
             before, after, dict(fields or {}), note or "", author or "", origin or "",
