@@ -174,3 +174,42 @@ def test_latest_review_shown(exported: tuple[Path, dict[str, Any]], seeded: Proj
     export.export(seeded, out)
     (row,) = _rows(openpyxl.load_workbook(out)["Metric"])
     assert (row["Reviewer"].value, row["Verdict"].value, row["Review comment"].value) == ("bob", "accept", "好")
+
+
+def test_fast_rows_write_the_same_xml_as_xlsxwriter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows past the width sample are written by `_FastSheet.fast_row`: the sheet XML
+    must be what XlsxWriter's own write_* calls produce (formula quote-prefix, white
+    space, escaping, numbers, text in number columns, dates, the rich sentence)."""
+    import re
+    from datetime import datetime
+
+    from desktop.io import xlsx_export as x
+    from desktop.io.export_rows import FieldSpec, KindSpec, Meta, TagRecord
+
+    kind = KindSpec("metric", "Metric", fields=(
+        FieldSpec("indicator", "Indicator"), FieldSpec("value", "Value", "number"),
+        FieldSpec("unit", "Unit"), FieldSpec("period", "Period", "period"),
+        FieldSpec("year", "Year", "number")))
+    texts = ["=1+1", " lead", "trail ", "a&b<c>d", "tab\t", "\u3000全角", "-5", "普通", "a\x07b"]
+    recs = [
+        TagRecord(f"id{i}", "metric", "r1", t, t if i % 2 else "", "厅", 2025 if i % 3 else None,
+                  t if i % 5 else "q", t if i % 4 else "", t if i % 7 else "",
+                  {"indicator": t, "value": ["7.5", "3", "abc", 2.0, ""][i % 5], "unit": "%",
+                   "period": "前三季度", "year": ["2026", "x"][i % 2]},
+                  t, "alice", "manual", "open", "", "", t, datetime(2025, 1, 2, 3, 4, 5), None, i)
+        for i, t in enumerate(texts * 12)
+    ]
+
+    def sheet_data(path: Path) -> str:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("xl/worksheets/sheet1.xml").decode()
+        found = re.search(r"<dimension[^>]*>.*</sheetData>", xml, re.S)
+        assert found is not None
+        return re.sub(r"<cols>.*?</cols>", "", found.group(0), flags=re.S)  # widths differ
+
+    meta = Meta("p", "a", datetime(2025, 1, 1))
+    monkeypatch.setattr(x, "WIDTH_SAMPLE_ROWS", 10**9)
+    x.write_xlsx(tmp_path / "api.xlsx", [kind], recs, [], meta)
+    monkeypatch.setattr(x, "WIDTH_SAMPLE_ROWS", 0)
+    x.write_xlsx(tmp_path / "fast.xlsx", [kind], recs, [], meta)
+    assert sheet_data(tmp_path / "fast.xlsx") == sheet_data(tmp_path / "api.xlsx")
