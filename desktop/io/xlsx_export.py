@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,18 @@ def _t(text: str, rich: bool = False) -> str:
     return f'<t xml:space="preserve">{text}</t>' if preserve else f"<t>{text}</t>"
 
 
+def _text(value: str) -> tuple[str, bool]:
+    """(the <t> element, whether it looks like a formula) of a text cell; ("", False)
+    if it is too long for `fast_row`."""
+    text = clean_text(value)
+    if len(text) > _FAST_MAX_CHARS:
+        return "", False
+    return _t(text), text.startswith(FORMULA_STARTS)
+
+
+_short_text = lru_cache(maxsize=8192)(_text)  # titles, statuses, field values repeat
+
+
 class _FastSheet(Worksheet):  # type: ignore[misc]
     """A constant-memory worksheet that also takes a tag's whole row at once.
 
@@ -242,12 +255,11 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
                     return False
                 out.append(cell)
             elif value.__class__ is str:
-                text = clean_text_cached(value)
-                if len(text) > _FAST_MAX_CHARS:
+                t, formula = _short_text(value) if len(value) <= 64 else _text(value)
+                if not t:
                     return False
                 plain, qp = text_styles.split("|")
-                style = qp if text.startswith(FORMULA_STARTS) else plain
-                out.append(f'<c r="{ref}"{style} t="inlineStr"><is>{_t(text)}</is></c>')
+                out.append(f'<c r="{ref}"{qp if formula else plain} t="inlineStr"><is>{t}</is></c>')
             elif how == _W_YEAR:
                 out.append(f'<c r="{ref}"{number}><v>{value:.16G}</v></c>')
             elif how == _W_DATE:
