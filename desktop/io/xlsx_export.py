@@ -214,7 +214,7 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
     the ordinary way. The first WIDTH_SAMPLE_ROWS rows, the header, and any row with a
     very long text still go through XlsxWriter's API."""
 
-    fast_cols: list[tuple[int, int, str, str, str, str]] | None = None
+    fast_cols: list[tuple[int, int, str, str, str, str, str]] | None = None
     rich_bold: str = ""
     rich_plain: str = ""
 
@@ -231,7 +231,7 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
                 number = xf(fmt) if fmt is not None else xf(f.integer)
                 other = xf(f.decimal)
                 text, qp = xf(text_fmt), xf(text_qp)
-            self.fast_cols.append((c, how, xl_col_to_name(c), number, other, text + "|" + qp))
+            self.fast_cols.append((c, how, f'<c r="{xl_col_to_name(c)}', number, other, text, qp))
         font = ('<sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/>'
                 '<scheme val="minor"/>')
         self.rich_bold = f"<r><rPr><b/>{font}</rPr>"
@@ -242,15 +242,15 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
         cols = self.fast_cols
         if cols is None or row <= self.previous_row:
             return False
-        r = str(row + 1)
-        out = [f'<row r="{r}">']
+        r = str(row + 1) + '"'  # closes the r attribute
+        out = [f'<row r="{r}>']
         first = last = -1
-        for (c, how, letter, number, other, text_styles), value in zip(cols, values, strict=True):
+        for (c, how, prefix, number, other, plain, qp), value in zip(cols, values, strict=True):
             if value is None or value == "":
                 continue
-            ref = letter + r
+            ref = prefix + r  # '<c r="B12"'
             if how == _W_RICH:
-                cell = self._rich(ref, value, number, other, text_styles)
+                cell = self._rich(ref, value, number, other, plain)
                 if cell is None:
                     return False
                 out.append(cell)
@@ -258,19 +258,18 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
                 t, formula = _short_text(value) if len(value) <= 64 else _text(value)
                 if not t:
                     return False
-                plain, qp = text_styles.split("|")
-                out.append(f'<c r="{ref}"{qp if formula else plain} t="inlineStr"><is>{t}</is></c>')
+                out.append(f'{ref}{qp if formula else plain} t="inlineStr"><is>{t}</is></c>')
             elif how == _W_YEAR:
-                out.append(f'<c r="{ref}"{number}><v>{value:.16G}</v></c>')
+                out.append(f'{ref}{number}><v>{value:.16G}</v></c>')
             elif how == _W_DATE:
                 serial = self._convert_date_time(value)
-                out.append(f'<c r="{ref}"{number}><v>{serial:.16G}</v></c>')
+                out.append(f'{ref}{number}><v>{serial:.16G}</v></c>')
             else:
                 x = float(value)
                 if x != x or x in (float("inf"), float("-inf")):
                     return False
                 style = number if x.is_integer() else other
-                out.append(f'<c r="{ref}"{style}><v>{x:.16G}</v></c>')
+                out.append(f'{ref}{style}><v>{x:.16G}</v></c>')
             if first < 0:
                 first = c
             last = c
@@ -284,7 +283,7 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
         return True
 
     def _rich(self, ref: str, parts: tuple[str, str, str], plain: str, qp: str,
-              text_styles: str) -> str | None:
+              bold: str) -> str | None:
         before, tagged, after = parts
         before = clean_text(before) if before else before
         tagged = clean_text_cached(tagged)
@@ -292,14 +291,13 @@ class _FastSheet(Worksheet):  # type: ignore[misc]
         if not tagged or len(before) + len(tagged) + len(after) > _FAST_MAX_CHARS:
             return None
         if not before and not after:
-            bold = text_styles.split("|")[0]
-            return f'<c r="{ref}"{bold} t="inlineStr"><is>{_t(tagged)}</is></c>'
+            return f'{ref}{bold} t="inlineStr"><is>{_t(tagged)}</is></c>'
         style = qp if (before or tagged).startswith(FORMULA_STARTS) else plain
         body = f"<r>{_t(before, True)}</r>" if before else ""
         body += f"{self.rich_bold}{_t(tagged, True)}</r>"
         if after:
             body += f"{self.rich_plain}{_t(after, True)}</r>"
-        return f'<c r="{ref}"{style} t="inlineStr"><is>{body}</is></c>'
+        return f'{ref}{style} t="inlineStr"><is>{body}</is></c>'
 
 
 def _write_sampled_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
