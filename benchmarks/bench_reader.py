@@ -74,6 +74,9 @@ def run() -> list[dict[str, Any]]:
         large = _make_report(project, 5_000_000, 100_000)
         parts = build(project)
         window = parts.window
+        # the reader alone: suggestions are computed in a worker process and would add
+        # that process's start to the first figure
+        window.act_suggestions.setChecked(False)
         window.resize(1400, 900)
         window.show()
         app.processEvents()

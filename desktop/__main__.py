@@ -2,4 +2,7 @@ import sys
 
 from desktop.cli import main
 
-sys.exit(main())
+# The guard matters: worker processes are spawned, and a spawned child imports the main
+# module again; without it the child would start a second window.
+if __name__ == "__main__":
+    sys.exit(main())

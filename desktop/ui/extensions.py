@@ -8,11 +8,20 @@ from typing import Any
 from desktop.services.project import Project
 from desktop.ui.bus import ChangeBus
 from desktop.ui.controller import MainController
-from desktop.ui.features import excel, importing, layers, review, search, suggestions, team
+from desktop.ui.features import (
+    excel,
+    importing,
+    layers,
+    review,
+    schema,
+    search,
+    suggestions,
+    team,
+)
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.main_window import MainWindow
 
-FEATURES = (importing, search, review, team, excel, layers, suggestions)
+FEATURES = (importing, search, review, team, excel, layers, suggestions, schema)
 
 
 def install(project: Project, window: MainWindow, bus: ChangeBus,

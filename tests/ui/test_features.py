@@ -115,3 +115,17 @@ def test_library_shows_the_analysts_state(app_parts, qtbot):
     qtbot.waitUntil(lambda: w.library.model.index(0, 5).data() == "◐")
     app_parts.features["layers"].act_done.trigger()
     qtbot.waitUntil(lambda: w.library.model.index(0, 5).data() == "●")
+
+
+def test_the_schema_dialog_opens_from_the_menu_and_new_kinds_reach_the_reader(app_parts, qtbot):
+    from desktop.services import kinds
+
+    w = app_parts.window
+    w.act_schema.trigger()
+    dialog = app_parts.features["schema"].dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    changes, _ = kinds.add_kind(app_parts.project, "Risk", "风险", "#aa3355", "4")
+    dialog.changed.emit(changes)
+    assert "risk" in w.kind_actions
+    assert w.reader.kind_for_shortcut("4") == "risk"

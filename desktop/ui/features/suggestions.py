@@ -56,7 +56,8 @@ class SuggestionsFeature(QObject):
         if work is not None and len(work.text) > INLINE_CHARS:
             self._compute_in_worker(work)
             return []
-        found = suggestions.for_report(self.ctx.project, report_id)
+        kinds = {k.key for k in self.ctx.controller.kinds}  # a kind may have been deleted
+        found = [s for s in suggestions.for_report(self.ctx.project, report_id) if s.kind in kinds]
         self._show_count(len(found))
         return [self._mark(s) for s in found]
 
