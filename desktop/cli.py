@@ -17,13 +17,19 @@ from desktop import APP_NAME
 COMMAND_MODULES = ("reports", "suggest", "excel", "team")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reportmark", description=f"{APP_NAME}: tag metrics, programs and targets in Chinese reports."
+        prog="reportmark", add_help=add_help,
+        description=f"{APP_NAME}: tag metrics, programs and targets in Chinese reports.",
     )
     parser.add_argument("--db", help="project file or team database URL (default: $REPORTMARK_DB, "
                         "else the project in the user's data folder)")
     parser.add_argument("--analyst", help="who is acting (default: the analyst in the app's settings)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.set_defaults(func=None)
@@ -39,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The window is the default: open it without importing the subcommands (and with
+    # them the database layer), which would cost start-up time before the first paint.
+    gui_args, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if rest in ([], ["gui"]):
+        from desktop.app import run
+
+        return run(db=gui_args.db, analyst=gui_args.analyst)
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -21,6 +20,7 @@ from db.queries import tags as tag_queries
 from desktop.domain.kinds import FIELD_TYPES
 from desktop.services.changes import Changes
 from desktop.services.project import Project
+from desktop.services.values import FieldInfo, KindInfo
 
 # keys the reader already answers to without a selection (next/previous tag, accept and
 # reject a suggestion): a kind's shortcut would shadow them
@@ -31,25 +31,10 @@ _CHOICE_SPLIT = re.compile(r"[,，、;；\n]")
 MOVED_ACTION = "kind changed"
 
 
-@dataclass(frozen=True, slots=True)
-class FieldInfo:
-    id: str
-    key: str
-    label: str
-    label_zh: str
-    type: str
-    choices: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class KindInfo:
-    id: str
-    key: str
-    name: str
-    name_zh: str
-    colour: str
-    shortcut: str
-    fields: tuple[FieldInfo, ...]
+
+
 
 
 def list_kinds(project: Project) -> list[KindInfo]:

@@ -2,42 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from db.queries import reports
 from desktop.domain.report_text import Structure
 from desktop.services.changes import Changes
 from desktop.services.project import Project
-
-
-@dataclass(frozen=True, slots=True)
-class ReportRow:
-    id: str
-    title: str
-    agency: str
-    region: str
-    year: int | None
-    chars: int
-    source_file: str
-    tag_counts: dict[str, int]
-    state: str = "untouched"  # for the acting analyst: untouched | in_progress | done
-
-    @property
-    def total_tags(self) -> int:
-        return sum(self.tag_counts.values())
-
-
-@dataclass(frozen=True, slots=True)
-class ReportDoc:
-    id: str
-    title: str
-    agency: str
-    region: str
-    year: int | None
-    text: str
-    structure: Structure
-    source_file: str
+from desktop.services.values import ReportDoc, ReportRow
 
 
 def library(project: Project) -> list[ReportRow]:

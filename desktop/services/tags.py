@@ -7,8 +7,6 @@ tag changed by someone else since then is refused (StaleTagError), never overwri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,74 +20,14 @@ from desktop.domain.fieldvalues import coerce
 from desktop.domain.validation import tag_warnings
 from desktop.services.changes import Changes
 from desktop.services.project import Project
-
-
-@dataclass(frozen=True, slots=True)
-class SpanRow:
-    """What the reader paints: one tag, in code points."""
-
-    id: str
-    kind: str
-    start: int
-    end: int
-    author_id: str
-    status: str
-    origin: str
-
-
-@dataclass(frozen=True, slots=True)
-class TagRow:
-    id: str
-    kind: str
-    start: int
-    end: int
-    quote: str
-    fields: dict[str, Any]
-    author: str
-    origin: str
-    status: str
-    updated_at: datetime
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class LinkInfo:
-    id: str
-    type: str
-    other_id: str
-    other_kind: str
-    other_quote: str
-    outgoing: bool
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    id: int
-    action: str
-    analyst: str
-    at: datetime
-    state: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class TagDetail:
-    id: str
-    report_id: str
-    kind: str
-    start: int
-    end: int
-    quote: str
-    fields: dict[str, Any]
-    note: str
-    author: str
-    origin: str
-    status: str
-    created_at: datetime
-    updated_at: datetime
-    version: int
-    links: tuple[LinkInfo, ...]
-    history: tuple[HistoryEntry, ...]
-    warnings: tuple[str, ...]
+from desktop.services.values import (
+    HistoryEntry,
+    LinkInfo,
+    SpanColumns,
+    SpanRow,
+    TagDetail,
+    TagRow,
+)
 
 
 def _state(tag: Tag, kind_key: str) -> dict[str, Any]:
@@ -333,16 +271,7 @@ def spans(project: Project, report_id: str) -> list[SpanRow]:
         return [SpanRow(*row) for row in q.span_rows(session, report_id)]
 
 
-@dataclass(frozen=True, slots=True)
-class SpanColumns:
-    """A report's tags for the reader, as parallel lists sorted by (start, end)."""
 
-    ids: list[str]
-    kinds: list[str]
-    starts: list[int]
-    ends: list[int]
-    statuses: list[str]
-    authors: list[str]  # analyst ids
 
 
 def span_of(project: Project, tag_id: str) -> tuple[str, str, int, int, str, str] | None:

@@ -17,8 +17,8 @@ from desktop.services import reports, tags
 from desktop.services.analysts import AnalystInfo, list_analysts
 from desktop.services.changes import Changes
 from desktop.services.errors import FieldValueError, ProjectError, StaleTagError
-from desktop.services.kinds import KindInfo
 from desktop.services.project import Project
+from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.bus import ChangeBus
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import KindStyle, Mark
@@ -384,7 +384,7 @@ class MainController(QObject):
                 lambda: tags.resize_tag(self.project, tag_id, *old),
                 self.bus.publish))
 
-    def _current(self) -> tags.TagDetail | None:
+    def _current(self) -> TagDetail | None:
         return self.window.inspector.detail()
 
     def edit_field(self, key: str, field_type: str, text: str) -> None:

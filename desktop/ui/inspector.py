@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.fieldvalues import display
-from desktop.services.kinds import KindInfo
-from desktop.services.tags import TagDetail
+from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.tag_table import status_labels
 
 

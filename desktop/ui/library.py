@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.reports import ReportRow
+from desktop.services.values import ReportRow
 
 Index = QModelIndex | QPersistentModelIndex
 

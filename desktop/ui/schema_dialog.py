@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from desktop.services import kinds
 from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError
-from desktop.services.kinds import FieldInfo, KindInfo
 from desktop.services.project import Project
+from desktop.services.values import FieldInfo, KindInfo
 
 Index = QModelIndex | QPersistentModelIndex
 USER_ERRORS = (ProjectError, ValueError)

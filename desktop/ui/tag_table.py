@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.fieldvalues import display
-from desktop.services.tags import TagRow
+from desktop.services.values import TagRow
 
 Index = QModelIndex | QPersistentModelIndex
 FetchIds = Callable[[str, str, str, str, bool], list[str]]  # kind, author, status, sort, desc

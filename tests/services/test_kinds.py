@@ -8,8 +8,8 @@ import pytest
 
 from db.queries import tags as tag_queries
 from desktop.services import kinds, reports, tags
-from desktop.services.kinds import KindInfo
 from desktop.services.project import Project, open_project_as
+from desktop.services.values import KindInfo
 
 
 def kind(project: Project, key: str) -> KindInfo:

@@ -1,0 +1,33 @@
+"""`reportmark` with no subcommand opens the window: on first run it creates the project
+and imports the seeds; later runs paint the first frame before the project opens."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.services import reports
+from desktop.services.project import open_project_as
+
+
+def start(db: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORTMARK_BENCH_EXIT="1",
+               HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "cfg"))
+    return subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "--analyst", "alice"],
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_first_run_imports_the_seeds_and_later_runs_start_from_the_snapshot(tmp_path: Path):
+    db = tmp_path / "project.rmk"
+    first = start(db, tmp_path)
+    assert first.returncode == 0, first.stderr
+    project = open_project_as(db, "alice")
+    try:
+        assert sorted(r.region for r in reports.library(project)) == ["广东", "湖南"]
+    finally:
+        project.close()
+    again = start(db, tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "Traceback" not in again.stderr
