@@ -6,6 +6,7 @@ project with Core bulk inserts; nothing is kept."""
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import resource
 import statistics
 import tempfile
@@ -16,8 +17,12 @@ from typing import Any
 
 from sqlalchemy import insert
 
+# about 300 characters, the length of a paragraph in a provincial work report
 PARAGRAPH = ("前三季度，湖南工业经济增长7.8%，居全国第10、经济十强省第2。持续深化“智赋万企”行动，"
-             "全省新增1家领航级、7家卓越级、176家先进级智能工厂，12722个智能工位。")
+             "全省新增1家领航级、7家卓越级、176家先进级智能工厂，12722个智能工位。"
+             "创新开展校企合作“双进双转”活动，推动省内外高校与2876家企业开展对接，达成合作项目535个、"
+             "合同金额7.9亿元，预计未来三年将新增产值超300亿元。支持企业新立项揭榜挂帅项目44项，"
+             "突破了高性能高可靠国产DSP芯片、新一代动力型三元正极材料等一批创新成果。")
 
 
 def _make_report(project: Any, chars: int, n_tags: int) -> str:
@@ -50,6 +55,18 @@ def _make_report(project: Any, chars: int, n_tags: int) -> str:
     return rid
 
 
+def _make_project(path: str) -> tuple[str, str]:
+    """Build the benchmark project (run in a child process, so the measured process
+    holds only what the app itself loads)."""
+    from desktop.services.project import open_project_as
+
+    project = open_project_as(path, "bench")
+    try:
+        return _make_report(project, 1_000_000, 10_000), _make_report(project, 5_000_000, 100_000)
+    finally:
+        project.close()
+
+
 def _rss_mb() -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -69,9 +86,10 @@ def run() -> list[dict[str, Any]]:
     app = make_application()
     figures: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        project = open_project_as(Path(tmp) / "bench.rmk", "bench")
-        small = _make_report(project, 1_000_000, 10_000)
-        large = _make_report(project, 5_000_000, 100_000)
+        path = str(Path(tmp) / "bench.rmk")
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            small, large = pool.apply(_make_project, (path,))
+        project = open_project_as(path, "bench")
         parts = build(project)
         window = parts.window
         # the reader alone: suggestions are computed in a worker process and would add
@@ -96,6 +114,7 @@ def run() -> list[dict[str, Any]]:
         figures.append({"name": "open 5 MB report, 100 000 tags, painted",
                         "value": round(min(open_timed(large) for _ in range(2)), 1),
                         "unit": "ms", "budget": 400})
+        gc.collect()
         figures.append({"name": "memory: app + 5 MB report + 100 000 tags",
                         "value": round(_rss_mb(), 1), "unit": "MB", "budget": 200})
         reader = window.reader
