@@ -57,6 +57,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export tags"))
+        self.setMinimumWidth(520)
         self._target = export_target
         self._project = project_target
         self._analyst = analyst
