@@ -1,20 +1,41 @@
 from __future__ import annotations
 
-import pytest
+import gc
 
-from desktop.app import AppParts, build, make_application
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import build, make_application
+
+
+@pytest.fixture(autouse=True)
+def _no_widgets_left_behind(qapp):
+    """Close and delete every top-level widget after each test and collect garbage
+    while Qt is in a known state: a window's Python wrapper collected later, in the
+    middle of another test, can take Qt down with it."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture
-def app_parts(qtbot, seeded) -> AppParts:
+def app_parts(qtbot, seeded):
     """The real main window over a seeded project, shown offscreen."""
     make_application()
     parts = build(seeded)
-    qtbot.addWidget(parts.window)
     parts.window.resize(1400, 900)
     parts.window.show()
     qtbot.waitExposed(parts.window)
-    return parts
+    yield parts
+    for feature in parts.features.values():  # stop workers still running
+        job = getattr(feature, "job", None)
+        if job is not None and job.running:
+            job.cancel()
 
 
 def select_text(reader, needle: str, occurrence: int = 0) -> tuple[int, int]:
