@@ -3,6 +3,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
