@@ -30,7 +30,7 @@ class Snapshot:
     spans: list[list[Any]]  # ids, kind keys, starts, ends, statuses, author ids
 
 
-def read(path: Path, analyst: str) -> Snapshot | None:
+def read(path: Path, analyst: str, report_id: str | None = None) -> Snapshot | None:
     """None when the file is missing, not at the current schema, or cannot be read: the
     regular open path then reports what is wrong."""
     try:
@@ -43,14 +43,14 @@ def read(path: Path, analyst: str) -> Snapshot | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if row is None or row[0] != HEAD_REVISION:
             return None
-        return _read(conn, analyst)
+        return _read(conn, analyst, report_id)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
 
 
-def _read(conn: sqlite3.Connection, analyst: str) -> Snapshot:
+def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snapshot:
     kinds = conn.execute(
         "SELECT id, key, name, name_zh, colour, shortcut FROM tag_kind ORDER BY position, name"
     ).fetchall()
@@ -77,9 +77,10 @@ def _read(conn: sqlite3.Connection, analyst: str) -> Snapshot:
     first = None
     spans: list[list[Any]] = [[], [], [], [], [], []]
     if reports:
+        wanted = report_id if any(r[0] == report_id for r in reports) else reports[0][0]
         r = conn.execute(
             "SELECT id, title, agency, region, year, text, structure, source_file FROM report"
-            " WHERE id = ?", (reports[0][0],)).fetchone()
+            " WHERE id = ?", (wanted,)).fetchone()
         first = (r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}"), r[7])
         keys = {k[0]: k[1] for k in kinds}
         rows = conn.execute(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop import APP_NAME, ORG_NAME
@@ -62,7 +62,8 @@ def install_translations(app: QApplication, language: str | None = None) -> None
             app.installTranslator(translator)
 
 
-def build(project: Project, window: MainWindow | None = None) -> AppParts:
+def build(project: Project, window: MainWindow | None = None,
+          report_id: str | None = None) -> AppParts:
     """The window and its controllers over an open project (tests call this directly)."""
     from desktop.ui import extensions
     from desktop.ui.bus import ChangeBus
@@ -74,8 +75,14 @@ def build(project: Project, window: MainWindow | None = None) -> AppParts:
     controller = MainController(project, window, bus)
     bus.setParent(window)
     features = extensions.install(project, window, bus, controller)
-    controller.start()
+    controller.start(report_id)
     return AppParts(project, window, bus, controller, features)
+
+
+def _save_window(settings: QSettings, parts: AppParts) -> None:
+    settings.setValue("window/geometry", parts.window.saveGeometry())
+    settings.setValue("window/state", parts.window.saveState())
+    settings.setValue("window/report", parts.controller.report_id or "")
 
 
 def _choose_analyst(settings: QSettings, given: str | None) -> str:
@@ -108,7 +115,15 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
     settings.setValue("analyst", name)
     target = db or os.environ.get("REPORTMARK_DB") or str(default_project_path())
     window = MainWindow(QUndoStack())
-    frame = first_frame(target, name)
+    window.setWindowIcon(QIcon(str(RESOURCES / "icons" / "reportmark.svg")))
+    # the window's layout and the last report read come back as they were
+    geometry, state = settings.value("window/geometry"), settings.value("window/state")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    if isinstance(state, QByteArray):
+        window.restoreState(state)
+    last_report = str(settings.value("window/report", "") or "") or None
+    frame = first_frame(target, name, last_report)
     if frame is not None:
         from desktop.ui.first_frame import paint_first_frame
 
@@ -130,8 +145,9 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
             app.exit(1)
             return
         save_analyst(name)
-        parts["app"] = built = build(project, window)
+        parts["app"] = built = build(project, window, last_report)
         built.window.show()
+        window.closing.connect(lambda: _save_window(settings, built))
         if os.environ.get("REPORTMARK_BENCH_EXIT"):  # benchmarks/bench_startup.py
             app.quit()
 

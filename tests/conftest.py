@@ -25,6 +25,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("REPORTMARK_DB", raising=False)
     monkeypatch.delenv("REPORTMARK_ANALYST", raising=False)
+    # QSettings (window layout, layers, last report) never touches the real user's
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
 
 
 @pytest.fixture(scope="session")

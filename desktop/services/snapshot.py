@@ -18,12 +18,14 @@ class FirstFrame:
     spans: SpanColumns
 
 
-def first_frame(target: str | Path, analyst: str) -> FirstFrame | None:
-    """What the window shows first, for a local project at the current schema; None
-    otherwise (a new project, a team database, an upgrade, a damaged file)."""
+def first_frame(target: str | Path, analyst: str,
+                report_id: str | None = None) -> FirstFrame | None:
+    """What the window shows first (`report_id`, else the first report), for a local
+    project at the current schema; None otherwise (a new project, a team database, an
+    upgrade, a damaged file)."""
     if "://" in str(target):
         return None
-    snap = snapshot.read(Path(target), analyst)
+    snap = snapshot.read(Path(target), analyst, report_id)
     if snap is None:
         return None
     fields: dict[str, list[FieldInfo]] = {}

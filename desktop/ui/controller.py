@@ -82,11 +82,15 @@ class MainController(QObject):
 
     # --- loading ------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, report_id: str | None = None) -> None:
+        """Load everything; open `report_id` (the last one read) or the first report."""
         self.reload_analysts()
         self.reload_kinds()
         self.reload_library()
         self._update_status()
+        if report_id and self.window.library.model.row_of(report_id) >= 0:
+            self.window.library.select(report_id)
+            return
         first = self.window.library.model.index(0, 0)
         if first.isValid():
             self.window.library.select(first.data(self.window.library.model.ID_ROLE))

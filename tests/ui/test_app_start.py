@@ -31,3 +31,25 @@ def test_first_run_imports_the_seeds_and_later_runs_start_from_the_snapshot(tmp_
     again = start(db, tmp_path)
     assert again.returncode == 0, again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_layout_and_last_report_are_remembered(qtbot, seeded, project_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.app import _save_window, build, make_application
+    from desktop.services import reports
+
+    make_application()
+    settings = QSettings()
+    parts = build(seeded)
+    qtbot.addWidget(parts.window)
+    gd = next(r.id for r in reports.library(seeded) if r.region == "广东")
+    parts.window.library.select(gd)
+    parts.window.left_dock.hide()
+    _save_window(settings, parts)
+    assert settings.value("window/report") == gd
+    again = build(seeded, report_id=str(settings.value("window/report")))
+    qtbot.addWidget(again.window)
+    again.window.restoreState(settings.value("window/state"))
+    assert again.controller.report_id == gd
+    assert again.window.left_dock.isHidden()
