@@ -13,15 +13,10 @@ Buttons: Take A, Take B (pick that version), Combine (span of both, fields merge
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,36 +36,20 @@ from desktop.services import agreement as svc
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
+from desktop.ui.table_model import RIGHT, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class FiguresModel(QAbstractTableModel):
+class FiguresModel(RowsModel[KindFigures]):
     """One row per kind, then "overall"."""
 
     HEADERS = ("Kind", "Tags A", "Tags B", "Exact F1", "Overlap F1", "Record F1", "κ (chars)",
                "Tagged chars")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[KindFigures] = []
+        super().__init__([self.tr(h) for h in self.HEADERS], parent=parent)
 
     def set_result(self, result: Agreement | None) -> None:
-        self.beginResetModel()
-        self._rows = [] if result is None else [*result.per_kind, result.overall]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
+        self.set_rows([] if result is None else [*result.per_kind, result.overall])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -82,7 +61,7 @@ class FiguresModel(QAbstractTableModel):
                       fig.tagged_chars)
             return str(values[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
 
@@ -90,38 +69,22 @@ REASON_LABELS = {"kind": "different kind", "only_a": "only A", "only_b": "only B
                  "span": "different span", "fields": "different fields"}
 
 
-class DisagreementsModel(QAbstractTableModel):
+class DisagreementsModel(RowsModel[Disagreement]):
     HEADERS = ("Why", "Kind", "A", "B", "Detail", "Consensus")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Disagreement] = []
+        super().__init__([self.tr(h) for h in self.HEADERS], parent=parent)
         self._decided: set[str] = set()
 
-    def set_rows(self, rows: list[Disagreement], decided: set[str] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._decided = set(decided or ())
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[Disagreement], decided: set[str] | None = None) -> None:
+        self._decided = set(decided or ())  # no view reads between here and the reset
+        super().set_rows(rows)
 
     def is_decided(self, row: int) -> bool:
         d = self._rows[row]
         return any(t is not None and t.id in self._decided for t in (d.a, d.b))
 
-    def disagreement(self, row: int) -> Disagreement:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
+    disagreement = RowsModel.row
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,30 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.excel_edits import EditItem, EditsPreview
+from desktop.ui.table_model import Index, RowsModel
 
 _COLOURS = {"error": QColor("#b91c1c"), "conflict": QColor("#b45309")}
-Index = QModelIndex | QPersistentModelIndex
 
 
-class EditsModel(QAbstractTableModel):
+class EditsModel(RowsModel[EditItem]):
     """Errors first, then conflicts, then changes."""
 
     HEADERS = ("What", "Sheet", "Row", "Column", "Tag", "Before", "After", "Message")
 
     def __init__(self, items: Sequence[EditItem], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items = list(items)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        super().__init__(self.HEADERS, items, parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (item.category, item.sheet, item.row, item.column, item.tag_id[:8],
                       item.before, item.after, item.message)
@@ -55,12 +48,6 @@ class EditsModel(QAbstractTableModel):
             return _COLOURS.get(item.category)
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.message or None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
         return None
 
 

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,40 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.values import ReportRow
+from desktop.ui.table_model import RIGHT, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowsModel[ReportRow]):
     COLUMNS = ("title", "region", "year", "chars", "tags", "state")
     STATE_MARKS: ClassVar[dict[str, str]] = {"untouched": "○", "in_progress": "◐", "done": "●"}
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReportRow] = []
-        self._headers = (self.tr("Title"), self.tr("Region"), self.tr("Year"),
-                         self.tr("Chars"), self.tr("M·P·T"), self.tr("State"))
-
-    def set_rows(self, rows: list[ReportRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, report_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == report_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        super().__init__((self.tr("Title"), self.tr("Region"), self.tr("Year"),
+                          self.tr("Chars"), self.tr("M·P·T"), self.tr("State")),
+                         key=attrgetter("id"), parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -83,7 +54,7 @@ class LibraryModel(QAbstractTableModel):
                         "done": self.tr("done")}.get(row.state, row.state)
             return f"{row.title}\n{row.agency}\n{row.source_file}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("chars", "year", "tags", "state"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return {"title": row.title, "region": row.region, "year": row.year or 0,
                     "chars": row.chars, "tags": row.total_tags, "state": row.state}[col]

@@ -8,16 +8,10 @@ model over the registry's rows (a registry holds hundreds of entries, not millio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,44 +32,19 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError
 from desktop.services.programs import ProgramRow
 from desktop.services.project import Project
+from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
-Index = QModelIndex | QPersistentModelIndex
 USER_ERRORS = (ProjectError, ValueError)
 
 
-class ProgramTableModel(QAbstractTableModel):
+class ProgramTableModel(RowsModel[ProgramRow]):
     COLUMNS = ("name", "category", "aliases", "tags")
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProgramRow] = []
-        self._headers = (self.tr("Name"), self.tr("Category"), self.tr("Aliases"),
-                         self.tr("Tags"))
+        super().__init__((self.tr("Name"), self.tr("Category"), self.tr("Aliases"),
+                          self.tr("Tags")), key=attrgetter("id"), parent=parent)
 
-    def set_rows(self, rows: Sequence[ProgramRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def entry(self, row: int) -> ProgramRow:
-        return self._rows[row]
-
-    def row_of(self, program_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == program_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+    entry = RowsModel.row
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -93,7 +62,7 @@ class ProgramTableModel(QAbstractTableModel):
                 return entry.alias_count
             return entry.tag_count
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("aliases", "tags"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
 
@@ -153,13 +122,11 @@ class ProgramsDialog(QDialog):
     # --- state -------------------------------------------------------------------------
 
     def selected_id(self) -> str | None:
-        row = self.table.currentIndex().row()
-        return self.model.entry(row).id if 0 <= row < self.model.rowCount() else None
+        entry = current_row(self.table, self.model)
+        return entry.id if entry is not None else None
 
     def select(self, program_id: str) -> None:
-        row = self.model.row_of(program_id)
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+        set_current(self.table, self.model, program_id)
 
     def refresh(self) -> None:
         keep = self.selected_id()

@@ -16,13 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,71 +34,33 @@ from desktop.services import review
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.review import QueueItem
+from desktop.ui.table_model import Index, LazyRowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-PAGE = 200
 USER_ERRORS = (ProjectError, ValueError)  # StaleTagError is a ProjectError
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(LazyRowsModel[QueueItem]):
     """Rows are tag ids; `fetch_rows(ids)` returns their QueueItems (missing = deleted)."""
 
     COLUMNS = ("report", "kind", "text", "author", "status", "comment")
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
     REPORT_ROLE = Qt.ItemDataRole.UserRole + 2
     VERSION_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, fetch_rows: Callable[[Sequence[str]], Mapping[str, QueueItem]],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._fetch_rows = fetch_rows
-        self._ids: list[str] = []
-        self._cache: dict[str, QueueItem | None] = {}
-        self._headers = (self.tr("Report"), self.tr("Kind"), self.tr("Text"),
-                         self.tr("Author"), self.tr("Status"), self.tr("Last comment"))
+        super().__init__((self.tr("Report"), self.tr("Kind"), self.tr("Text"),
+                          self.tr("Author"), self.tr("Status"), self.tr("Last comment")),
+                         fetch_rows, parent)
 
-    def set_ids(self, ids: Sequence[str]) -> None:
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._cache.clear()
-        self.endResetModel()
-
-    def tag_id(self, row: int) -> str:
-        return self._ids[row]
-
-    def row_of(self, tag_id: str) -> int:
-        try:
-            return self._ids.index(tag_id)
-        except ValueError:
-            return -1
-
-    def item(self, row: int) -> QueueItem | None:
-        tag_id = self._ids[row]
-        if tag_id not in self._cache:
-            start = (row // PAGE) * PAGE
-            page = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
-            found = self._fetch_rows(page)
-            for i in page:
-                self._cache[i] = found.get(i)
-        return self._cache[tag_id]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    set_ids = LazyRowsModel.set_rows
+    tag_id = LazyRowsModel.row
+    item = LazyRowsModel.fetched
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == self.ID_ROLE:
-            return self._ids[index.row()]
+            return self._rows[index.row()]
         item = self.item(index.row())
         if item is None:
             return self.tr("(deleted)") if role == Qt.ItemDataRole.DisplayRole and \

@@ -9,16 +9,11 @@ removing a field says its values stay in the tags.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,49 +40,30 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.values import FieldInfo, KindInfo
+from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
-Index = QModelIndex | QPersistentModelIndex
 USER_ERRORS = (ProjectError, ValueError)
 DISPLAY = Qt.ItemDataRole.DisplayRole
 # colours offered to a new kind, after the defaults' blue, green and orange
 PALETTE = ("#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400", "#2c3e50")
 
 
-class KindTableModel(QAbstractTableModel):
+class KindTableModel(RowsModel[KindInfo]):
     COLUMNS = ("name", "name_zh", "shortcut", "tags")
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[KindInfo] = []
+        super().__init__((self.tr("Kind"), "中文名", self.tr("Key"), self.tr("Tags")),
+                         key=attrgetter("id"), parent=parent)
         self._usage: dict[str, int] = {}
-        self._headers = (self.tr("Kind"), "中文名", self.tr("Key"), self.tr("Tags"))
 
-    def set_rows(self, rows: Sequence[KindInfo], usage: dict[str, int]) -> None:
-        self.beginResetModel()
-        self._rows, self._usage = list(rows), dict(usage)
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[KindInfo], usage: Mapping[str, int] | None = None) -> None:
+        self._usage = dict(usage or {})  # no view reads between here and the reset
+        super().set_rows(rows)
 
-    def kind(self, row: int) -> KindInfo:
-        return self._rows[row]
+    kind = RowsModel.row
 
     def usage(self, kind_id: str) -> int:
         return self._usage.get(kind_id, 0)
-
-    def row_of(self, kind_id: str) -> int:
-        return next((i for i, k in enumerate(self._rows) if k.id == kind_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if (role == DISPLAY and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -107,42 +83,18 @@ class KindTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "name":
             return QColor(kind.colour)  # the swatch
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("shortcut", "tags"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
 
-class FieldTableModel(QAbstractTableModel):
+class FieldTableModel(RowsModel[FieldInfo]):
     COLUMNS = ("key", "label", "label_zh", "type", "choices")
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FieldInfo] = []
-        self._headers = (self.tr("Key"), self.tr("Label"), "中文", self.tr("Type"),
-                         self.tr("Choices"))
+        super().__init__((self.tr("Key"), self.tr("Label"), "中文", self.tr("Type"),
+                          self.tr("Choices")), key=attrgetter("id"), parent=parent)
 
-    def set_rows(self, rows: Sequence[FieldInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def field(self, row: int) -> FieldInfo:
-        return self._rows[row]
-
-    def row_of(self, field_id: str) -> int:
-        return next((i for i, f in enumerate(self._rows) if f.id == field_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if (role == DISPLAY and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+    field = RowsModel.row
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -156,6 +108,15 @@ class FieldTableModel(QAbstractTableModel):
                 return "、".join(c for c in f.choices if c)
             return str(getattr(f, column))
         return None
+
+
+def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, accepting and rejecting `dialog`."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class KindForm(QDialog):
@@ -177,11 +138,7 @@ class KindForm(QDialog):
         form.addRow("中文名", self.name_zh_edit)
         form.addRow(self.tr("&Key to tag with"), self.shortcut_edit)
         form.addRow(self.tr("&Colour"), self.colour_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self))
 
     def values(self) -> dict[str, str]:
         return {"name": self.name_edit.text(), "name_zh": self.name_zh_edit.text(),
@@ -216,11 +173,7 @@ class FieldForm(QDialog):
         form.addRow(self.tr("&Key"), self.key_edit)
         form.addRow(self.tr("&Type"), self.type_combo)
         form.addRow(self.tr("C&hoices"), self.choices_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self))
         self.type_combo.currentIndexChanged.connect(self._update_choices)
         self._update_choices()
 
@@ -259,11 +212,8 @@ class DeleteKindDialog(QDialog):
         note = QLabel(self.tr("Moved tags keep the values of fields the other kind also has; "
                               "the rest are dropped (and kept in each tag's history)."), self)
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = _ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Delete kind"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         move_row = QHBoxLayout()
         move_row.addWidget(self.move_radio)
         move_row.addWidget(self.target_combo, 1)
@@ -347,7 +297,7 @@ class SchemaDialog(QDialog):
         self.resize(720, 560)
         self.refresh()
 
-    def _table(self, model: QAbstractTableModel) -> QTableView:
+    def _table(self, model: QAbstractItemModel) -> QTableView:
         view = QTableView(self)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -362,22 +312,16 @@ class SchemaDialog(QDialog):
     # --- state -------------------------------------------------------------------------
 
     def selected_kind(self) -> KindInfo | None:
-        row = self.kind_view.currentIndex().row()
-        return self.kind_model.kind(row) if 0 <= row < self.kind_model.rowCount() else None
+        return current_row(self.kind_view, self.kind_model)
 
     def selected_field(self) -> FieldInfo | None:
-        row = self.field_view.currentIndex().row()
-        return self.field_model.field(row) if 0 <= row < self.field_model.rowCount() else None
+        return current_row(self.field_view, self.field_model)
 
     def select_kind(self, kind_id: str) -> None:
-        row = self.kind_model.row_of(kind_id)
-        if row >= 0:
-            self.kind_view.setCurrentIndex(self.kind_model.index(row, 0))
+        set_current(self.kind_view, self.kind_model, kind_id)
 
     def select_field(self, field_id: str) -> None:
-        row = self.field_model.row_of(field_id)
-        if row >= 0:
-            self.field_view.setCurrentIndex(self.field_model.index(row, 0))
+        set_current(self.field_view, self.field_model, field_id)
 
     def refresh(self) -> None:
         kind = self.selected_kind()

@@ -7,14 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,14 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.fieldvalues import display
 from desktop.services.values import TagRow
+from desktop.ui.table_model import Index, LazyRowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 FetchIds = Callable[[str, str, str, str, bool], list[str]]  # kind, author, status, sort, desc
 FetchRows = Callable[[list[str]], dict[str, TagRow]]
 
 KEY_FIELDS = {"metric": ("value", "unit", "indicator"), "program": ("name", "category"),
               "target": ("year", "value", "unit")}
-PAGE = 200
 
 
 def status_labels(context: QObject) -> dict[str, str]:
@@ -44,67 +36,33 @@ def status_labels(context: QObject) -> dict[str, str]:
             "rejected": context.tr("rejected"), "corrected": context.tr("corrected")}
 
 
-class TagTableModel(QAbstractTableModel):
+class TagTableModel(LazyRowsModel[TagRow]):
     COLUMNS = ("kind", "text", "fields", "author", "status")
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ids: list[str] = []
-        self._cache: dict[str, TagRow] = {}
-        self._fetch_rows: FetchRows = lambda ids: {}
+        super().__init__((self.tr("Kind"), self.tr("Text"), self.tr("Key fields"),
+                          self.tr("Author"), self.tr("Status")), lambda ids: {}, parent)
         self._kind_labels: dict[str, str] = {}
         self._kind_colours: dict[str, str] = {}
-        self._headers = (self.tr("Kind"), self.tr("Text"), self.tr("Key fields"),
-                         self.tr("Author"), self.tr("Status"))
         self._statuses = status_labels(self)
 
     def set_kinds(self, labels: dict[str, str], colours: dict[str, str]) -> None:
         self._kind_labels, self._kind_colours = dict(labels), dict(colours)
 
     def set_ids(self, ids: list[str], fetch_rows: FetchRows) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._cache = {}
-        self._fetch_rows = fetch_rows
-        self.endResetModel()
+        self._fetch = fetch_rows  # no view reads between here and the reset
+        self.set_rows(ids)
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        return list(self._rows)
 
-    def row_of(self, tag_id: str) -> int:
-        try:
-            return self._ids.index(tag_id)
-        except ValueError:
-            return -1
-
-    def tag_row(self, row: int) -> TagRow | None:
-        tag_id = self._ids[row]
-        cached = self._cache.get(tag_id)
-        if cached is None:
-            first = row - row % PAGE
-            page = [i for i in self._ids[first:first + PAGE] if i not in self._cache]
-            self._cache.update(self._fetch_rows(page))
-            cached = self._cache.get(tag_id)
-        return cached
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    tag_row = LazyRowsModel.fetched
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == self.ID_ROLE:
-            return self._ids[index.row()]
+            return self._rows[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
                         Qt.ItemDataRole.ToolTipRole):
             return None
