@@ -50,14 +50,8 @@ def tag_counts(session: Session) -> dict[str, dict[str, int]]:
     return result
 
 
-def text_slice(session: Session, report_id: str, start: int, end: int) -> tuple[int, str] | None:
-    """(length of the report's text, text[start:end]) without loading the whole text;
-    substr counts characters on SQLite and PostgreSQL alike."""
-    row = session.execute(
-        select(func.length(Report.text), func.substr(Report.text, start + 1, max(0, end - start)))
-        .where(Report.id == report_id)
-    ).first()
-    return None if row is None else (int(row[0]), str(row[1] or ""))
+def text_of(session: Session, report_id: str) -> str | None:
+    return session.scalar(select(Report.text).where(Report.id == report_id))
 
 
 def states_for(session: Session, analyst_id: str) -> dict[str, str]:

@@ -39,6 +39,10 @@ class IntervalIndex:
     def __len__(self) -> int:
         return len(self._starts)
 
+    def widen(self, length: int) -> None:
+        """A span of `length` was inserted into the shared columns (from_columns)."""
+        self._max_len = max(self._max_len, length)
+
     def _orig(self, k: int) -> int:
         return k if self._order is None else self._order[k]
 

@@ -7,6 +7,7 @@ tag changed by someone else since then is refused (StaleTagError), never overwri
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -87,6 +88,30 @@ def create_tag(
         return _create(session, project, report_id, kind, start, end, fields, origin, tag_id)
 
 
+# Report texts are immutable once imported, so the few being tagged are kept here: a
+# key press then slices the text in memory instead of reading a megabyte from the file.
+_TEXTS: OrderedDict[tuple[str, str], str] = OrderedDict()
+_TEXTS_KEPT = 8
+# reports this process has already marked in progress for an analyst
+_STARTED: set[tuple[str, str, str]] = set()
+
+
+def _report_text(session: Session, report_id: str) -> str:
+    bind = session.get_bind()
+    key = (str(bind.engine.url), report_id)
+    text = _TEXTS.get(key)
+    if text is None:
+        text = report_queries.text_of(session, report_id)
+        if text is None:
+            raise ValueError("The report no longer exists.")
+        _TEXTS[key] = text
+        if len(_TEXTS) > _TEXTS_KEPT:
+            _TEXTS.popitem(last=False)
+    else:
+        _TEXTS.move_to_end(key)
+    return text
+
+
 def _create(
     session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
     fields: dict[str, Any] | None, origin: str, tag_id: str | None,
@@ -94,12 +119,9 @@ def _create(
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
         raise ValueError(f"There is no tag kind {kind!r}.")
-    start, end = max(0, min(start, end)), max(0, start, end)
-    found = report_queries.text_slice(session, report_id, start, end)
-    if found is None:
-        raise ValueError("The report no longer exists.")
-    length, quote = found
-    end = min(length, end)
+    text = _report_text(session, report_id)
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    quote = text[start:end]
     stripped = quote.lstrip()
     start += len(quote) - len(stripped)
     quote = stripped.rstrip()
@@ -116,8 +138,11 @@ def _create(
     session.add(tag)
     session.flush()
     q.record_event(session, tag, "created", project.analyst_id, _state(tag, kind))
-    report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
-                             only_if_missing=True)
+    started = (str(project.engine.url), project.analyst_id, report_id)
+    if started not in _STARTED:  # one look per report and session, not per key press
+        report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
+                                 only_if_missing=True)
+        _STARTED.add(started)
     return _changed(tag, "created")
 
 

@@ -95,7 +95,6 @@ class ReaderView(QPlainTextEdit):
         # underline in the author's colour when several analysts' layers are shown
         self.author_colours: dict[str, str] = {}
         self.colour_by_author = False
-        self._row_of: dict[str, int] | None = None
         self._index = IntervalIndex.from_columns(self._starts, self._ends)
         self._suggestions: list[Mark] = []
         self._sugg_index = IntervalIndex([])
@@ -169,7 +168,8 @@ class ReaderView(QPlainTextEdit):
         self._ends.insert(k, mark.end)
         self._status.insert(k, mark.status)
         self._authors.insert(k, mark.author)
-        self._reindex()
+        self._index.widen(mark.end - mark.start)  # the index shares these columns
+        self.viewport().update()
 
     def _insert_point(self, start: int, end: int) -> int:
         return bisect_right(self._starts, start)
@@ -183,17 +183,17 @@ class ReaderView(QPlainTextEdit):
             del column[row]
         if self._selected == tag_id:
             self._selected = None
-        self._reindex()
+        self.viewport().update()  # the index shares the columns; its bound stays valid
 
     def _reindex(self) -> None:
         self._index = IntervalIndex.from_columns(self._starts, self._ends)
-        self._row_of = None
         self.viewport().update()
 
     def _row(self, tag_id: str) -> int | None:
-        if self._row_of is None:
-            self._row_of = {t: i for i, t in enumerate(self._ids)}
-        return self._row_of.get(tag_id)
+        try:
+            return self._ids.index(tag_id)  # a C scan: ~0.1 ms for 10 000 tags
+        except ValueError:
+            return None
 
     def tag_count(self) -> int:
         return len(self._ids)

@@ -3,7 +3,7 @@ adjudication, and each report's state (mark done) for blind review."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.services import agreement
@@ -24,9 +24,17 @@ class ReviewFeature(QObject):
             tag_id, scroll=True, flash=True))
         self.panel.changed.connect(ctx.bus.publish)
         self.panel.failed.connect(ctx.controller.show_error)
-        ctx.bus.changed.connect(lambda _changes: self.panel.refresh())
+        # the queue follows changes a moment later, and only while it is on screen
+        self._refresh_timer = QTimer(self, singleShot=True, interval=200)
+        self._refresh_timer.timeout.connect(self._refresh_if_shown)
+        ctx.bus.changed.connect(lambda _changes: self._refresh_timer.start())
+        w.left_tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
         w.act_agreement.triggered.connect(self.show_agreement)
         self.dialog: AgreementDialog | None = None
+
+    def _refresh_if_shown(self) -> None:
+        if self.panel.isVisible():
+            self.panel.refresh()
 
     def show_agreement(self) -> AgreementDialog:
         self.dialog = dialog = AgreementDialog(self.ctx.project, parent=self.ctx.window)
