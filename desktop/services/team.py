@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from db.engine import create_project_engine, current_revision
+from db.errors import ProjectError
 from db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from db.models import Report, TagEvent
 from desktop.services.changes import Changes
@@ -71,6 +72,14 @@ class TeamStamp:
 
 
 def poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes]:
+    """See `_poll`; a dropped connection becomes a ProjectError the window can show."""
+    try:
+        return _poll(project, since)
+    except DBAPIError as exc:
+        raise ProjectError(f"The team database cannot be reached: {exc.orig}") from exc
+
+
+def _poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes]:
     """What colleagues changed since the last poll (for a QTimer in team mode).
 
     Every tag change records a history event with an increasing id, so the newest event

@@ -77,7 +77,7 @@ class MainController(QObject):
         w.act_keys.triggered.connect(self.show_keys)
         w.act_about.triggered.connect(self.show_about)
         bus.changed.connect(self.on_changes)
-        # Delete works wherever focus is, as long as a tag is selected
+        # F2 edits the selected tag's fields from anywhere in the window
         QShortcut(QKeySequence(Qt.Key.Key_F2), w, self._focus_first_field)
 
     # --- loading ------------------------------------------------------------------------
@@ -145,14 +145,12 @@ class MainController(QObject):
             reader.set_tags([cols.ids[i] for i in keep], [cols.kinds[i] for i in keep],
                             [cols.starts[i] for i in keep], [cols.ends[i] for i in keep],
                             [cols.statuses[i] for i in keep], [cols.authors[i] for i in keep])
-        self._counts = {}
-        for kind in reader._tkinds:
-            self._counts[kind] = self._counts.get(kind, 0) + 1
+        self._counts = reader.kind_counts()
         for source in self.mark_sources:
             reader.set_suggestions(source(self.report_id))
         current = reader.selected_mark()
         selected = focus or (current.id if current else None)
-        if selected and reader._mark(selected) is not None:
+        if selected and reader.mark(selected) is not None:
             reader.select_mark(selected)
             self._show_detail(selected)
         else:
@@ -177,8 +175,9 @@ class MainController(QObject):
             return False
         reader = self.window.reader
         for tag_id in changes.removed | changes.updated:
-            if reader._mark(tag_id) is not None:
-                self._counts[reader._mark(tag_id).kind] -= 1  # type: ignore[union-attr]
+            old = reader.mark(tag_id)
+            if old is not None:
+                self._counts[old.kind] -= 1
             reader.remove_tag(tag_id)
         for tag_id in changes.created | changes.updated:
             span = tags.span_of(self.project, tag_id)
@@ -192,7 +191,7 @@ class MainController(QObject):
             reader.drop_suggestion(kind, start, end)
             self._counts[kind] = self._counts.get(kind, 0) + 1
         focus = changes.focus_tag
-        if focus and reader._mark(focus) is not None:
+        if focus and reader.mark(focus) is not None:
             reader.select_mark(focus)
         # the inspector and the table follow a turn later: the reader paints first
         self._table_timer.start()
@@ -286,16 +285,14 @@ class MainController(QObject):
         self.window.inspector.show_tag(detail)
 
     def _show_detail(self, tag_id: str) -> None:
-        mark = self.window.reader._mark(tag_id)
+        mark = self.window.reader.mark(tag_id)
         if mark is not None and not mark.suggestion:
             self.window.inspector.show_tag(tags.detail(self.project, tag_id))
         else:
             self.window.inspector.show_tag(None)
 
     def _focus_first_field(self) -> None:
-        editors = self.window.inspector._editors
-        if editors:
-            next(iter(editors.values())).setFocus()
+        self.window.inspector.focus_first_field()
 
     # --- edits --------------------------------------------------------------------------
 

@@ -219,6 +219,10 @@ class InspectorPanel(QScrollArea):
                 editor.setText(value)
             editor.blockSignals(blocker)
 
+    def focus_first_field(self) -> None:
+        if self._editors:
+            next(iter(self._editors.values())).setFocus()
+
     def editor(self, key: str) -> QLineEdit | QComboBox | None:
         return self._editors.get(key)
 

@@ -198,6 +198,12 @@ class ReaderView(QPlainTextEdit):
     def tag_count(self) -> int:
         return len(self._ids)
 
+    def kind_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for kind in self._tkinds:
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
     def _tag_mark(self, i: int) -> Mark:
         return Mark(self._ids[i], self._tkinds[i], self._starts[i], self._ends[i],
                     status=self._status[i], author=self._authors[i])
@@ -210,7 +216,7 @@ class ReaderView(QPlainTextEdit):
 
     def select_mark(self, mark_id: str | None, *, scroll: bool = False, flash: bool = False) -> None:
         self._selected = mark_id
-        mark = self._mark(mark_id) if mark_id else None
+        mark = self.mark(mark_id) if mark_id else None
         if mark is not None and scroll:
             cursor = self.textCursor()
             cursor.setPosition(self._offsets.to_utf16(mark.start))
@@ -222,7 +228,7 @@ class ReaderView(QPlainTextEdit):
         self.viewport().update()
 
     def selected_mark(self) -> Mark | None:
-        return self._mark(self._selected) if self._selected else None
+        return self.mark(self._selected) if self._selected else None
 
     def selection_span(self) -> tuple[int, int] | None:
         """The selected text in code points, or None."""
@@ -244,7 +250,8 @@ class ReaderView(QPlainTextEdit):
         found += [self._suggestions[i] for i in self._sugg_index.at(pos)]
         return found
 
-    def _mark(self, mark_id: str | None) -> Mark | None:
+    def mark(self, mark_id: str | None) -> Mark | None:
+        """The tag or suggestion with this id, if shown."""
         if mark_id is None:
             return None
         row = self._row(mark_id)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.services import team
+from desktop.services.errors import ProjectError
 from desktop.services.merge import MergeOutcome, merge_job
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.features.context import FeatureContext
@@ -83,7 +84,7 @@ class TeamFeature(QObject):
     def poll(self) -> None:
         try:
             self._stamp, changes = team.poll(self.ctx.project, self._stamp)
-        except Exception as exc:  # a dropped connection must not kill the window
+        except ProjectError as exc:  # a dropped connection must not stop the window
             self.ctx.window.statusBar().showMessage(
                 self.tr("Team database unreachable: %1").replace("%1", str(exc)), 5000)
             return
