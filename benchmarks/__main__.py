@@ -2,6 +2,7 @@
 {"name", "value", "unit", "budget"}. CI does not time these; the closing notes do.
 
 Each `benchmarks/bench_*.py` module has `run() -> list[dict]`; `--only NAME` runs one.
+Each module runs in a process of its own, so memory figures count only what it loads.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import importlib
 import json
 import os
 import pkgutil
+import subprocess
 import sys
 import traceback
 from typing import Any
@@ -27,11 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", action="append", default=[], help="bench module, e.g. reader")
+    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     figures: list[dict[str, Any]] = []
     failed = False
     for name in modules():
         if args.only and name.removeprefix("bench_") not in args.only and name not in args.only:
+            continue
+        if not args.in_process:
+            child = subprocess.run(
+                [sys.executable, "-m", "benchmarks", "--json", "--in-process", "--only", name],
+                capture_output=True, text=True)
+            if child.returncode != 0:
+                failed = True
+                sys.stderr.write(f"benchmark {name} failed:\n{child.stderr}\n")
+            if child.stdout.strip():
+                figures.extend(json.loads(child.stdout))
             continue
         try:
             module = importlib.import_module(f"benchmarks.{name}")

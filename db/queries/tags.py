@@ -46,6 +46,11 @@ def span_columns(session: Session, report_id: str) -> list[list[Any]]:
     if not rows:
         return [[], [], [], [], [], []]
     ids, kind_ids, starts, ends, statuses, authors = (list(col) for col in zip(*rows, strict=True))
+    # the driver makes a new string per row; the few distinct statuses and authors are
+    # shared instead (100 000 tags: ~13 MB less)
+    shared: dict[str, str] = {}
+    statuses = [shared.setdefault(v, v) for v in statuses]
+    authors = [shared.setdefault(v, v) for v in authors]
     return [ids, [keys[k] for k in kind_ids], starts, ends, statuses, authors]
 
 
