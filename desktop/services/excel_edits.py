@@ -30,7 +30,7 @@ from desktop.io.export_rows import FieldSpec, canon, field_cell
 from desktop.io.xlsx_edits import Cell, EditedRow, WorkbookRefused, read_edits
 from desktop.services.changes import Changes
 from desktop.services.project import Project
-from desktop.services.tags import _state
+from desktop.services.tags import tag_state
 
 ACTION = "excel edit"
 VERDICTS = {"accepted": "accept", "rejected": "reject", "corrected": "correct"}
@@ -283,6 +283,6 @@ def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
                     verdict=VERDICTS.get(plan.status, "comment"), comment=plan.comment or "",
                 ))
             session.flush()
-            record_event(session, tag, ACTION, project.analyst_id, _state(tag, plan.kind))
+            record_event(session, tag, ACTION, project.analyst_id, tag_state(tag, plan.kind))
             reports.add(tag.report_id)
     return Changes(tags=frozenset(reports)), result

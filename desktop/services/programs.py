@@ -193,9 +193,9 @@ def _relink(session: Session, project: Project, old_id: str, program: Program) -
 
 
 def _tag_state(tag: Tag, kind_key: str) -> dict[str, Any]:
-    from desktop.services.tags import _state
+    from desktop.services.tags import tag_state
 
-    return _state(tag, kind_key)
+    return tag_state(tag, kind_key)
 
 
 def _set_link(session: Session, project: Project, tag: Tag, program: Program, action: str) -> None:

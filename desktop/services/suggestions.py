@@ -266,7 +266,7 @@ def kinds_of_tags(project: Project, tag_ids: list[str]) -> list[str]:
 
 
 def _accept_in(session: Session, project: Project, report_id: str, s: Suggestion) -> str:
-    from desktop.services.tags import _create
+    from desktop.services.tags import create_in
 
     fields = dict(s.fields)
     if s.kind == "program":
@@ -277,7 +277,7 @@ def _accept_in(session: Session, project: Project, report_id: str, s: Suggestion
             program = programs.ensure_entry(session, s.text, str(fields.get("category", "")))
         fields[programs.PROGRAM_FIELD] = program.id
         fields["name"] = program.name
-    changes = _create(session, project, report_id, s.kind, s.start, s.end, fields,
+    changes = create_in(session, project, report_id, s.kind, s.start, s.end, fields,
                       origin_of(s), None)
     assert changes.focus_tag is not None
     return changes.focus_tag

@@ -31,7 +31,8 @@ from desktop.services.values import (
 )
 
 
-def _state(tag: Tag, kind_key: str) -> dict[str, Any]:
+def tag_state(tag: Tag, kind_key: str) -> dict[str, Any]:
+    """A tag's whole state, as history entries record it (and restore_tag takes it)."""
     return {
         "id": tag.id, "report_id": tag.report_id, "kind": kind_key, "start": tag.start,
         "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
@@ -60,7 +61,7 @@ def _kind_key(session: Session, tag: Tag) -> str:
 def _touch(session: Session, project: Project, tag: Tag, action: str) -> None:
     tag.updated_at = utcnow()
     session.flush()
-    q.record_event(session, tag, action, project.analyst_id, _state(tag, _kind_key(session, tag)))
+    q.record_event(session, tag, action, project.analyst_id, tag_state(tag, _kind_key(session, tag)))
 
 
 def _changed(tag: Tag, how: str = "updated") -> Changes:
@@ -85,7 +86,7 @@ def create_tag(
 ) -> Changes:
     """Tag text[start:end] with `kind`. The span is trimmed of surrounding white space."""
     with project.uow.begin() as session:
-        return _create(session, project, report_id, kind, start, end, fields, origin, tag_id)
+        return create_in(session, project, report_id, kind, start, end, fields, origin, tag_id)
 
 
 # Report texts are immutable once imported, so the few being tagged are kept here: a
@@ -112,10 +113,12 @@ def _report_text(session: Session, report_id: str) -> str:
     return text
 
 
-def _create(
+def create_in(
     session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
     fields: dict[str, Any] | None, origin: str, tag_id: str | None,
 ) -> Changes:
+    """Create a tag inside a transaction the caller holds (for actions that create
+    several tags at once, each with its own origin)."""
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
         raise ValueError(f"There is no tag kind {kind!r}.")
@@ -137,7 +140,7 @@ def _create(
         tag.id = tag_id
     session.add(tag)
     session.flush()
-    q.record_event(session, tag, "created", project.analyst_id, _state(tag, kind))
+    q.record_event(session, tag, "created", project.analyst_id, tag_state(tag, kind))
     started = (str(project.engine.url), project.analyst_id, report_id)
     if started not in _STARTED:  # one look per report and session, not per key press
         report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
@@ -160,7 +163,7 @@ def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
         )
         session.add(tag)
         session.flush()
-        q.record_event(session, tag, "restored", project.analyst_id, _state(tag, state["kind"]))
+        q.record_event(session, tag, "restored", project.analyst_id, tag_state(tag, state["kind"]))
         return _changed(tag, "created")
 
 
@@ -168,7 +171,7 @@ def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
     """Delete a tag; returns its last state so the deletion can be undone."""
     with project.uow.begin() as session:
         tag = _load(session, tag_id, None)
-        state = _state(tag, _kind_key(session, tag))
+        state = tag_state(tag, _kind_key(session, tag))
         state["links"] = [
             (link.source_id, link.target_id, link.type)
             for link in session.query(TagLink).filter(
@@ -393,7 +396,7 @@ def create_many(
             if (start, end) in existing:
                 continue
             existing.add((start, end))
-            changes = _create(session, project, report_id, kind, start, end,
+            changes = create_in(session, project, report_id, kind, start, end,
                               fields[i] if fields else None, origin, None)
             assert changes.focus_tag is not None
             created.append(changes.focus_tag)
@@ -408,7 +411,7 @@ def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dic
             tag = session.get(Tag, tag_id)
             if tag is None:
                 continue
-            state = _state(tag, _kind_key(session, tag))
+            state = tag_state(tag, _kind_key(session, tag))
             q.record_event(session, tag, "deleted", project.analyst_id, state)
             states.append(state)
             reports.add(tag.report_id)
