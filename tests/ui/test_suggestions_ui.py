@@ -92,3 +92,52 @@ def test_a_long_report_is_suggested_in_a_worker_process(app_parts, qtbot, tmp_pa
     app_parts.controller.open_report(report_id)
     assert app_parts.window.reader.suggestions() == []  # not yet: the worker is computing
     qtbot.waitUntil(lambda: len(app_parts.window.reader.suggestions()) > 100, timeout=60000)
+
+
+def test_a_whole_report_tagged_by_keyboard_survives_a_restart(app_parts, qtbot, project_path):
+    """N to the first suggestion, then Enter until none is left; a manual tag by
+    selection and a key; then the project is reopened in a new window."""
+    from desktop.app import build
+    from desktop.services.project import open_project_as
+
+    w = app_parts.window
+    report_id = app_parts.controller.report_id
+    total = len(w.reader.suggestions())
+    first_suggestion(w)
+    for _ in range(total + 5):
+        mark = w.reader.selected_mark()
+        if mark is None or not mark.suggestion:
+            break
+        qtbot_key(w, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.reader.suggestions() == [])
+    text = w.reader.text()
+    i = text.find("先进制造业高地")
+    w.reader.select_span(i, i + 7)
+    qtbot_key(w, Qt.Key.Key_2)
+    before = sorted((r.kind, r.start, r.end) for r in tags.table(app_parts.project, report_id))
+    assert len(before) == total + 1
+    reopened = open_project_as(project_path, "alice")
+    try:
+        again = build(reopened, report_id=report_id)
+        assert again.window.reader.tag_count() == total + 1
+        after = sorted((r.kind, r.start, r.end) for r in tags.table(reopened, report_id))
+        assert after == before
+    finally:
+        reopened.close()
+
+
+def test_after_accepting_a_target_the_metric_inside_it_comes_next(app_parts, qtbot, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("2026年工作目标\n\n湖南省人民政府\n\n2026年，力争全省地区生产总值增长5.5%左右。",
+                    encoding="utf-8")
+    report_id = importing.import_files(app_parts.project, [path]).imported[0][0]
+    app_parts.controller.open_report(report_id)
+    w = app_parts.window
+    kinds = [(m.kind, m.start) for m in w.reader.suggestions()]
+    assert ("target" in {k for k, _ in kinds}) and ("metric" in {k for k, _ in kinds})
+    target = next(m for m in w.reader.suggestions() if m.kind == "target")
+    w.reader.select_mark(target.id)
+    qtbot_key(w, Qt.Key.Key_Return)
+    following = w.reader.selected_mark()
+    assert following is not None and following.kind == "metric"
+    assert target.start <= following.start < target.end

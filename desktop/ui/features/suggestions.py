@@ -119,10 +119,12 @@ class SuggestionsFeature(QObject):
             return None
         return suggestions.by_id(self.ctx.project, report_id, sid)
 
-    def _after(self, position: int) -> None:
-        """Select the next suggestion after `position`, for working through by keyboard."""
+    def _after(self, start: int, end: int) -> None:
+        """Select the suggestion after the one just handled, in text order, so a report
+        is worked through by Enter and X alone (a metric inside an accepted target comes
+        next, not skipped)."""
         reader = self.ctx.window.reader
-        following = [m for m in reader.suggestions() if m.start >= position]
+        following = [m for m in reader.suggestions() if (m.start, m.end) > (start, end)]
         if following:
             reader.select_mark(following[0].id, scroll=True)
 
@@ -141,7 +143,7 @@ class SuggestionsFeature(QObject):
         if changes.focus_tag:
             self.ctx.window.undo_stack.push(CreateTagCommand(
                 self.tr("Accept suggestion"), project, changes.focus_tag, self.ctx.bus.publish))
-        self._after(s.end)
+        self._after(s.start, s.end)
 
     def reject(self, sid: str) -> None:
         s = self._suggestion(sid)
@@ -161,7 +163,7 @@ class SuggestionsFeature(QObject):
             lambda: suggestions.reject(project, report_id, s),
             lambda: suggestions.unreject(project, report_id, s),
             self._publish_and_refresh))
-        self._after(s.end)
+        self._after(s.start, s.end)
 
     def accept_kind(self, kind: str) -> None:
         project, report_id = self.ctx.project, self.ctx.controller.report_id
