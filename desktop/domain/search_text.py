@@ -6,12 +6,19 @@ space, circled and compatibility ideographs → their plain forms). Because leng
 change, an offset found in folded text is the offset in the stored text, so a hit can
 be highlighted and tagged without any mapping. Case is folded by the matcher (ignore
 case), not here, so regular expressions keep their meaning.
+
+A search scans folded texts (cached in memory, see db/queries/search.py); `Unfold` holds
+the few characters where a stored text differs from its folded form, so a hit's context
+is shown as stored without keeping a second copy of every text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +45,58 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_fold_table())
+
+
+@lru_cache(maxsize=1)
+def _folded_chars() -> re.Pattern[str]:
+    """Any character that `fold` changes."""
+    cps = sorted(_fold_table())
+    ranges: list[tuple[int, int]] = []
+    for cp in cps:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[{body}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Unfold:
+    """Where a stored text differs from its folded form: ascending positions and the
+    stored characters there. `restore` turns a slice of the folded text back into the
+    stored text (a few percent of a Chinese text: full-width punctuation and digits)."""
+
+    positions: array[int]
+    chars: str
+
+    @classmethod
+    def of(cls, stored: str) -> Unfold:
+        if stored.isascii():
+            return cls(array("I"), "")
+        found = _folded_chars().finditer(stored)
+        positions = array("I", [m.start() for m in found])
+        return cls(positions, "".join([stored[p] for p in positions]))
+
+    def restore(self, folded: str, start: int, end: int) -> str:
+        """stored[start:end], given folded = fold(stored)."""
+        start = max(0, start)
+        end = min(len(folded), end)
+        piece = folded[start:end]
+        i = bisect_left(self.positions, start)
+        j = bisect_left(self.positions, end, i)
+        if i == j:
+            return piece
+        chars = list(piece)
+        for k in range(i, j):
+            chars[self.positions[k] - start] = self.chars[k]
+        return "".join(chars)
+
+    def nbytes(self) -> int:
+        return self.positions.itemsize * len(self.positions) + 2 * len(self.chars)
 
 
 class BadPattern(ValueError):
@@ -71,6 +130,43 @@ def compile_query(text: str, regex: bool = False) -> Query:
     return Query(text, regex, pattern)
 
 
+@lru_cache(maxsize=2)
+def _plane(astral: bool) -> str:
+    if astral:
+        return "".join(map(chr, range(0x10000, 0x110000)))
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+
+
+@lru_cache(maxsize=1024)
+def _ignore_case_variants(ch: str) -> tuple[str, ...]:
+    """Every character that `ch` matches under re.IGNORECASE (itself when uncased)."""
+    if ch.lower() == ch == ch.upper() and ch.casefold() == ch:
+        return (ch,)
+    found = set(re.findall(re.escape(ch), _plane(ord(ch) > 0xFFFF), re.IGNORECASE))
+    found.add(ch)
+    return tuple(sorted(found))
+
+
+def literal_probe(query: Query) -> Callable[[str], bool] | None:
+    """A quick test (single-character scans in C) that a folded text may hold a match of
+    a plain-text query: every character of it, in some case, occurs in the text. None
+    for a regular expression. A text that fails cannot match; one that passes may."""
+    literal = query.literal
+    if literal is None:
+        return None
+    groups = [_ignore_case_variants(ch) for ch in dict.fromkeys(literal)]
+    singles = [g[0] for g in groups if len(g) == 1]
+    multi = [g for g in groups if len(g) > 1]
+
+    def probe(text: str) -> bool:
+        for ch in singles:
+            if ch not in text:
+                return False
+        return all(any(v in text for v in variants) for variants in multi)
+
+    return probe
+
+
 def find_spans(folded_text: str, query: Query, limit: int | None = None) -> list[Span]:
     """Non-overlapping, non-empty matches in text order."""
     spans: list[Span] = []
@@ -89,3 +185,11 @@ def context(text: str, span: Span, chars: int = CONTEXT_CHARS) -> tuple[str, str
     before = text[max(0, start - chars) : start].replace("\n", " ")
     after = text[end : end + chars].replace("\n", " ")
     return before, text[start:end], after
+
+
+def stored_context(folded: str, unfold: Unfold, span: Span,
+                   chars: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """`context` of the stored text, from its folded form and its `Unfold`."""
+    lo = max(0, span[0] - chars)
+    window = unfold.restore(folded, lo, span[1] + chars)
+    return context(window, (span[0] - lo, span[1] - lo), chars)

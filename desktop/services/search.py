@@ -15,9 +15,10 @@ from desktop.domain.search_text import (
     BadPattern,
     Query,
     compile_query,
-    context,
     find_spans,
     fold,
+    literal_probe,
+    stored_context,
 )
 from desktop.services import tags
 from desktop.services.changes import Changes
@@ -74,15 +75,15 @@ def sync_index(project: Project) -> int:
 
 def _collect(project: Project, query: Query, limit: int,
              report_id: str | None = None) -> SearchResult:
-    found: list[tuple[str, list[tuple[int, int]]]] = []
+    found: list[tuple[str, str, list[tuple[int, int]]]] = []
     total = 0
     truncated = False
     with project.uow() as session:
         if report_id is None:
-            candidates = q.candidate_texts(session, query.literal)
+            candidates = q.candidate_texts(session, query.literal, literal_probe(query))
         else:
-            texts = q.stored_texts(session, [report_id])
-            candidates = iter([(rid, fold(t)) for rid, t in texts.items()])
+            folded = q.folded_text(session, report_id)
+            candidates = iter([] if folded is None else [(report_id, folded)])
         for rid, folded in candidates:
             spans = find_spans(folded, query, limit - total + 1)
             if not spans:
@@ -90,20 +91,24 @@ def _collect(project: Project, query: Query, limit: int,
             if total + len(spans) > limit:
                 spans = spans[: limit - total]
                 truncated = True
-            found.append((rid, spans))
+            found.append((rid, folded, spans))
             total += len(spans)
             if truncated or total >= limit:
                 truncated = True
                 break
-        ids = [rid for rid, _ in found]
+        ids = [rid for rid, _, _ in found]
         titles = q.report_titles(session, ids)
-        stored = q.stored_texts(session, ids)
+        unfolds = q.unfolds(session, ids)
     hits: list[SearchHit] = []
-    for rid, spans in found:
-        original = stored.get(rid, "")
+    for rid, folded, spans in found:
+        title = titles.get(rid, "")
+        unfold = unfolds.get(rid)
         for span in spans:
-            before, match, after = context(original, span)
-            hits.append(SearchHit(rid, titles.get(rid, ""), span[0], span[1], before, match, after))
+            if unfold is None:  # the report went away meanwhile
+                before, match, after = "", "", ""
+            else:
+                before, match, after = stored_context(folded, unfold, span)
+            hits.append(SearchHit(rid, title, span[0], span[1], before, match, after))
     return SearchResult(query.text, query.regex, tuple(hits), len(found), truncated)
 
 
