@@ -14,13 +14,16 @@ is shown as stored without keeping a second copy of every text.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
+import warnings
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 Span = tuple[int, int]
 
@@ -147,24 +150,56 @@ def _ignore_case_variants(ch: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def literal_probe(query: Query) -> Callable[[str], bool] | None:
-    """A quick test (single-character scans in C) that a folded text may hold a match of
-    a plain-text query: every character of it, in some case, occurs in the text. None
-    for a regular expression. A text that fails cannot match; one that passes may."""
+def _required_chars(items: Any) -> list[str]:
+    """Characters every match of a parsed pattern holds: its top-level literals, also
+    inside groups and repeats of at least one (not in branches, sets or assertions)."""
+    out: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(av))
+        elif name == "SUBPATTERN":
+            out += _required_chars(av[-1])
+        elif name == "ATOMIC_GROUP":
+            out += _required_chars(av)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            out += _required_chars(av[2])
+    return out
+
+
+def _pattern_chars(query: Query) -> str:
     literal = query.literal
-    if literal is None:
+    if literal is not None:
+        return literal
+    try:  # a private module (the compiler's own parser): without it, no probe
+        parser = importlib.import_module("re._parser")
+        with warnings.catch_warnings():  # already shown when the query was compiled
+            warnings.simplefilter("ignore")
+            parsed = parser.parse(query.pattern.pattern, query.pattern.flags)
+        return "".join(_required_chars(parsed))
+    except Exception:
+        return ""
+
+
+def probe(query: Query) -> Callable[[str], bool] | None:
+    """A quick test (single-character scans in C) that a folded text may hold a match:
+    every character the query needs (all of a plain text's, a regular expression's
+    literals outside branches and optional parts) occurs in it, in some case. A text
+    that fails cannot match; one that passes may. None when nothing is required."""
+    needed = _pattern_chars(query)
+    if not needed:
         return None
-    groups = [_ignore_case_variants(ch) for ch in dict.fromkeys(literal)]
+    groups = [_ignore_case_variants(ch) for ch in dict.fromkeys(needed)]
     singles = [g[0] for g in groups if len(g) == 1]
     multi = [g for g in groups if len(g) > 1]
 
-    def probe(text: str) -> bool:
+    def test(text: str) -> bool:
         for ch in singles:
             if ch not in text:
                 return False
         return all(any(v in text for v in variants) for variants in multi)
 
-    return probe
+    return test
 
 
 def find_spans(folded_text: str, query: Query, limit: int | None = None) -> list[Span]:

@@ -17,7 +17,7 @@ from desktop.domain.search_text import (
     compile_query,
     find_spans,
     fold,
-    literal_probe,
+    probe,
     stored_context,
 )
 from desktop.services import tags
@@ -80,7 +80,7 @@ def _collect(project: Project, query: Query, limit: int,
     truncated = False
     with project.uow() as session:
         if report_id is None:
-            candidates = q.candidate_texts(session, query.literal, literal_probe(query))
+            candidates = q.candidate_texts(session, query.literal, probe(query))
         else:
             folded = q.folded_text(session, report_id)
             candidates = iter([] if folded is None else [(report_id, folded)])

@@ -97,3 +97,36 @@ def test_tag_all_results_then_find_them_by_kind_author_status_and_field(seeded):
     assert [t.tag_id for t in search_tags(seeded, field_value="智赋万企”行")] == [created[0]]
     assert search_tags(seeded, kind="metric") == []
     assert search_tags(seeded, author="bob") == []
+
+
+def test_results_follow_reports_added_and_removed_after_a_search(seeded, tmp_path: Path):
+    before = search_project(seeded, "湖")
+    assert before.hits
+    src = tmp_path / "new.txt"
+    src.write_text("浙江省经济和信息化厅\n\n浙江工业\n\n湖州市全年增长７．８％。", encoding="utf-8")
+    importing.import_files(seeded, [src])
+    after = search_project(seeded, "湖州")
+    assert [h.match for h in after.hits] == ["湖州"]
+    assert [h.match for h in search_project(seeded, r"湖州市\w", regex=True).hits] == ["湖州市全"]
+    new_id = after.hits[0].report_id
+    with seeded.engine.begin() as conn:
+        conn.execute(text("DELETE FROM report WHERE id = :id"), {"id": new_id})
+    assert search_project(seeded, "湖州").hits == ()
+    assert search_project(seeded, r"湖州市\w", regex=True).hits == ()
+
+
+def test_context_is_shown_as_stored_and_in_report_search_uses_it_too(project, tmp_path: Path):
+    src = tmp_path / "r.txt"
+    src.write_text("浙江省经济和信息化厅\n\n浙江工业\n\n全年增长７．８％，ＧＤＰ突破９万亿元。", encoding="utf-8")
+    importing.import_files(project, [src])
+    for hits in (search_project(project, "gdp").hits, search_project(project, "GDP").hits,
+                 search_project(project, r"g\w{2}", regex=True).hits):
+        assert [(h.before[-3:], h.match, h.after[:3]) for h in hits] == [("８％，", "ＧＤＰ", "突破９")]
+    assert [h.match for h in search_project(project, "gd").hits] == ["ＧＤ"]
+    rid = search_project(project, "gd").hits[0].report_id
+    doc = reports.document(project, rid)
+    assert doc is not None
+    for hit in search_report(project, rid, "，ｇ").hits + search_report(project, rid, "亿").hits:
+        assert doc.text[hit.start : hit.end] == hit.match
+        assert doc.text[hit.start - len(hit.before) : hit.start].replace("\n", " ") == hit.before
+        assert doc.text[hit.end : hit.end + len(hit.after)].replace("\n", " ") == hit.after
