@@ -3,6 +3,7 @@ composition root (each in desktop/ui/features/)."""
 
 from __future__ import annotations
 
+import linecache
 from typing import Any
 
 from desktop.services.project import Project
@@ -27,4 +28,9 @@ FEATURES = (importing, search, review, team, excel, layers, suggestions, schema)
 def install(project: Project, window: MainWindow, bus: ChangeBus,
             controller: MainController) -> dict[str, Any]:
     ctx = FeatureContext(project, window, bus, controller)
-    return {module.__name__.rsplit(".", 1)[-1]: module.install(ctx) for module in FEATURES}
+    features = {module.__name__.rsplit(".", 1)[-1]: module.install(ctx) for module in FEATURES}
+    # PySide6's import hook (shibokensupport feature_imported) reads the source of every
+    # module imported after PySide6 through inspect.getsource, and linecache keeps all of
+    # it: ~14 MB of lines for the start-up imports. Tracebacks read them again if needed.
+    linecache.clearcache()
+    return features

@@ -4,14 +4,16 @@ preview of what will change before anything is applied."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.services import excel_edits, export
-from desktop.ui.edits_dialog import EditsDialog
-from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.features.context import FeatureContext
+
+if TYPE_CHECKING:  # imported in the slots: the window does not need them to start
+    from desktop.ui.edits_dialog import EditsDialog
+    from desktop.ui.export_dialog import ExportDialog
 
 
 class ExcelFeature(QObject):
@@ -24,6 +26,9 @@ class ExcelFeature(QObject):
         ctx.window.act_import_edits.triggered.connect(self.choose_edits)
 
     def show_export(self) -> ExportDialog:
+        from desktop.services import export
+        from desktop.ui.export_dialog import ExportDialog
+
         project = self.ctx.project
         choices = export.filter_choices(project)
         self.export_dialog = ExportDialog(
@@ -41,6 +46,9 @@ class ExcelFeature(QObject):
             self.preview_edits(Path(path))
 
     def preview_edits(self, path: Path) -> EditsDialog | None:
+        from desktop.services import excel_edits
+        from desktop.ui.edits_dialog import EditsDialog
+
         project = self.ctx.project
         try:
             preview = excel_edits.preview(project, path)

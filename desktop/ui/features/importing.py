@@ -4,6 +4,7 @@ window, run in a spawned process with progress, Cancel and a summary."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.services.changes import Changes
 from desktop.ui.features.context import FeatureContext
-from desktop.ui.import_dialog import ImportDialog
+
+if TYPE_CHECKING:  # imported when first used: the window does not need it to start
+    from desktop.ui.import_dialog import ImportDialog
 
 FILTER = "Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)"
 
@@ -33,6 +36,8 @@ class ImportFeature(QObject):
             self.start([Path(p) for p in paths])
 
     def start(self, paths: list[Path]) -> ImportDialog:
+        from desktop.ui.import_dialog import ImportDialog
+
         project = self.ctx.project
         self.dialog = ImportDialog(project.target, project.analyst_name, parent=self.ctx.window)
         self.dialog.reports_imported.connect(

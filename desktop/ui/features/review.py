@@ -3,14 +3,17 @@ adjudication, and each report's state (mark done) for blind review."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog
 
-from desktop.services import agreement
 from desktop.services.errors import ProjectError, StaleTagError
-from desktop.ui.agreement_dialog import AgreementDialog
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.review_panel import ReviewPanel
+
+if TYPE_CHECKING:  # imported when first shown: the window does not need it to start
+    from desktop.ui.agreement_dialog import AgreementDialog
 
 
 class ReviewFeature(QObject):
@@ -37,6 +40,8 @@ class ReviewFeature(QObject):
             self.panel.refresh()
 
     def show_agreement(self) -> AgreementDialog:
+        from desktop.ui.agreement_dialog import AgreementDialog
+
         self.dialog = dialog = AgreementDialog(self.ctx.project, parent=self.ctx.window)
         dialog.disagreement_activated.connect(self._show_place)
         dialog.changed.connect(self.ctx.bus.publish)
@@ -62,6 +67,8 @@ class ReviewFeature(QObject):
                                          max(kinds.index(kind), 0) if kind in kinds else 0, False)
         if not ok:
             return
+        from desktop.services import agreement
+
         try:
             changes = agreement.write_own(self.ctx.project, report_id, label, start, end)
         except (ProjectError, StaleTagError, ValueError) as exc:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from desktop.ui.features.context import FeatureContext
-from desktop.ui.schema_dialog import SchemaDialog
+
+if TYPE_CHECKING:  # imported when first shown: the window does not need it to start
+    from desktop.ui.schema_dialog import SchemaDialog
 
 
 class SchemaFeature(QObject):
@@ -16,6 +20,8 @@ class SchemaFeature(QObject):
         ctx.window.act_schema.triggered.connect(self.show)
 
     def show(self) -> SchemaDialog:
+        from desktop.ui.schema_dialog import SchemaDialog
+
         self.dialog = SchemaDialog(self.ctx.project, self.ctx.window)
         self.dialog.changed.connect(self.ctx.bus.publish)
         self.dialog.show()

@@ -5,7 +5,7 @@ a report can be worked through by keyboard alone."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -13,10 +13,12 @@ from desktop.services import suggestions, tags
 from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError, StaleTagError
 from desktop.ui.features.context import FeatureContext
-from desktop.ui.jobs import ProcessJob
-from desktop.ui.programs_dialog import ProgramsDialog
 from desktop.ui.reader import Mark
 from desktop.ui.undo import CallCommand, CreateTagCommand
+
+if TYPE_CHECKING:  # imported when first used: the window does not need them to start
+    from desktop.ui.jobs import ProcessJob
+    from desktop.ui.programs_dialog import ProgramsDialog
 
 USER_ERRORS = (ProjectError, StaleTagError, ValueError)
 # reports shorter than this are suggested in the GUI process (a few milliseconds);
@@ -68,6 +70,8 @@ class SuggestionsFeature(QObject):
                     tooltip=f"{tip}\n{fields}" if fields else tip)
 
     def _compute_in_worker(self, work: Any) -> None:
+        from desktop.ui.jobs import ProcessJob
+
         if self._pending == work.report_id:
             return
         if self.job is not None and self.job.running:
@@ -193,6 +197,8 @@ class SuggestionsFeature(QObject):
         self.refresh()
 
     def show_programs(self) -> ProgramsDialog:
+        from desktop.ui.programs_dialog import ProgramsDialog
+
         self.programs_dialog = ProgramsDialog(self.ctx.project, self.ctx.window)
         self.programs_dialog.changed.connect(self.ctx.bus.publish)
         self.programs_dialog.show()

@@ -3,15 +3,18 @@ Cancel), connecting to a team database, and polling it for colleagues' changes."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from desktop.services import team
 from desktop.services.errors import ProjectError
-from desktop.services.merge import MergeOutcome, merge_job
-from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.features.context import FeatureContext
-from desktop.ui.jobs import ProcessJob
+
+if TYPE_CHECKING:  # imported when first used: the window does not need them to start
+    from desktop.services import team
+    from desktop.services.merge import MergeOutcome
+    from desktop.ui.jobs import ProcessJob
 
 POLL_MS = 3000
 
@@ -39,6 +42,9 @@ class TeamFeature(QObject):
             self.merge(path)
 
     def merge(self, other: str) -> ProcessJob:
+        from desktop.services.merge import merge_job
+        from desktop.ui.jobs import ProcessJob
+
         self.progress = QProgressDialog(self.tr("Merging…"), self.tr("Cancel"), 0, 0,
                                         self.ctx.window)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -74,6 +80,9 @@ class TeamFeature(QObject):
         self.ctx.controller.show_error(message)
 
     def connect_team(self) -> None:
+        from desktop.services import team
+        from desktop.ui.connect_dialog import ConnectDialog
+
         dialog = ConnectDialog(team.check_connection, self.ctx.window)
         if dialog.exec():
             QMessageBox.information(
@@ -82,6 +91,8 @@ class TeamFeature(QObject):
                         "reportmark --db %1").replace("%1", dialog.url()))
 
     def poll(self) -> None:
+        from desktop.services import team
+
         try:
             self._stamp, changes = team.poll(self.ctx.project, self._stamp)
         except ProjectError as exc:  # a dropped connection must not stop the window
