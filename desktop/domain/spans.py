@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, MutableSequence, Sequence
+from operator import sub
 
 
 class IntervalIndex:
@@ -16,6 +17,8 @@ class IntervalIndex:
     __slots__ = ("_ends", "_max_len", "_order", "_starts")
 
     def __init__(self, spans: Sequence[tuple[int, int]], *, presorted: bool = False) -> None:
+        self._starts: MutableSequence[int]
+        self._ends: MutableSequence[int]
         if presorted:
             self._order: list[int] | None = None
             self._starts = [s for s, _ in spans]
@@ -28,12 +31,15 @@ class IntervalIndex:
         self._max_len = max((e - s for s, e in spans), default=0)
 
     @classmethod
-    def from_columns(cls, starts: list[int], ends: list[int]) -> IntervalIndex:
-        """Columns already sorted by start (as the database returns them); no copy."""
+    def from_columns(cls, starts: MutableSequence[int], ends: MutableSequence[int]) -> IntervalIndex:
+        """Columns (lists or arrays) already sorted by start (as the database returns
+        them); no copy: the caller may insert into and delete from them in step."""
+        if len(starts) != len(ends):
+            raise ValueError("starts and ends differ in length")
         index = cls.__new__(cls)
         index._order = None
         index._starts, index._ends = starts, ends
-        index._max_len = max((e - s for s, e in zip(starts, ends, strict=True)), default=0)
+        index._max_len = max(map(sub, ends, starts), default=0)
         return index
 
     def __len__(self) -> int:

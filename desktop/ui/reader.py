@@ -9,8 +9,9 @@ widget; the OffsetMap converts to Qt's UTF-16 positions at its edge.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -85,13 +86,17 @@ class ReaderView(QPlainTextEdit):
         self._text = ""
         self._offsets = OffsetMap("")
         # tags as parallel columns sorted by (start, end): 100 000 tags load in a few
-        # milliseconds and cost a few MB, where objects per tag would not
+        # milliseconds and cost a few MB, where objects per tag would not. Positions are
+        # machine ints (array: 4 bytes a tag, not a list slot and an int object: 36);
+        # kinds, statuses and authors are codes into `_names` (a byte a tag)
         self._ids: list[str] = []
-        self._tkinds: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._status: list[str] = []
-        self._authors: list[str] = []
+        self._starts = array("i")
+        self._ends = array("i")
+        self._names: list[str] = []
+        self._codes: dict[str, int] = {}
+        self._tkinds: MutableSequence[int] = bytearray()
+        self._status: MutableSequence[int] = bytearray()
+        self._authors: MutableSequence[int] = bytearray()
         # underline in the author's colour when several analysts' layers are shown
         self.author_colours: dict[str, str] = {}
         self.colour_by_author = False
@@ -131,13 +136,39 @@ class ReaderView(QPlainTextEdit):
     def text(self) -> str:
         return self._text
 
-    def set_tags(self, ids: list[str], kinds: list[str], starts: list[int], ends: list[int],
-                 statuses: list[str], authors: list[str] | None = None) -> None:
-        """All tags of the report as columns, sorted by start."""
-        self._ids, self._tkinds, self._starts, self._ends, self._status = (
-            ids, kinds, starts, ends, statuses)
-        self._authors = authors if authors is not None else [""] * len(ids)
+    def set_tags(self, ids: list[str], kinds: Sequence[str], starts: Sequence[int],
+                 ends: Sequence[int], statuses: Sequence[str],
+                 authors: Sequence[str] | None = None) -> None:
+        """All tags of the report as columns, sorted by start. `ids` is kept as given;
+        the other columns are copied into compact arrays."""
+        self._names, self._codes = [], {}
+        self._ids = ids
+        self._starts, self._ends = array("i", starts), array("i", ends)
+        self._tkinds = self._encode(kinds)
+        self._status = self._encode(statuses)
+        self._authors = self._encode(authors if authors is not None else [""] * len(ids))
         self._reindex()
+
+    def _code(self, name: str) -> int:
+        code = self._codes.get(name)
+        if code is None:
+            code = self._codes[name] = len(self._names)
+            self._names.append(name)
+            if code == 256:  # more names than a byte holds: two bytes a tag from now on
+                self._tkinds, self._status, self._authors = (
+                    array("H", list(column))
+                    for column in (self._tkinds, self._status, self._authors))
+        return code
+
+    def _encode(self, values: Sequence[str]) -> MutableSequence[int]:
+        """A column of a few distinct strings as codes into `_names`."""
+        codes = self._codes
+        for name in set(values):  # a C pass; then the lookups below never miss
+            if name not in codes:
+                self._code(name)
+        if len(self._names) <= 256:
+            return bytearray(map(codes.__getitem__, values))
+        return array("H", map(codes.__getitem__, values))
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
         """Tags and suggestions as Mark objects (convenient for small sets and tests)."""
@@ -162,12 +193,15 @@ class ReaderView(QPlainTextEdit):
     def add_tag(self, mark: Mark) -> None:
         """Insert one tag in order (the key-press path: no reload of the others)."""
         k = self._insert_point(mark.start, mark.end)
+        # codes first: a new name may widen the coded columns
+        kind, status, author = (self._code(mark.kind), self._code(mark.status),
+                                self._code(mark.author))
         self._ids.insert(k, mark.id)
-        self._tkinds.insert(k, mark.kind)
+        self._tkinds.insert(k, kind)
         self._starts.insert(k, mark.start)
         self._ends.insert(k, mark.end)
-        self._status.insert(k, mark.status)
-        self._authors.insert(k, mark.author)
+        self._status.insert(k, status)
+        self._authors.insert(k, author)
         self._index.widen(mark.end - mark.start)  # the index shares these columns
         self.viewport().update()
 
@@ -178,8 +212,8 @@ class ReaderView(QPlainTextEdit):
         row = self._row(tag_id)
         if row is None:
             return
-        for column in (self._ids, self._tkinds, self._starts, self._ends, self._status,
-                       self._authors):
+        del self._ids[row]
+        for column in (self._tkinds, self._starts, self._ends, self._status, self._authors):
             del column[row]
         if self._selected == tag_id:
             self._selected = None
@@ -199,14 +233,16 @@ class ReaderView(QPlainTextEdit):
         return len(self._ids)
 
     def kind_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for kind in self._tkinds:
-            counts[kind] = counts.get(kind, 0) + 1
+        counts = {}
+        for code, name in enumerate(self._names):  # a few names, each counted in C
+            if n := self._tkinds.count(code):
+                counts[name] = n
         return counts
 
     def _tag_mark(self, i: int) -> Mark:
-        return Mark(self._ids[i], self._tkinds[i], self._starts[i], self._ends[i],
-                    status=self._status[i], author=self._authors[i])
+        names = self._names
+        return Mark(self._ids[i], names[self._tkinds[i]], self._starts[i], self._ends[i],
+                    status=names[self._status[i]], author=names[self._authors[i]])
 
     def marks(self) -> list[Mark]:
         return [self._tag_mark(i) for i in range(len(self._ids))] + list(self._suggestions)
@@ -339,11 +375,13 @@ class ReaderView(QPlainTextEdit):
         visible = list(self._index.overlapping(vis_a, vis_b))
         lanes = assign_lanes([(self._starts[i], self._ends[i]) for i in visible])
         rects = {i: self._segments(self._starts[i], self._ends[i]) for i in visible}
+        names = self._names
+        rejected = self._codes.get("rejected", -1)
         painter = QPainter(self.viewport())
         # fills under the text
         for i in visible:
-            colour = QColor(self._colour(self._tkinds[i]))
-            colour.setAlpha(55 if self._status[i] != "rejected" else 20)
+            colour = QColor(self._colour(names[self._tkinds[i]]))
+            colour.setAlpha(55 if self._status[i] != rejected else 20)
             for rect in rects[i]:
                 painter.fillRect(rect, colour)
         if self._flash is not None:
@@ -354,15 +392,16 @@ class ReaderView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         # each tag's underline in its own lane, so overlapping tags all stay visible
         for lane, i in zip(lanes, visible, strict=True):
-            colour = QColor(self._colour(self._tkinds[i]))
+            colour = QColor(self._colour(names[self._tkinds[i]]))
             line = colour
-            if self.colour_by_author and self._authors[i] in self.author_colours:
-                line = QColor(self.author_colours[self._authors[i]])
+            author = names[self._authors[i]]
+            if self.colour_by_author and author in self.author_colours:
+                line = QColor(self.author_colours[author])
             painter.setPen(QPen(line, 2.0))
             for rect in rects[i]:
                 y = rect.bottom() - 1 - lane * self.LANE_GAP
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            if self._status[i] == "rejected":
+            if self._status[i] == rejected:
                 painter.setPen(QPen(QColor("#b91c1c"), 1.2))
                 for rect in rects[i]:
                     mid = rect.center().y()
