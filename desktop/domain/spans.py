@@ -73,6 +73,85 @@ class IntervalIndex:
         return self._orig(k) if k >= 0 else None
 
 
+class IdColumn:
+    """A column of ids held as one string when they all have the same length (uuids):
+    100 000 ids cost 3.6 MB in one block instead of 100 000 string objects (9 MB), and
+    once the query's rows are dropped the small-object heap they filled is given back.
+    Ids of differing lengths fall back to a plain list. Supports what a list of ids is
+    used for: len, [i], iteration, index, insert and del."""
+
+    __slots__ = ("_blob", "_list", "_width")
+
+    def __init__(self, ids: Sequence[str] = ()) -> None:
+        width = len(ids[0]) if ids else 0
+        self._width = width
+        self._list: list[str] | None = None
+        self._blob = ""
+        if width and min(map(len, ids)) == width == max(map(len, ids)):  # two C passes
+            self._blob = "".join(ids)
+        elif ids:
+            self._list = list(ids)
+
+    def __len__(self) -> int:
+        if self._list is not None:
+            return len(self._list)
+        return len(self._blob) // self._width if self._width else 0
+
+    def __getitem__(self, i: int) -> str:
+        if self._list is not None:
+            return self._list[i]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("IdColumn index out of range")
+        w = self._width
+        return self._blob[i * w:(i + 1) * w]
+
+    def __iter__(self) -> Iterator[str]:
+        if self._list is not None:
+            return iter(self._list)
+        return (self[i] for i in range(len(self)))
+
+    def index(self, tag_id: str) -> int:
+        """The row of `tag_id`; ValueError when absent (a C scan, as list.index)."""
+        if self._list is not None:
+            return self._list.index(tag_id)
+        w = self._width
+        if len(tag_id) == w and w:
+            pos = self._blob.find(tag_id)
+            while pos >= 0:
+                if pos % w == 0:
+                    return pos // w
+                pos = self._blob.find(tag_id, pos + 1)
+        raise ValueError(f"{tag_id!r} is not in the column")
+
+    def insert(self, k: int, tag_id: str) -> None:
+        if self._list is None and (not self._width or len(tag_id) == self._width):
+            if not self._width:
+                self._width = len(tag_id)
+            k = max(0, min(k, len(self)))
+            cut = k * self._width
+            self._blob = self._blob[:cut] + tag_id + self._blob[cut:]
+            return
+        if self._list is None:
+            self._list = list(self)
+            self._blob = ""
+        self._list.insert(k, tag_id)
+
+    def __delitem__(self, k: int) -> None:
+        if self._list is not None:
+            del self._list[k]
+            return
+        n = len(self)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError("IdColumn index out of range")
+        w = self._width
+        self._blob = self._blob[:k * w] + self._blob[(k + 1) * w:]
+
+
 def assign_lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
     """Greedy interval colouring: overlapping spans get different lanes (0, 1, 2, …),
     so each keeps its own underline when they overlap."""

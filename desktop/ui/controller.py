@@ -121,6 +121,9 @@ class MainController(QObject):
         doc = reports.document(self.project, report_id)
         if doc is None:
             return
+        # the shown report's document and tags go before the next one's are built: the
+        # two never sit in memory together, and the heap does not grow by both
+        self.window.reader.clear_report()
         self.report_id = report_id
         w = self.window
         w.report_title.setText(f"{doc.title}   ·   {doc.agency}  {doc.region}  {doc.year or ''}")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from desktop.domain.offsets import OffsetMap
 from desktop.domain.report_text import Structure
-from desktop.domain.spans import IntervalIndex, assign_lanes, snap
+from desktop.domain.spans import IdColumn, IntervalIndex, assign_lanes, snap
 from desktop.ui.fonts import reader_font
 
 
@@ -80,6 +80,10 @@ class ReaderView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # a scroll bar that comes and goes changes the text width, and a new width makes
+        # QPlainTextDocumentLayout give every block a QTextLayout (relayout()): 16 MB and
+        # ~30 ms for a 5 MB report of 46 000 paragraphs. Always shown, it never changes it.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFont(reader_font())
         self.setMouseTracking(True)
         self.document().setDocumentMargin(28)
@@ -89,7 +93,7 @@ class ReaderView(QPlainTextEdit):
         # milliseconds and cost a few MB, where objects per tag would not. Positions are
         # machine ints (array: 4 bytes a tag, not a list slot and an int object: 36);
         # kinds, statuses and authors are codes into `_names` (a byte a tag)
-        self._ids: list[str] = []
+        self._ids = IdColumn()
         self._starts = array("i")
         self._ends = array("i")
         self._names: list[str] = []
@@ -139,10 +143,10 @@ class ReaderView(QPlainTextEdit):
     def set_tags(self, ids: list[str], kinds: Sequence[str], starts: Sequence[int],
                  ends: Sequence[int], statuses: Sequence[str],
                  authors: Sequence[str] | None = None) -> None:
-        """All tags of the report as columns, sorted by start. `ids` is kept as given;
-        the other columns are copied into compact arrays."""
+        """All tags of the report as columns, sorted by start; copied into compact
+        columns (the caller's lists can go)."""
         self._names, self._codes = [], {}
-        self._ids = ids
+        self._ids = IdColumn(ids)
         self._starts, self._ends = array("i", starts), array("i", ends)
         self._tkinds = self._encode(kinds)
         self._status = self._encode(statuses)
