@@ -107,3 +107,17 @@ def test_only_visible_marks_are_painted(qtbot) -> None:
     visible = list(reader._index.overlapping(a, b))
     assert 0 < len(visible) < len(marks) / 20
     reader.grab()  # paints without error
+
+
+def test_many_authors_and_kinds_widen_the_code_columns(qtbot) -> None:
+    text = "甲乙丙丁戊己庚辛壬癸" * 100
+    reader = make_reader(qtbot, text)
+    n = 300  # more distinct authors than one byte can code
+    reader.set_tags([f"t{i:04d}" for i in range(n)], ["metric"] * n, list(range(n)),
+                    [i + 2 for i in range(n)], ["open"] * n, [f"analyst-{i}" for i in range(n)])
+    assert reader.mark("t0299").author == "analyst-299"
+    reader.add_tag(Mark("new", "program", 5, 7, author="analyst-new"))
+    assert reader.mark("new").author == "analyst-new"
+    assert reader.kind_counts() == {"metric": n, "program": 1}
+    reader.remove_tag("t0000")
+    assert reader.tag_count() == n
