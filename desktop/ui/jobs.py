@@ -56,6 +56,7 @@ class ProcessJob(QObject):
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self._poll)
         self._done = False
+        self._reaping = False
 
     @property
     def running(self) -> bool:
@@ -82,12 +83,26 @@ class ProcessJob(QObject):
         if self._process is not None:
             self._process.join(timeout_s)
             self._poll()
+            self._poll()  # reap
 
     def _finish(self) -> None:
         self._done = True
         self._timer.stop()
 
+    def _finish_later(self) -> None:
+        """The result is in; the child still has to shut its interpreter down (tens of
+        milliseconds). Reap it from the timer instead of joining here, which would block
+        the GUI thread that long."""
+        self._done = True
+        self._reaping = True
+
     def _poll(self) -> None:
+        if self._reaping:
+            if not self._process.is_alive():
+                self._process.join(0)
+                self._reaping = False
+                self._timer.stop()
+            return
         if self._done or self._channel is None:
             return
         while True:
@@ -99,13 +114,11 @@ class ProcessJob(QObject):
             if kind == "progress":
                 self.progress.emit(message[1], message[2], message[3])
             elif kind == "finished":
-                self._finish()
-                self._process.join(5)
+                self._finish_later()
                 self.finished.emit(message[1])
                 return
             elif kind == "failed":
-                self._finish()
-                self._process.join(5)
+                self._finish_later()
                 self.failed.emit(message[1])
                 return
         if not self._process.is_alive() and self._channel.empty():
