@@ -115,12 +115,17 @@ class LibraryPanel(QWidget):
         if keep:
             self.select(keep, emit=False)
 
+    # compact widths for the short columns, so the title keeps most of the dock
+    WIDTHS: ClassVar[dict[str, int]] = {"region": 60, "year": 48, "chars": 60, "tags": 58,
+                                        "state": 44}
+
     def _fit_columns(self) -> None:
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(LibraryModel.COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, key in enumerate(LibraryModel.COLUMNS[1:], start=1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, self.WIDTHS.get(key, 60))
 
     def select(self, report_id: str, emit: bool = True) -> None:
         row = self.model.row_of(report_id)
