@@ -26,7 +26,7 @@ class Snapshot:
     reports: list[tuple[Any, ...]]  # id, title, agency, region, year, chars, source file
     tag_counts: dict[str, dict[str, int]]
     states: dict[str, str]
-    first: tuple[str, str, str, str, int | None, str, dict[str, Any], str] | None
+    first: tuple[str, str, str, str, int | None, str, dict[str, Any], str, str] | None
     spans: list[list[Any]]  # ids, kind keys, starts, ends, statuses, author ids
 
 
@@ -79,9 +79,9 @@ def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snap
     if reports:
         wanted = report_id if any(r[0] == report_id for r in reports) else reports[0][0]
         r = conn.execute(
-            "SELECT id, title, agency, region, year, text, structure, source_file FROM report"
-            " WHERE id = ?", (wanted,)).fetchone()
-        first = (r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}"), r[7])
+            "SELECT id, title, agency, region, year, text, structure, source_file, published"
+            " FROM report WHERE id = ?", (wanted,)).fetchone()
+        first = (r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}"), r[7], r[8])
         keys = {k[0]: k[1] for k in kinds}
         rows = conn.execute(
             'SELECT id, kind_id, start, "end", status, author_id FROM tag WHERE report_id = ?'

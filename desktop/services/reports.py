@@ -46,7 +46,7 @@ def document(project: Project, report_id: str) -> ReportDoc | None:
         if r is None:
             return None
         return ReportDoc(r.id, r.title, r.agency, r.region, r.year, r.text,
-                         Structure.from_dict(r.structure), r.source_file)
+                         Structure.from_dict(r.structure), r.source_file, r.published)
 
 
 def resolve(project: Project, id_or_prefix: str) -> str:

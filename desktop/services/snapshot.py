@@ -41,7 +41,7 @@ def first_frame(target: str | Path, analyst: str,
     ]
     report = None
     if snap.first is not None:
-        rid, title, agency, region, year, text, structure, source = snap.first
+        rid, title, agency, region, year, text, structure, source, published = snap.first
         report = ReportDoc(rid, title, agency, region, year, text,
-                           Structure.from_dict(structure), source)
+                           Structure.from_dict(structure), source, published)
     return FirstFrame(kinds, library, report, SpanColumns(*snap.spans))

@@ -37,6 +37,7 @@ class ReportDoc:
     text: str
     structure: Structure
     source_file: str
+    published: str = ""
 
 
 @dataclass(frozen=True, slots=True)

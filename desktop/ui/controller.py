@@ -56,6 +56,7 @@ class MainController(QObject):
 
         w = window
         w.library.report_chosen.connect(self.open_report)
+        w.library.edit_requested.connect(self.edit_metadata)
         w.reader.tooltip_provider = self.tooltip
         w.reader.tag_requested.connect(self.create_tag)
         w.reader.mark_clicked.connect(self._on_mark_clicked)
@@ -487,6 +488,18 @@ class MainController(QObject):
                 self.bus.publish))
 
     # --- misc ---------------------------------------------------------------------------
+
+    def edit_metadata(self, report_id: str) -> None:
+        from desktop.ui.metadata_dialog import MetadataDialog
+
+        row = self.window.library.row(report_id)
+        doc = reports.document(self.project, report_id)
+        if row is None or doc is None:
+            return
+        self.metadata_dialog = dialog = MetadataDialog(row, doc.published, self.window)
+        dialog.accepted.connect(lambda: self._run(
+            lambda: reports.update_metadata(self.project, report_id, **dialog.values())))
+        dialog.show()
 
     def ask_analyst(self) -> None:
         from desktop.services.project import switch_analyst

@@ -6,6 +6,7 @@ from operator import attrgetter
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -78,6 +79,7 @@ class _Filter(QSortFilterProxyModel):
 
 class LibraryPanel(QWidget):
     report_chosen = Signal(str)
+    edit_requested = Signal(str)  # report id: edit its metadata
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,11 @@ class LibraryPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.setMinimumWidth(340)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        edit = QAction(self.tr("Edit metadata…"), self.view)
+        edit.triggered.connect(self._request_edit)
+        self.view.addAction(edit)
+        self.view.doubleClicked.connect(lambda _index: self._request_edit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -139,6 +146,15 @@ class LibraryPanel(QWidget):
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
         return index.data(LibraryModel.ID_ROLE) if index.isValid() else None
+
+    def _request_edit(self) -> None:
+        report_id = self.current_id()
+        if report_id:
+            self.edit_requested.emit(report_id)
+
+    def row(self, report_id: str) -> ReportRow | None:
+        i = self.model.row_of(report_id)
+        return self.model.row(i) if i >= 0 else None
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

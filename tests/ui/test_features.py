@@ -129,3 +129,22 @@ def test_the_schema_dialog_opens_from_the_menu_and_new_kinds_reach_the_reader(ap
     dialog.changed.emit(changes)
     assert "risk" in w.kind_actions
     assert w.reader.kind_for_shortcut("4") == "risk"
+
+
+def test_report_metadata_is_editable_from_the_library(app_parts, qtbot):
+    w = app_parts.window
+    report_id = app_parts.controller.report_id
+    w.library.edit_requested.emit(report_id)
+    dialog = app_parts.controller.metadata_dialog
+    dialog.year.setText("20x5")
+    dialog._check()
+    assert dialog.isVisible() and "year" in dialog.error.text()
+    dialog.region.selectAll()
+    dialog.region.insert("湖南省")
+    dialog.year.setText("2026")
+    dialog.published.setText("2026-01-05")
+    dialog._check()
+    row = next(r for r in reports.library(app_parts.project) if r.id == report_id)
+    assert (row.region, row.year) == ("湖南省", 2026)
+    assert reports.document(app_parts.project, report_id).published == "2026-01-05"
+    qtbot.waitUntil(lambda: w.library.model.index(0, 1).data() == "湖南省")
