@@ -94,33 +94,25 @@ def authors_on(session: Session, report_id: str) -> list[str]:
     ))
 
 
-def table_rows_by_id(session: Session, ids: list[str]) -> list[Row[Any]]:
-    return list(
-        session.execute(
-            select(
-                Tag.id, TagKind.key, Tag.start, Tag.end, Tag.quote, Tag.fields,
-                Analyst.name, Tag.origin, Tag.status, Tag.updated_at, Tag.note,
-            )
-            .join(TagKind, TagKind.id == Tag.kind_id)
-            .join(Analyst, Analyst.id == Tag.author_id)
-            .where(Tag.id.in_(ids))
+def _table_select() -> Any:
+    """A tag as the tag table and the command line show it (TagRow's columns)."""
+    return (
+        select(
+            Tag.id, TagKind.key, Tag.start, Tag.end, Tag.quote, Tag.fields,
+            Analyst.name, Tag.origin, Tag.status, Tag.updated_at, Tag.note,
         )
+        .join(TagKind, TagKind.id == Tag.kind_id)
+        .join(Analyst, Analyst.id == Tag.author_id)
     )
+
+
+def table_rows_by_id(session: Session, ids: list[str]) -> list[Row[Any]]:
+    return list(session.execute(_table_select().where(Tag.id.in_(ids))))
 
 
 def table_rows(session: Session, report_id: str) -> list[Row[Any]]:
-    return list(
-        session.execute(
-            select(
-                Tag.id, TagKind.key, Tag.start, Tag.end, Tag.quote, Tag.fields,
-                Analyst.name, Tag.origin, Tag.status, Tag.updated_at, Tag.note,
-            )
-            .join(TagKind, TagKind.id == Tag.kind_id)
-            .join(Analyst, Analyst.id == Tag.author_id)
-            .where(Tag.report_id == report_id)
-            .order_by(Tag.start, Tag.end)
-        )
-    )
+    return list(session.execute(
+        _table_select().where(Tag.report_id == report_id).order_by(Tag.start, Tag.end)))
 
 
 def history(session: Session, tag_id: str) -> list[TagEvent]:

@@ -132,35 +132,38 @@ class SuggestionsFeature(QObject):
         if following:
             reader.select_mark(following[0].id, scroll=True)
 
-    def accept(self, sid: str) -> None:
+    def _act(self, sid: str, action: Any) -> tuple[Any, str, Changes] | None:
+        """Run `action(project, report id, suggestion)`; the suggestion and the change
+        set, or None (nothing there, or an error already shown)."""
         s = self._suggestion(sid)
-        if s is None:
-            return
-        project, report_id = self.ctx.project, self.ctx.controller.report_id
-        assert report_id is not None
+        report_id = self.ctx.controller.report_id
+        if s is None or report_id is None:
+            return None
         try:
-            changes = suggestions.accept(project, report_id, s)
+            changes = action(self.ctx.project, report_id, s)
         except USER_ERRORS as exc:
             self.ctx.controller.show_error(str(exc))
-            return
+            return None
         self.ctx.bus.publish(changes)
+        return s, report_id, changes
+
+    def accept(self, sid: str) -> None:
+        done = self._act(sid, suggestions.accept)
+        if done is None:
+            return
+        s, _report_id, changes = done
         if changes.focus_tag:
             self.ctx.window.undo_stack.push(CreateTagCommand(
-                self.tr("Accept suggestion"), project, changes.focus_tag, self.ctx.bus.publish))
+                self.tr("Accept suggestion"), self.ctx.project, changes.focus_tag,
+                self.ctx.bus.publish))
         self._after(s.start, s.end)
 
     def reject(self, sid: str) -> None:
-        s = self._suggestion(sid)
-        if s is None:
+        done = self._act(sid, suggestions.reject)
+        if done is None:
             return
-        project, report_id = self.ctx.project, self.ctx.controller.report_id
-        assert report_id is not None
-        try:
-            changes = suggestions.reject(project, report_id, s)
-        except USER_ERRORS as exc:
-            self.ctx.controller.show_error(str(exc))
-            return
-        self.ctx.bus.publish(changes)
+        s, report_id, _changes = done
+        project = self.ctx.project
         self.refresh()
         self.ctx.window.undo_stack.push(CallCommand(
             self.tr("Reject suggestion"),
