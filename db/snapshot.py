@@ -26,6 +26,7 @@ class Snapshot:
     reports: list[tuple[Any, ...]]  # id, title, agency, region, year, chars, source file
     tag_counts: dict[str, dict[str, int]]
     states: dict[str, str]
+    taggers: dict[str, tuple[str, ...]]
     first: tuple[str, str, str, str, int | None, str, dict[str, Any], str, str] | None
     spans: list[list[Any]]  # ids, kind keys, starts, ends, statuses, author ids
 
@@ -74,6 +75,12 @@ def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snap
         "SELECT report_state.report_id, report_state.state FROM report_state"
         " JOIN analyst ON analyst.id = report_state.analyst_id WHERE analyst.name = ?",
         (analyst,)).fetchall())
+    taggers: dict[str, list[str]] = {}
+    for report_id, name in conn.execute(
+        "SELECT tag.report_id, analyst.name FROM tag JOIN analyst ON analyst.id = tag.author_id"
+        " GROUP BY tag.report_id, analyst.name ORDER BY analyst.name"
+    ):
+        taggers.setdefault(report_id, []).append(name)
     first = None
     spans: list[list[Any]] = [[], [], [], [], [], []]
     if reports:
@@ -90,4 +97,5 @@ def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snap
             cols = [list(c) for c in zip(*rows, strict=True)]
             cols[1] = [keys[k] for k in cols[1]]
             spans = cols
-    return Snapshot(kinds, fields, reports, counts, states, first, spans)
+    return Snapshot(kinds, fields, reports, counts, states,
+                    {k: tuple(v) for k, v in taggers.items()}, first, spans)

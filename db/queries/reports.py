@@ -6,7 +6,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import Report, ReportState, Tag, TagKind
+from db.models import Analyst, Report, ReportState, Tag, TagKind
 
 
 def by_sha(session: Session, sha256: str) -> Report | None:
@@ -48,6 +48,16 @@ def tag_counts(session: Session) -> dict[str, dict[str, int]]:
     for report_id, key, n in session.execute(query):
         result.setdefault(report_id, {})[key] = n
     return result
+
+
+def taggers(session: Session) -> dict[str, tuple[str, ...]]:
+    """report id → names of the analysts with tags on it, sorted."""
+    result: dict[str, list[str]] = {}
+    query = (select(Tag.report_id, Analyst.name).join(Analyst, Analyst.id == Tag.author_id)
+             .group_by(Tag.report_id, Analyst.name).order_by(Analyst.name))
+    for report_id, name in session.execute(query):
+        result.setdefault(report_id, []).append(name)
+    return {k: tuple(v) for k, v in result.items()}
 
 
 def text_of(session: Session, report_id: str) -> str | None:

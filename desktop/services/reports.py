@@ -15,9 +15,10 @@ def library(project: Project) -> list[ReportRow]:
     with project.uow() as session:
         counts = reports.tag_counts(session)
         states = reports.states_for(session, project.analyst_id)
+        taggers = reports.taggers(session)
         return [
             ReportRow(r.id, r.title, r.agency, r.region, r.year, r.char_count, r.source_file,
-                      counts.get(r.id, {}), states.get(r.id, "untouched"))
+                      counts.get(r.id, {}), states.get(r.id, "untouched"), taggers.get(r.id, ()))
             for r in reports.rows(session)
         ]
 

@@ -36,7 +36,7 @@ def first_frame(target: str | Path, analyst: str,
              for k in snap.kinds]
     library = [
         ReportRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], snap.tag_counts.get(r[0], {}),
-                  snap.states.get(r[0], "untouched"))
+                  snap.states.get(r[0], "untouched"), snap.taggers.get(r[0], ()))
         for r in snap.reports
     ]
     report = None

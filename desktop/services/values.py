@@ -21,6 +21,7 @@ class ReportRow:
     source_file: str
     tag_counts: dict[str, int]
     state: str = "untouched"  # for the acting analyst: untouched | in_progress | done
+    analysts: tuple[str, ...] = ()  # names of the analysts who tagged it
 
     @property
     def total_tags(self) -> int:

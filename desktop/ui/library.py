@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -63,11 +65,24 @@ class LibraryModel(RowsModel[ReportRow]):
 
 
 class _Filter(QSortFilterProxyModel):
+    """Text in any column (region, year, agency in the title's tooltip, state), and
+    optionally only the reports one analyst has tagged."""
+
+    analyst = ""
+
+    def set_analyst(self, name: str) -> None:
+        self.beginFilterChange()
+        self.analyst = name
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if self.analyst and isinstance(model, LibraryModel) \
+                and self.analyst not in model.row(source_row).analysts:
+            return False
         pattern = self.filterRegularExpression().pattern()
         if not pattern:
             return True
-        model = self.sourceModel()
         needle = pattern.casefold()
         for col in range(model.columnCount()):
             role = Qt.ItemDataRole.ToolTipRole if col in (0, 5) else Qt.ItemDataRole.DisplayRole
@@ -91,6 +106,10 @@ class LibraryPanel(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter reports (title, region, agency…)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.analyst_filter = QComboBox(self)
+        self.analyst_filter.addItem(self.tr("All analysts"), "")
+        self.analyst_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_analyst(self.analyst_filter.currentData() or ""))
         self.view = QTableView(self)
         self.view.setObjectName("library")
         self.view.setModel(self.proxy)
@@ -110,12 +129,16 @@ class LibraryPanel(QWidget):
         self.view.doubleClicked.connect(lambda _index: self._request_edit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.analyst_filter)
+        layout.addLayout(filters)
         layout.addWidget(self.view)
 
     def set_rows(self, rows: list[ReportRow], keep: str | None = None) -> None:
         blocker = self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
+        self._fill_analysts(sorted({a for r in rows for a in r.analysts}))
         self._fit_columns()
         self.view.resizeRowsToContents()
         self.view.selectionModel().blockSignals(blocker)
@@ -146,6 +169,17 @@ class LibraryPanel(QWidget):
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
         return index.data(LibraryModel.ID_ROLE) if index.isValid() else None
+
+    def _fill_analysts(self, names: list[str]) -> None:
+        combo = self.analyst_filter
+        current = combo.currentData()
+        blocker = combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All analysts"), "")
+        for name in names:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(blocker)
 
     def _request_edit(self) -> None:
         report_id = self.current_id()

@@ -506,47 +506,47 @@ Created %3 · updated %4</source>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="28" />
+        <location filename="../../desktop/ui/library.py" line="30" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="28" />
+        <location filename="../../desktop/ui/library.py" line="30" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="28" />
+        <location filename="../../desktop/ui/library.py" line="30" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="29" />
+        <location filename="../../desktop/ui/library.py" line="31" />
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="29" />
+        <location filename="../../desktop/ui/library.py" line="31" />
         <source>M·P·T</source>
         <translation>指·举·目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="29" />
+        <location filename="../../desktop/ui/library.py" line="31" />
         <source>State</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="54" />
+        <location filename="../../desktop/ui/library.py" line="56" />
         <source>untouched</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="54" />
+        <location filename="../../desktop/ui/library.py" line="56" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="55" />
+        <location filename="../../desktop/ui/library.py" line="57" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -554,12 +554,18 @@ Created %3 · updated %4</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="91" />
+        <location filename="../../desktop/ui/library.py" line="106" />
         <source>Filter reports (title, region, agency…)</source>
         <translation>筛选报告（标题、地区、发布单位…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="107" />
+        <location filename="../../desktop/ui/library.py" line="110" />
+        <location filename="../../desktop/ui/library.py" line="178" />
+        <source>All analysts</source>
+        <translation>全部分析员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="126" />
         <source>Edit metadata…</source>
         <translation>编辑报告信息…</translation>
     </message>
@@ -1247,22 +1253,22 @@ Ctrl+E — 导出</translation>
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="149" />
+        <location filename="../../desktop/ui/features/suggestions.py" line="157" />
         <source>Accept suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="166" />
+        <location filename="../../desktop/ui/features/suggestions.py" line="169" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="190" />
+        <location filename="../../desktop/ui/features/suggestions.py" line="193" />
         <source>Accept all suggestions of a kind</source>
         <translation>采纳该类全部建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="193" />
+        <location filename="../../desktop/ui/features/suggestions.py" line="196" />
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
     </message>

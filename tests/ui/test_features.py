@@ -148,3 +148,18 @@ def test_report_metadata_is_editable_from_the_library(app_parts, qtbot):
     assert (row.region, row.year) == ("湖南省", 2026)
     assert reports.document(app_parts.project, report_id).published == "2026-01-05"
     qtbot.waitUntil(lambda: w.library.model.index(0, 1).data() == "湖南省")
+
+
+def test_the_library_filters_by_the_analyst_who_tagged(app_parts, qtbot, project_path):
+    w = app_parts.window
+    gd = next(r for r in reports.library(app_parts.project) if r.region == "广东")
+    bob = open_project_as(project_path, "bob")
+    tags.create_tag(bob, gd.id, "metric", 0, 2)
+    bob.close()
+    app_parts.controller.reload_library()
+    combo = w.library.analyst_filter
+    combo.setCurrentIndex(combo.findData("bob"))
+    assert w.library.proxy.rowCount() == 1
+    assert w.library.proxy.index(0, 0).data(w.library.model.ID_ROLE) == gd.id
+    combo.setCurrentIndex(0)
+    assert w.library.proxy.rowCount() == 2
