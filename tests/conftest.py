@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,21 @@ def seeded(project: Project) -> Project:  # noqa: F821
     outcome = import_files(project, [SEED])
     assert len(outcome.imported) == 2
     return project
+
+
+@contextmanager
+def no_hang(seconds: int = 15) -> Iterator[None]:
+    """Fail instead of hanging (e.g. on catastrophic regex backtracking, which takes
+    minutes). A guard, not a speed test: speed is measured in benchmarks/."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s: it hangs")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -16,6 +15,7 @@ from desktop.domain.quantities import (
     parse_number,
     parse_quantity,
 )
+from tests.conftest import no_hang
 
 # text, value, unit, normalised value, normalised unit, qualifier, direction
 QUANTITY_CASES = [
@@ -248,6 +248,5 @@ def test_find_never_crashes_and_spans_are_valid(text: str) -> None:
 @pytest.mark.parametrize("piece", ["1", "1,", "一二三", "三分", "百分之", "1—", "1.", "万亿"])
 def test_no_catastrophic_backtracking(piece: str) -> None:
     text = piece * (20000 // len(piece))
-    t0 = time.perf_counter()
-    find_quantities(text)
-    assert time.perf_counter() - t0 < 1.0
+    with no_hang():
+        find_quantities(text)

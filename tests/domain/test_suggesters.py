@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from desktop.domain.suggesters import RULES_VERSION, suggest
 from desktop.domain.suggestion import ReportContext
+from tests.conftest import no_hang
 
 CTX = ReportContext(region="湖南", year=2026)
 
@@ -160,8 +160,7 @@ def test_unknown_kind() -> None:
     ["1", "1,", "一二三四五六七八九十", "三分", "实施行动", "“", "“a”等", "等活动", "主要目标是：",
      "工作思路\n", "**1**", "第1个、", "百分之", "《", "1—", "1月", "实施提振消费专项行动增长5%"],
 )
-def test_pathological_input_is_fast(piece: str) -> None:
+def test_pathological_input_does_not_hang(piece: str) -> None:
     text = piece * (20000 // len(piece))
-    t0 = time.perf_counter()
-    suggest(text, CTX)
-    assert time.perf_counter() - t0 < 1.0
+    with no_hang():
+        suggest(text, CTX)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
 from desktop.domain.program_names import AliasMatcher, canonical_name
 from desktop.services import programs, reports, suggestions, tags
 from desktop.services.project import Project
+from tests.conftest import no_hang
 
 
 @pytest.mark.parametrize("raw, name", [
@@ -43,11 +43,9 @@ def test_thousand_aliases_over_a_megabyte_is_fast() -> None:
     text = "".join(chunks)
     assert len(text) > 1_000_000
     matcher = AliasMatcher(aliases)
-    began = time.perf_counter()
-    hits = matcher.find(text)
-    elapsed = time.perf_counter() - began
+    with no_hang():
+        hits = matcher.find(text)
     assert len(hits) >= 200
-    assert elapsed < 2.0  # ~0.2–0.4 s measured on 2 cores; generous under load
 
 
 def test_create_rename_keeps_old_name_as_alias(project: Project) -> None:
