@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
-from db.models import Analyst, Tag, TagEvent, TagKind
+from db.models import Analyst, Tag, TagEvent, TagKind, TagLink
 
 
 def span_rows(session: Session, report_id: str) -> list[Row[Any]]:
@@ -131,3 +131,36 @@ def record_event(
     session: Session, tag: Tag, action: str, analyst_id: str | None, state: dict[str, Any]
 ) -> None:
     session.add(TagEvent(tag_id=tag.id, analyst_id=analyst_id, action=action, state=state))
+
+
+def links_of(session: Session, tag_id: str) -> list[TagLink]:
+    """Links from or to a tag."""
+    return list(session.scalars(
+        select(TagLink).where((TagLink.source_id == tag_id) | (TagLink.target_id == tag_id))))
+
+
+def find_link(session: Session, source_id: str, target_id: str, link_type: str) -> TagLink | None:
+    return session.scalar(select(TagLink).where(
+        TagLink.source_id == source_id, TagLink.target_id == target_id, TagLink.type == link_type))
+
+
+def delete_link(session: Session, source_id: str, target_id: str, link_type: str) -> None:
+    session.execute(delete(TagLink).where(
+        TagLink.source_id == source_id, TagLink.target_id == target_id, TagLink.type == link_type))
+
+
+def analyst_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Analyst.id, Analyst.name)).tuples().all())
+
+
+def has_twin(session: Session, tag: Tag) -> bool:
+    """Whether the same analyst tagged the same span with the same kind again."""
+    return session.scalar(select(Tag.id).where(
+        Tag.report_id == tag.report_id, Tag.kind_id == tag.kind_id, Tag.start == tag.start,
+        Tag.end == tag.end, Tag.author_id == tag.author_id, Tag.id != tag.id).limit(1)) is not None
+
+
+def spans_by(session: Session, report_id: str, kind_id: str, author_id: str) -> set[tuple[int, int]]:
+    """(start, end) of one analyst's tags of one kind in a report."""
+    return set(session.execute(select(Tag.start, Tag.end).where(
+        Tag.report_id == report_id, Tag.kind_id == kind_id, Tag.author_id == author_id)).tuples())

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.base import utcnow
 from db.errors import StaleTagError
-from db.models import Analyst, Tag, TagKind, TagLink
+from db.models import Tag, TagKind, TagLink
 from db.queries import reports as report_queries
 from db.queries import tags as q
 from desktop.domain.fieldvalues import coerce
@@ -172,12 +172,8 @@ def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
     with project.uow.begin() as session:
         tag = _load(session, tag_id, None)
         state = tag_state(tag, _kind_key(session, tag))
-        state["links"] = [
-            (link.source_id, link.target_id, link.type)
-            for link in session.query(TagLink).filter(
-                (TagLink.source_id == tag_id) | (TagLink.target_id == tag_id)
-            )
-        ]
+        state["links"] = [(link.source_id, link.target_id, link.type)
+                          for link in q.links_of(session, tag_id)]
         q.record_event(session, tag, "deleted", project.analyst_id, state)
         session.delete(tag)
         return Changes(tags=frozenset({tag.report_id}), removed=frozenset({tag_id})), state
@@ -186,15 +182,12 @@ def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
 def resize_tag(
     project: Project, tag_id: str, start: int, end: int, expected_version: int | None = None
 ) -> Changes:
-    from db.models import Report
-
     with project.uow.begin() as session:
         tag = _load(session, tag_id, expected_version)
-        report = session.get(Report, tag.report_id)
-        assert report is not None
-        if not 0 <= start < end <= len(report.text):
+        text = _report_text(session, tag.report_id)
+        if not 0 <= start < end <= len(text):
             raise ValueError("A tag must cover at least one character of the report.")
-        tag.start, tag.end, tag.quote = start, end, report.text[start:end]
+        tag.start, tag.end, tag.quote = start, end, text[start:end]
         _touch(session, project, tag, "resized")
         return _changed(tag)
 
@@ -254,10 +247,7 @@ def link_tags(project: Project, source_id: str, target_id: str, link_type: str) 
     with project.uow.begin() as session:
         source = _load(session, source_id, None)
         _load(session, target_id, None)
-        exists = session.query(TagLink).filter_by(
-            source_id=source_id, target_id=target_id, type=link_type
-        ).first()
-        if exists is None:
+        if q.find_link(session, source_id, target_id, link_type) is None:
             session.add(TagLink(source_id=source_id, target_id=target_id, type=link_type))
             _touch(session, project, source, f"linked {link_type}")
         return _changed(source)
@@ -266,9 +256,7 @@ def link_tags(project: Project, source_id: str, target_id: str, link_type: str) 
 def unlink_tags(project: Project, source_id: str, target_id: str, link_type: str) -> Changes:
     with project.uow.begin() as session:
         source = _load(session, source_id, None)
-        session.query(TagLink).filter_by(
-            source_id=source_id, target_id=target_id, type=link_type
-        ).delete()
+        q.delete_link(session, source_id, target_id, link_type)
         _touch(session, project, source, f"unlinked {link_type}")
         return _changed(source)
 
@@ -336,22 +324,14 @@ def table(project: Project, report_id: str) -> list[TagRow]:
 
 
 def detail(project: Project, tag_id: str) -> TagDetail | None:
-    from db.models import Report
-
     with project.uow() as session:
         tag = session.get(Tag, tag_id)
         if tag is None:
             return None
         kind = _kind_key(session, tag)
-        author = session.get(Analyst, tag.author_id)
-        report = session.get(Report, tag.report_id)
-        assert report is not None
-        names = {a.id: a.name for a in session.query(Analyst)}
+        names = q.analyst_names(session)
         links: list[LinkInfo] = []
-        rows = session.query(TagLink).filter(
-            (TagLink.source_id == tag_id) | (TagLink.target_id == tag_id)
-        )
-        for link in rows:
+        for link in q.links_of(session, tag_id):
             outgoing = link.source_id == tag_id
             other = session.get(Tag, link.target_id if outgoing else link.source_id)
             if other is not None:
@@ -361,15 +341,12 @@ def detail(project: Project, tag_id: str) -> TagDetail | None:
             HistoryEntry(e.id, e.action, names.get(e.analyst_id or "", "?"), e.created_at, e.state)
             for e in q.history(session, tag_id)
         )
-        duplicate = session.query(Tag).filter(
-            Tag.report_id == tag.report_id, Tag.kind_id == tag.kind_id, Tag.start == tag.start,
-            Tag.end == tag.end, Tag.author_id == tag.author_id, Tag.id != tag.id,
-        ).first() is not None
-        warnings = tag_warnings(kind, tag.quote, report.text[tag.start:tag.end], tag.fields,
-                                duplicate)
+        text = _report_text(session, tag.report_id)  # cached: a click reads no megabytes
+        warnings = tag_warnings(kind, tag.quote, text[tag.start:tag.end], tag.fields,
+                                q.has_twin(session, tag))
         return TagDetail(
             tag.id, tag.report_id, kind, tag.start, tag.end, tag.quote, dict(tag.fields),
-            tag.note, author.name if author else "?", tag.origin, tag.status,
+            tag.note, names.get(tag.author_id, "?"), tag.origin, tag.status,
             tag.created_at, tag.updated_at, tag.version, tuple(links), history,
             tuple(warnings),
         )
@@ -386,12 +363,7 @@ def create_many(
         kind_row = q.kind_by_key(session, kind)
         if kind_row is None:
             raise ValueError(f"There is no tag kind {kind!r}.")
-        existing = {
-            (s, e) for s, e in session.query(Tag.start, Tag.end).filter(
-                Tag.report_id == report_id, Tag.kind_id == kind_row.id,
-                Tag.author_id == project.analyst_id,
-            )
-        }
+        existing = q.spans_by(session, report_id, kind_row.id, project.analyst_id)
         for i, (start, end) in enumerate(spans):
             if (start, end) in existing:
                 continue
