@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Program, RejectedSuggestion, Report, Tag, TagKind
+from db.models import Program, Report
+from db.queries import suggestions as sq
 from desktop.domain.quantities import decimal_str, find_quantities, parse_quantity
 from desktop.domain.report_text import Structure
 from desktop.domain.suggesters import KINDS, RULES_VERSION, suggest
@@ -202,23 +202,10 @@ def _with_registry(text: str, engine: tuple[Suggestion, ...],
     return out
 
 
-def _excluded(session: Session, report_id: str) -> set[tuple[str, int, int]]:
-    rejected = session.execute(
-        select(RejectedSuggestion.kind_key, RejectedSuggestion.start, RejectedSuggestion.end)
-        .where(RejectedSuggestion.report_id == report_id)
-    )
-    tagged = session.execute(
-        select(TagKind.key, Tag.start, Tag.end)
-        .join(TagKind, TagKind.id == Tag.kind_id)
-        .where(Tag.report_id == report_id)
-    )
-    return {(k, s, e) for k, s, e in rejected} | {(k, s, e) for k, s, e in tagged}
-
-
 def _current(session: Session, report_id: str, kinds: tuple[str, ...] = KINDS) -> list[Suggestion]:
     report = _report(session, report_id)
     found = _with_registry(report.text, _engine(report), programs.hits_in(session, report.text))
-    excluded = _excluded(session, report_id)
+    excluded = sq.excluded(session, report_id)
     seen: set[tuple[str, int, int]] = set()
     out: list[Suggestion] = []
     for s in found:
@@ -247,7 +234,7 @@ def report_id_for_text(project: Project, text: str) -> str | None:
     from desktop.domain.report_text import text_sha256
 
     with project.uow() as session:
-        return session.scalar(select(Report.id).where(Report.sha256 == text_sha256(text)))
+        return sq.report_with_sha(session, text_sha256(text))
 
 
 def kinds_of_tags(project: Project, tag_ids: list[str]) -> list[str]:
@@ -255,10 +242,7 @@ def kinds_of_tags(project: Project, tag_ids: list[str]) -> list[str]:
     if not tag_ids:
         return []
     with project.uow() as session:
-        kinds = dict(session.execute(
-            select(Tag.id, TagKind.key).join(TagKind, TagKind.id == Tag.kind_id)
-            .where(Tag.id.in_(tag_ids))
-        ).tuples().all())
+        kinds = sq.kinds_of(session, tag_ids)
     return [kinds[t] for t in tag_ids if t in kinds]
 
 
@@ -312,34 +296,23 @@ def accept_kind(project: Project, report_id: str, kind: str) -> tuple[Changes, l
     return accept_all(project, report_id, (kind,))
 
 
+def _key(s: Suggestion) -> tuple[str, int, int]:
+    return (s.kind, s.start, s.end)
+
+
 def reject(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
     """Remember that this analyst rejected the suggestion: it is not suggested again
     at that span with that kind."""
     with project.uow.begin() as session:
         _report(session, report_id)
-        exists = session.scalar(select(RejectedSuggestion.id).where(
-            RejectedSuggestion.report_id == report_id,
-            RejectedSuggestion.kind_key == suggestion.kind,
-            RejectedSuggestion.start == suggestion.start,
-            RejectedSuggestion.end == suggestion.end,
-        ))
-        if exists is None:
-            session.add(RejectedSuggestion(
-                report_id=report_id, kind_key=suggestion.kind, start=suggestion.start,
-                end=suggestion.end, analyst_id=project.analyst_id,
-            ))
+        sq.add_rejection(session, report_id, _key(suggestion), project.analyst_id)
     return Changes(tags=frozenset({report_id}))
 
 
 def unreject(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
     """Undo of `reject`."""
     with project.uow.begin() as session:
-        session.query(RejectedSuggestion).filter(
-            RejectedSuggestion.report_id == report_id,
-            RejectedSuggestion.kind_key == suggestion.kind,
-            RejectedSuggestion.start == suggestion.start,
-            RejectedSuggestion.end == suggestion.end,
-        ).delete()
+        sq.remove_rejection(session, report_id, _key(suggestion))
     return Changes(tags=frozenset({report_id}))
 
 

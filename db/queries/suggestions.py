@@ -1,0 +1,52 @@
+"""What the suggestion service asks of the database: rejections and what is tagged."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, delete, select
+from sqlalchemy.orm import Session
+
+from db.models import RejectedSuggestion, Report, Tag, TagKind
+
+Key = tuple[str, int, int]  # kind key, start, end
+
+
+def excluded(session: Session, report_id: str) -> set[Key]:
+    """Spans not to suggest again: rejected there with that kind, or tagged so by anyone."""
+    rejected = session.execute(
+        select(RejectedSuggestion.kind_key, RejectedSuggestion.start, RejectedSuggestion.end)
+        .where(RejectedSuggestion.report_id == report_id)
+    ).tuples()
+    tagged = session.execute(
+        select(TagKind.key, Tag.start, Tag.end)
+        .join(TagKind, TagKind.id == Tag.kind_id)
+        .where(Tag.report_id == report_id)
+    ).tuples()
+    return set(rejected) | set(tagged)
+
+
+def _rejection(report_id: str, key: Key) -> ColumnElement[bool]:
+    kind, start, end = key
+    return and_(RejectedSuggestion.report_id == report_id, RejectedSuggestion.kind_key == kind,
+                RejectedSuggestion.start == start, RejectedSuggestion.end == end)
+
+
+def add_rejection(session: Session, report_id: str, key: Key, analyst_id: str) -> None:
+    if session.scalar(select(RejectedSuggestion.id).where(_rejection(report_id, key))) is None:
+        kind, start, end = key
+        session.add(RejectedSuggestion(report_id=report_id, kind_key=kind, start=start,
+                                       end=end, analyst_id=analyst_id))
+
+
+def remove_rejection(session: Session, report_id: str, key: Key) -> None:
+    session.execute(delete(RejectedSuggestion).where(_rejection(report_id, key)))
+
+
+def report_with_sha(session: Session, sha256: str) -> str | None:
+    return session.scalar(select(Report.id).where(Report.sha256 == sha256))
+
+
+def kinds_of(session: Session, tag_ids: list[str]) -> dict[str, str]:
+    return dict(session.execute(
+        select(Tag.id, TagKind.key).join(TagKind, TagKind.id == Tag.kind_id)
+        .where(Tag.id.in_(tag_ids))
+    ).tuples().all())
