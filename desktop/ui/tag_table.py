@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +30,14 @@ KEY_FIELDS = {"metric": ("value", "unit", "indicator"), "program": ("name", "cat
               "target": ("year", "value", "unit")}
 
 
-def status_labels(context: QObject) -> dict[str, str]:
-    """Tag statuses as the interface names them."""
-    return {"open": context.tr("open"), "accepted": context.tr("accepted"),
-            "rejected": context.tr("rejected"), "corrected": context.tr("corrected")}
+def status_labels(_context: QObject | None = None) -> dict[str, str]:
+    """Tag statuses as the interface names them (one translation context for all views)."""
+    return {
+        "open": QCoreApplication.translate("TagStatus", "open"),
+        "accepted": QCoreApplication.translate("TagStatus", "accepted"),
+        "rejected": QCoreApplication.translate("TagStatus", "rejected"),
+        "corrected": QCoreApplication.translate("TagStatus", "corrected"),
+    }
 
 
 class TagTableModel(LazyRowsModel[TagRow]):

@@ -1274,29 +1274,52 @@ Ctrl+E — 导出</translation>
     </message>
 </context>
 <context>
+    <name>TagStatus</name>
+    <message>
+        <location filename="../../desktop/ui/tag_table.py" line="36" />
+        <source>open</source>
+        <translation>待审</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_table.py" line="37" />
+        <source>accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_table.py" line="38" />
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_table.py" line="39" />
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+</context>
+<context>
     <name>TagTableModel</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="43" />
+        <location filename="../../desktop/ui/tag_table.py" line="47" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="43" />
+        <location filename="../../desktop/ui/tag_table.py" line="47" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="43" />
+        <location filename="../../desktop/ui/tag_table.py" line="47" />
         <source>Key fields</source>
         <translation>关键字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="44" />
+        <location filename="../../desktop/ui/tag_table.py" line="48" />
         <source>Author</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="44" />
+        <location filename="../../desktop/ui/tag_table.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1304,17 +1327,17 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TagTablePanel</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="132" />
+        <location filename="../../desktop/ui/tag_table.py" line="136" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="137" />
+        <location filename="../../desktop/ui/tag_table.py" line="141" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="143" />
+        <location filename="../../desktop/ui/tag_table.py" line="147" />
         <source>All authors</source>
         <translation>全部标注人</translation>
     </message>
@@ -1372,29 +1395,6 @@ reportmark --db %1</translation>
         <location filename="../../desktop/app.py" line="98" />
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
-    </message>
-</context>
-<context>
-    <name>context</name>
-    <message>
-        <location filename="../../desktop/ui/tag_table.py" line="35" />
-        <source>open</source>
-        <translation>待审</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/tag_table.py" line="35" />
-        <source>accepted</source>
-        <translation>已采纳</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/tag_table.py" line="36" />
-        <source>rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/tag_table.py" line="36" />
-        <source>corrected</source>
-        <translation>已更正</translation>
     </message>
 </context>
 </TS>

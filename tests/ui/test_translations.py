@@ -51,6 +51,9 @@ def test_the_window_speaks_chinese(app_parts, qapp) -> None:
         titles = [a.text() for a in parts.window.menuBar().actions()]
         assert titles[:3] == ["文件(&F)", "编辑(&E)", "标注(&T)"]
         assert parts.window.left_tabs.tabText(0) == "报告库"
+        from desktop.ui.tag_table import status_labels
+
+        assert status_labels()["open"] == "待审"
         parts.window.close()
         parts.window.deleteLater()
     finally:
