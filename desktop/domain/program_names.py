@@ -28,6 +28,41 @@ def canonical_name(name: str) -> str:
     return " ".join(folded.split())
 
 
+# Quotation and book-title marks: a program's `name` field drops them, inner ones too
+# (《湖南省贯彻落实国务院“人工智能+”行动的实施方案》 → 湖南省贯彻落实国务院人工智能+行动的实施方案).
+_NAME_MARKS = str.maketrans("", "", "“”‘’\"《》〈〉「」『』")
+
+# Program categories (the `category` field's choice list in desktop.domain.kinds) by the
+# type word that heads the name; the last type word of a run is the head
+# (“一网交易”改革三年行动 → 行动, 应急装备产业发展三年行动计划 → 计划).
+PROGRAM_CATEGORIES = ("", "行动", "工程", "计划", "活动", "平台", "基金", "政策文件", "试点", "改革", "项目", "其他")
+_CATEGORY_OF_TYPE = (
+    ("行动计划", "计划"), ("系列活动", "活动"), ("行动", "行动"), ("计划", "计划"), ("工程", "工程"),
+    ("活动", "活动"), ("试点", "试点"), ("改革", "改革"), ("项目", "项目"), ("平台", "平台"),
+    ("基金", "基金"), ("专项", "其他"), ("品牌", "其他"), ("消费券", "其他"), ("政策", "其他"),
+)
+
+
+def program_name(span_text: str) -> str:
+    """The `name` field of a program span: its text without quotation and book-title
+    marks, inner ones included; the type word and inner spaces are kept as published
+    (“智赋万企”行动 → 智赋万企行动, 《惠企政策口袋书》 → 惠企政策口袋书,
+    “好品山东 商行天下”品牌 → 好品山东 商行天下品牌)."""
+    return span_text.translate(_NAME_MARKS).strip()
+
+
+def program_category(type_words: str) -> str:
+    """The category of a name headed by `type_words` (the run of type words ending
+    it, or the head noun of an 等 list): the category of the last type word in it;
+    "" when it holds none."""
+    best, best_end = "", -1
+    for word, category in _CATEGORY_OF_TYPE:
+        end = type_words.rfind(word)
+        if end >= 0 and end + len(word) > best_end:
+            best, best_end = category, end + len(word)
+    return best
+
+
 @dataclass(frozen=True, slots=True)
 class AliasHit:
     start: int
