@@ -13,10 +13,9 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 
-from desktop.domain.regions import region_of
+from desktop.domain.report_context import infer_region, infer_year
 
 Range = tuple[int, int]
 
@@ -32,8 +31,6 @@ _STRONG_HEADING = re.compile(
 _AGENCY = re.compile(
     r"^[^\s，。]{2,30}(厅|局|委员会|委|办公室|政府|中心|协会|研究院|研究所|部|署|办|联合会|集团)$"
 )
-_YEAR = re.compile(r"(20\d{2}|19\d{2})年")
-_PLAN_HEADING_YEAR = re.compile(r"^(20\d{2})年(工作思路|重点工作|工作安排|主要目标|发展目标)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 
 
@@ -286,19 +283,6 @@ def _assemble(paras: list[_Para]) -> tuple[str, Structure, SourceMap]:
     return "".join(parts), structure, SourceMap(tuple(stored_starts), tuple(raw_starts))
 
 
-def guess_year(text: str, headings: list[str]) -> int | None:
-    """The year a report speaks of: a 'YYYY年工作思路' heading plans the year after the
-    one reviewed; otherwise the year mentioned most often."""
-    for h in headings:
-        m = _PLAN_HEADING_YEAR.match(h)
-        if m and "重点工作" not in h:
-            return int(m.group(1)) - 1
-    counts = Counter(int(y) for y in _YEAR.findall(text))
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph as a structured format (docx, pdf, html) gives it. `text` may hold
@@ -345,8 +329,8 @@ def _build(paras: list[_Para], fallback_title: str) -> list[ParsedReport]:
             ParsedReport(
                 title=title,
                 agency=agency,
-                region=region_of(agency) or region_of(title) or region_of(stored[:400]),
-                year=guess_year(stored, headings),
+                region=infer_region(title, agency, stored, fallback_title),
+                year=infer_year(title, stored, headings, fallback_title),
                 text=stored,
                 structure=structure,
                 source_map=smap,

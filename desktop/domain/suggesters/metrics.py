@@ -13,19 +13,13 @@ from desktop.domain.quantities import (
     decimal_str,
     find_quantities,
 )
+from desktop.domain.suggesters.indicators import ClauseFigure, indicators_of_clause
+from desktop.domain.suggesters.sections import Passage, passages
 from desktop.domain.suggesters.textspans import Boundaries, Spans, char_before
 from desktop.domain.suggestion import ReportContext, Suggestion
 
 _SMALL_CN = set("零〇一二三四五六七八九十两")
 _BIG_CN = set("百千万亿")
-# Words between the indicator and the number that are not part of the indicator.
-_LEAD_WORDS = (
-    "分别", "均", "共", "累计", "合计", "同比", "比上年", "较上年", "预计", "达到", "达", "为",
-    "是", "超过", "超", "突破", "近", "约", "增至", "提升至", "提高到", "升至", "降至", "实现",
-    "完成", "控制在", "保持在", "占", *CHANGE_VERBS,
-)
-
-
 def _is_small_chinese(numeral: str) -> bool:
     """一…十 and 两 without a magnitude are counts in prose (两届, 四轮), not metrics."""
     return all(ch in _SMALL_CN for ch in numeral)
@@ -67,26 +61,16 @@ def accept(text: str, qm: QuantityMatch, spans: Spans) -> bool:
     return not ((nxt and nxt in "+×") or (prev and prev in "+×"))
 
 
-def _indicator(text: str, clause_start: int, number_start: int) -> str:
-    head = text[max(clause_start, number_start - 40) : number_start].replace("*", "").strip()
-    stripped = True
-    while stripped:
-        stripped = False
-        for word in _LEAD_WORDS:
-            if head.endswith(word):
-                head, stripped = head[: -len(word)], True
-    # Keep the last phrase: after a period word or a region the indicator starts.
-    for sep in ("，", "、", "的"):
-        if sep in head and sep != "的":
-            head = head.rsplit(sep, 1)[-1]
-    return head[-30:]
-
-
 class PeriodIndex:
-    """All periods of a text, found once, looked up by position (bisect)."""
+    """All periods of a text, found once, looked up by position (bisect).
+
+    A comparison base (比上年, 较去年同期) is not the figure's period and is left out.
+    """
 
     def __init__(self, text: str, year: int | None) -> None:
-        self._found = find_periods(text, year)
+        self._found = [
+            (a, b, p) for a, b, p in find_periods(text, year) if not _comparison_base(text, a, b)
+        ]
         self._ends = [end for _, end, _ in self._found]
 
     def last_between(self, lo: int, hi: int) -> Period | None:
@@ -97,53 +81,104 @@ class PeriodIndex:
         return None
 
 
+def _comparison_base(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 2]
+    return before in ("比", "较", "同") or after.startswith("同期")
+
+
 def _comparison(clause: str) -> str:
     if "环比" in clause:
         return "环比"
     if "同比" in clause or "比上年" in clause or "较上年" in clause:
         return "同比"
     if re.search(r"居.{0,6}第|首位|前列", clause):
-        return "rank"
+        return "排名"
+    if "累计" in clause:
+        return "累计"
     return ""
+
+
+_MEASURE_UNIT = re.compile(r"^(?:[万亿千百]*)(?:[个家项位名类件套场人户条款台辆艘架列座所处只头张片篇部本首例宗笔间栋幢根支种床份对组枚颗株棵块节门款]|批次|人次|家次)$")
+# Level verbs: the figure is a level even when the verb says 增/升 (增至, 提高到).
+_LEVEL_VERB = re.compile(r"(?:增至|增加到|提高到|提高至|提升至|提升到|升至|降至|下降到|扩展到|扩大到|达到|达)$")
+
+
+def _direction(text: str, clause_start: int, pos: int) -> int:
+    near = text[max(clause_start, pos - 4) : pos].replace("*", "")
+    if _LEVEL_VERB.search(near):
+        return 0
+    for word, sign in (*CHANGE_VERBS.items(), ("增", 1), ("降", -1), ("减", -1)):
+        if near.endswith(word) or (len(word) == 2 and word in near[-3:]):
+            return sign
+    return 0
 
 
 def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = None) -> list[Suggestion]:
     spans = spans or Spans.of(text)
-    periods = PeriodIndex(text, context.year)
     bounds = Boundaries(text)
+    found = [qm for qm in find_quantities(text) if accept(text, qm, spans)]
+    parts = passages(text, context)
+    indexes = {year: PeriodIndex(text, year) for year in {p.year for p in parts}}
     out: list[Suggestion] = []
-    for qm in find_quantities(text):
-        if not accept(text, qm, spans):
-            continue
-        cs, ce = bounds.clause(qm.number_start)
-        q = qm.quantity
-        period = periods.last_between(bounds.sentence_start(cs), qm.start)
-        clause = text[cs:ce]
-        fields: dict[str, str | int | None] = {
-            "indicator": _indicator(text, cs, qm.start),
-            "value": decimal_str(q.value),
-            "unit": q.unit,
-            "normalized_value": decimal_str(q.normalized_value),
-            "normalized_unit": q.normalized_unit,
-            "qualifier": q.qualifier,
-            "direction": q.direction or _direction_hint(text, cs, qm.start),
-            "period_start": period.start if period else None,
-            "period_end": period.end if period else None,
-            "period_label": period.label if period else "",
-            "region": context.region,
-            "comparison": _comparison(clause),
-        }
-        if q.high is not None:
-            fields["value_high"] = decimal_str(q.high)
-        rule = "metric.change" if q.verb else "metric.number_unit"
-        out.append(Suggestion("metric", qm.start, qm.end, text[qm.start : qm.end], rule, fields))
+    previous: list[str] = []
+    subject = ""
+    sentence = -1
+    i = 0
+    while i < len(found):
+        cs, ce = bounds.clause(found[i].number_start)
+        group = [found[i]]
+        while i + len(group) < len(found) and found[i + len(group)].number_start < ce:
+            group.append(found[i + len(group)])
+        i += len(group)
+        sent = bounds.sentence_start(cs)
+        if sent != sentence:
+            previous, subject, sentence = [], "", sent
+        figures = [
+            ClauseFigure(qm.start, qm.end, bool(_MEASURE_UNIT.match(qm.quantity.unit)))
+            for qm in group
+        ]
+        names, previous, subject = indicators_of_clause(text, (cs, ce), figures, previous, subject)
+        verb_sign = next((qm.quantity.direction for qm in group if qm.quantity.direction), 0)
+        for qm, name in zip(group, names, strict=True):
+            passage = _passage_at(parts, qm.start)
+            index = indexes[passage.year]
+            period = index.last_between(sent, qm.start)
+            if period is None or period.start_year is None:
+                period = None if passage.year is None else Period(
+                    passage.year, 1, passage.year, 12, "")
+            direction = qm.quantity.direction or _direction(text, cs, qm.start)
+            if not direction and name.share_of_list:
+                direction = verb_sign
+            if not direction and name.leads_with_new and figures[group.index(qm)].counted:
+                direction = 1
+            out.append(_metric(text, qm, name.text, period, direction, context, text[cs:ce]))
     return out
 
 
-def _direction_hint(text: str, clause_start: int, pos: int) -> int:
-    near = text[max(clause_start, pos - 4) : pos]
-    if re.search("增长|提高|增加|上涨|上升|增", near):
-        return 1
-    if re.search("下降|降低|减少|回落|下跌|下滑|降", near):
-        return -1
-    return 0
+def _passage_at(parts: list[Passage], pos: int) -> Passage:
+    i = bisect.bisect_right([p.start for p in parts], pos) - 1
+    return parts[max(i, 0)]
+
+
+def _metric(text: str, qm: QuantityMatch, indicator: str, period: Period | None,
+            direction: int, context: ReportContext, clause: str) -> Suggestion:
+    q = qm.quantity
+    fields: dict[str, str | int | None] = {
+        "indicator": indicator,
+        "value": decimal_str(q.value),
+        "value_high": decimal_str(q.high) if q.high is not None else None,
+        "unit": q.unit,
+        "normalized_value": decimal_str(q.normalized_value),
+        "normalized_unit": q.normalized_unit,
+        "qualifier": q.qualifier,
+        "direction": direction,
+        "period": period.key() if period else None,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "period_label": (period.label or f"{period.start_year}年") if period else "",
+        "region": context.region,
+        "comparison": _comparison(clause),
+    }
+    rule = "metric.change" if q.verb else "metric.number_unit"
+    return Suggestion("metric", qm.start, qm.end, text[qm.start : qm.end], rule, fields)

@@ -1,9 +1,10 @@
 """Which parts of a report look ahead (plans, targets) and which look back (reviews).
 
 Reports mix both: a year-end article reviews 2025 and then has a 2026年工作思路
-section; a work report opens with 今年主要预期目标 and the year's tasks. Targets are
-only proposed inside forward-looking parts, so this module finds them from the
-headings and lead-in sentences, not from a list of report names.
+section; a work report opens with 今年主要预期目标 and the year's tasks, or looks back
+on the year before. Each sentence is classed by its own words (力争, 要, 主要预期目标
+against 了, 同比, 居全国, 1—11月), each heading by its year and its words; a sentence
+that says neither belongs to the passage it stands in.
 """
 
 from __future__ import annotations
@@ -13,16 +14,40 @@ from dataclasses import dataclass
 
 from desktop.domain.suggestion import ReportContext
 
-# Lead-ins and headings that open a forward-looking part.
-_PLAN_CUE = re.compile(
-    r"主要预期目标|主要目标|预期目标|工作思路|工作安排|工作要点|工作打算|重点任务|"
-    r"今年要|今年重点|重点做好|重点抓好|要重点|下一步|明年要|明年工作"
-)
+__all__ = ["TARGET_LIST_RE", "Passage", "PlanRegion", "passages", "plan_regions", "region_at"]
+
+PLAN, REVIEW = "plan", "review"
+
 # The lead-in of an explicit target list: its items are targets even without a number.
 TARGET_LIST_RE = re.compile(r"(?:主要预期目标|主要目标|预期目标)(?:是|为)?[:：]")
+
+# Words of a sentence that plans: goals, deadlines, what is to be done.
+_PLAN_WORDS = re.compile(
+    r"主要预期目标|预期目标|主要目标(?:是|为)|工作思路|工作安排|工作要点|工作打算|重点任务"
+    r"|下一步|明年|今年(?:要|将|重点|主要|经济社会)|做好今年|力争|确保|争取(?!到)"
+    r"|计划(?:到|在|于)|到20[0-9]{2}年|[十][四五六七]五.{0,3}(?:时期|期间)"
+    r"|(?:^|[，；：])(?:我们|全省|全市|各地|各级)?(?:要|将)(?![求素点是])"
+)
+# Words of a sentence that looks back: results, comparisons, ranks, months gone by.
+_REVIEW_WORDS = re.compile(
+    r"过去一年|过去的一年|刚刚过去|去年|上年|同比|(?<![为除])了(?!解)|已经|已(?!有)"
+    r"|居全国|位居|首位|前列|创历史新高|创新高|再创|取得|成功|获批|荣获|以来"
+    r"|[0-9０-９]{1,2}[—–－\-][0-9０-９]{1,2}月|前三季度|上半年|月末|月底"
+    r"|增长[0-9]+[.．][0-9]+[%％](?!左右|以上|以内)"
+)
+_HEADING_PLAN = re.compile(r"工作思路|工作安排|工作要点|工作打算|重点任务|展望|目标")
+_HEADING_REVIEW = re.compile(r"回顾|成效|成绩|进展")
 _YEAR_RE = re.compile(r"(20[0-9]{2})年")
 # A heading is a short line without sentence-final punctuation.
 _MAX_HEADING = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    start: int
+    end: int
+    kind: str  # "plan" | "review"
+    year: int | None  # the year its figures belong to when they name none
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,57 +57,68 @@ class PlanRegion:
     year: int | None  # the year the plan is for, when known
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(text)))
+def _units(text: str) -> list[tuple[int, int, bool]]:
+    """Sentences and heading lines of `text` as (start, end, is_heading)."""
+    out: list[tuple[int, int, bool]] = []
+    line_start = 0
+    for line_end in [*(i for i, ch in enumerate(text) if ch == "\n"), len(text)]:
+        line = text[line_start:line_end]
+        stripped = line.strip()
+        if stripped:
+            if len(stripped) <= _MAX_HEADING and not stripped.endswith(("。", "；", "：", ":", "！", "？")):
+                out.append((line_start, line_end, True))
+            else:
+                start = line_start
+                for m in re.finditer(r"[。！？]", line):
+                    out.append((start, line_start + m.end(), False))
+                    start = line_start + m.end()
+                if start < line_end:
+                    out.append((start, line_end, False))
+        line_start = line_end + 1
     return out
 
 
-def _is_heading(line: str) -> bool:
-    s = line.strip()
-    return 0 < len(s) <= _MAX_HEADING and not s.endswith(("。", "；", "：", ":"))
+def _heading_kind(line: str, review_year: int | None) -> str | None:
+    years = [int(y) for y in _YEAR_RE.findall(line[:20])]
+    if years and review_year is not None:
+        return PLAN if max(years) > review_year else REVIEW
+    if _HEADING_PLAN.search(line):
+        return PLAN
+    if _HEADING_REVIEW.search(line):
+        return REVIEW
+    return None
+
+
+def _sentence_kind(sentence: str) -> str | None:
+    plan = len(_PLAN_WORDS.findall(sentence))
+    review = len(_REVIEW_WORDS.findall(sentence))
+    if plan > review:
+        return PLAN
+    if review > plan:
+        return REVIEW
+    return None
+
+
+def passages(text: str, context: ReportContext) -> list[Passage]:
+    """The text cut into plan and review passages, in order, covering all of it."""
+    review_year = context.year
+    plan_year = context.plan_year
+    out: list[Passage] = []
+    kind, start = REVIEW, 0
+    for a, b, heading in _units(text):
+        line = text[a:b]
+        found = _heading_kind(line, review_year) if heading else _sentence_kind(line)
+        if found is not None and found != kind:
+            if a > start:
+                out.append(Passage(start, a, kind, review_year if kind == REVIEW else plan_year))
+            kind, start = found, a
+    out.append(Passage(start, len(text), kind, review_year if kind == REVIEW else plan_year))
+    return out
 
 
 def plan_regions(text: str, context: ReportContext) -> list[PlanRegion]:
-    """Forward-looking parts of `text`.
-
-    A part opens at a line containing a plan cue and runs until the next heading that
-    carries no cue (a new article or a review section such as 2025年重点工作).
-    A heading naming a year before the report's year never opens a part.
-    """
-    regions: list[PlanRegion] = []
-    open_at: int | None = None
-    open_year: int | None = None
-    for start, end in _lines(text):
-        line = text[start:end]
-        heading = _is_heading(line)
-        cue = _PLAN_CUE.search(line)
-        years = [int(y) for y in _YEAR_RE.findall(line[:20])]
-        looks_back = bool(
-            years and context.year is not None and max(years) < context.year and heading
-        )
-        if open_at is not None and heading and (cue is None or looks_back):
-            regions.append(PlanRegion(open_at, start, open_year))
-            open_at = None
-        if open_at is None and cue is not None and not looks_back:
-            # A cue inside a paragraph opens the part at the cue's sentence.
-            open_at = start if heading else _sentence_start(text, start + cue.start(), start)
-            open_year = max(years) if years else context.year
-    if open_at is not None:
-        regions.append(PlanRegion(open_at, len(text), open_year))
-    return regions
-
-
-def _sentence_start(text: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in "。！？\n":
-        i -= 1
-    return i
+    """The forward-looking passages of `text`."""
+    return [PlanRegion(p.start, p.end, p.year) for p in passages(text, context) if p.kind == PLAN]
 
 
 def region_at(regions: list[PlanRegion], pos: int) -> PlanRegion | None:

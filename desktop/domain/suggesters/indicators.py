@@ -1,0 +1,242 @@
+"""What a figure measures: its indicator, read from the structure of its clause.
+
+Chinese reports state figures in a few shapes, and each names the measured thing in
+its own place (FIELDS.md §1):
+
+* subject + verb + figure: 地区生产总值增长5.3% → 地区生产总值;
+* verb + figure + counted noun: 培育52家单项冠军企业 → 单项冠军企业; a generic noun keeps
+  its predicate: 15个项目入选国家试点 → 入选国家试点项目;
+* a subject list and 分别: 甲、乙产业产值分别增长9.7%和9.8% → 甲产业产值 / 乙产业产值;
+* a figure that continues the subject before it: 进出口总额5.9万亿元、增长6%;
+  规上工业企业实现营业收入17万亿元、利润7千亿元 → 规上工业企业利润;
+* a share: 无人机产量增长39%、占全国9成 → 无人机产量占全国比重.
+
+Leading verbs, adverbs, qualifiers, periods and region words are dropped; the head
+noun and its modifiers are kept. The rules read the shape of the clause, not a list
+of indicator names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ClauseFigure", "Indicator", "indicators_of_clause"]
+
+# Words between the measured thing and its figure: level and change verbs, qualifiers.
+_TAIL_WORDS = re.compile(
+    r"(?:分别|均|共|合计|总计|累计|同比|比上年|较上年|比去年|预计|达到了|达到|达|为|是|"
+    r"超过|超|突破|逾|近|约|接近|增至|增加到|提升至|提升到|提高到|提高至|升至|降至|下降到|"
+    r"扩展到|扩大到|实现|完成|控制在|保持在|稳定在|稳居|居|增长|提高|增加|上涨|上升|下降|"
+    r"降低|下跌|减少|回落|下滑|超出|高达|仅|的|了)$"
+)
+# Words a clause opens with that are not part of what is measured.
+_LEAD_WORDS = re.compile(
+    r"^(?:其中|此外|同时|另外|全年|全省|全市|全区|全县|全国|我省|我市|我区|本省|本市|今年|去年|"
+    r"当年|预计|力争|确保|争取|努力|计划|已经|已|累计|共计|共|合计|总计|新增|新培育|新认定|"
+    r"新引进|新开工|新建成|新建|新签约|新承接|培育|认定|建成|建设|打造|创建|组建|升级组建|"
+    r"支持|推动|推进|带动|吸引|引导|组织|举办|开展|发布|实施|完成|实现|达成|达到|下达|安排|"
+    r"抓好|提速|加快|全面|持续|深入|大力|着力|积极|扎实|稳步|有序|加大|加强|深化|促进|"
+    r"成功|首次|先后|陆续|分别|超过|超|近|约|达|为|在|对|向|与|和|及|并|还|再|又|均|都|"
+    r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．])"
+)
+# Periods at the head of a clause: 前三季度, 1—10月, 2025年, 至10月末, 上半年.
+_LEAD_PERIOD = re.compile(
+    r"^(?:截至|截止|至|到)?(?:20[0-9]{2}年|今年|去年|上年|明年)?"
+    r"(?:前三季度|上半年|下半年|全年|第?[一二三四1-4]季度|[0-9０-９一二三四五六七八九十]{1,3}"
+    r"(?:[—–－\-～~至到][0-9０-９一二三四五六七八九十]{1,3})?月(?:份|末|底)?)?(?:以来|来)?"
+)
+# Province- and city-level words for the whole of the reporting place.
+_REGION_LEAD = re.compile(r"^(?:全省|全市|全区|全县|我省|我市|本省|本市|全省域|省内外)")
+# A count noun that names nothing by itself keeps the predicate that defines it.
+_GENERIC_NOUN = re.compile(r"^(?:企业|项目|品牌|行业|单位|市州|地市|城市|县|个|家|批|人|所|项)+$")
+# Verbs that start the predicate after a counted noun (15个项目入选国家…试点).
+_PREDICATE = re.compile(
+    r"入选|入围|纳入|获评|获批|获得|荣获|开展|参与|参加|实现|完成|落户|通过|进入|上线|投产|"
+    r"建成|开工|签约|达成|新承接|承接|提质|覆盖|获|被"
+)
+# The nouns statistics put at the head of a measured thing (产值, 增加值, 余额 …), used
+# to give each item of a list the head that only its last item writes out.
+_HEADS = (
+    "产业", "产值", "增加值", "产量", "销量", "销售额", "余额", "收入", "营收", "营业收入", "总额",
+    "利润", "投资", "比重", "占比", "规模", "数量", "人数", "金额", "里程", "吞吐量", "客运量",
+    "货运量", "贷款", "存款", "消费", "出口", "进口", "进出口", "总产值", "增速",
+)
+_HEAD_RE = re.compile("(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")+$")
+_LIST_SPLIT = re.compile(r"、|和|与|及")
+_SHARE = re.compile(r"^约?占(.{1,12}?)(?:的)?(?:比重|比例)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseFigure:
+    """One figure of a clause: where it stands and what its span holds."""
+
+    start: int  # the span's start (a touching change verb included)
+    end: int
+    counted: bool  # a count of things (measure word unit): may be followed by its noun
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    text: str
+    leads_with_new: bool  # 新增 governs the figure: it is an increment (direction 1)
+    share_of_list: bool  # the figure is one item of a 分别 list (shares the list's verb)
+
+
+def strip_words(phrase: str) -> str:
+    """`phrase` without its leading verbs, periods and region words and its trailing
+    level verbs and qualifiers."""
+    s = phrase.replace("*", "").strip(" ，,、：:；“”\"")
+    for _ in range(8):
+        before = s
+        m = _LEAD_PERIOD.match(s)
+        if m and m.end():
+            s = s[m.end() :]
+        s = _REGION_LEAD.sub("", s, count=1)
+        s = _LEAD_WORDS.sub("", s, count=1)
+        s = _TAIL_WORDS.sub("", s, count=1)
+        s = s.strip(" ，,、：:；")
+        if s == before:
+            break
+    # 实现 between an owner and its attribute is a verb (企业实现营业收入)
+    s = re.sub(r"(?<=.)(?:实现|完成)(?=.)", "", s)
+    return s.replace("“", "").replace("”", "")
+
+
+def _leads_with_new(phrase: str) -> bool:
+    s = phrase.replace("*", "").strip(" ，,、")
+    for _ in range(4):
+        m = _LEAD_PERIOD.match(s)
+        if m and m.end():
+            s = s[m.end() :]
+        s = _REGION_LEAD.sub("", s, count=1)
+        s = re.sub(r"^(?:力争|确保|争取|预计|全年|累计|共)", "", s)
+    return s.startswith("新增")
+
+
+def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, str]:
+    """The noun phrase that follows a count at `pos` (培育52家【单项冠军企业】), split into
+    the noun and a defining predicate after it; ('', '') when the count ends its item."""
+    end = pos
+    while end < limit and text[end] not in "，。；：、,;:\n（(" and end - pos < 30:
+        end += 1
+    phrase = text[pos:end].replace("*", "").strip()
+    if not phrase or not re.match(r"[\u4e00-\u9fff“A-Za-z0-9]", phrase):
+        return "", ""
+    if re.match(r"(?:以上|左右|以内|以下|的|，|增长|下降|同比)", phrase):
+        return "", ""
+    m = _PREDICATE.search(phrase)
+    if m and m.start() > 0:
+        return phrase[: m.start()], phrase[m.start() :]
+    return phrase, ""
+
+
+def _distribute_head(items: list[str]) -> list[str]:
+    """甲、乙产业产值 → 甲产业产值, 乙产业产值: items without the last item's head get it."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    m = _HEAD_RE.search(last)
+    if not m or m.start() == 0:
+        return items
+    head = last[m.start() :]
+    return [item if item.endswith(head) or _HEAD_RE.search(item) else item + head for item in items[:-1]] + [last]
+
+
+def _distribute_level_head(mods: list[str], last: str) -> list[str]:
+    """新增1家领航级、7家卓越级、176家先进级智能工厂: the short items (领航级) take the
+    head that the last item writes after its own modifier (智能工厂)."""
+    out = []
+    for mod in mods:
+        cut = last.find(mod[-1]) if mod else -1
+        out.append(mod + last[cut + 1 :] if 0 <= cut < len(last) - 1 else mod)
+    return out
+
+
+def indicators_of_clause(
+    text: str,
+    clause: tuple[int, int],
+    figures: list[ClauseFigure],
+    previous: list[str],
+    previous_subject: str,
+) -> tuple[list[Indicator], list[str], str]:
+    """The indicator of each figure of one clause, in order.
+
+    `previous` is the subject list of the sentence's earlier clause (for a clause that
+    continues it: 分别增长…), `previous_subject` the last subject named in the
+    sentence. Returns the indicators, the subject list and the subject this clause
+    leaves for the next one.
+    """
+    cs, ce = clause
+    out: list[Indicator] = []
+    first_pre = text[cs : figures[0].start] if figures else ""
+    respectively = "分别" in first_pre
+    new_for_clause = _leads_with_new(first_pre)
+    subjects: list[str] = []
+    if respectively:
+        head = strip_words(first_pre[: first_pre.index("分别")])
+        if head.startswith("占") and previous:
+            share = _share_name(head)
+            subjects = [p + share for p in previous]
+        elif head:
+            subjects = _distribute_head([strip_words(i) or i for i in _LIST_SPLIT.split(head) if i])
+        else:
+            subjects = list(previous)
+    seg_start = cs
+    pending_mods: list[tuple[int, str]] = []  # figures whose noun is a bare level word
+    subject = previous_subject
+    for k, fig in enumerate(figures):
+        raw_pre = text[seg_start : fig.start]
+        if "、" in raw_pre and not respectively:
+            raw_pre = raw_pre.rsplit("、", 1)[-1]
+        pre = strip_words(raw_pre)
+        noun, predicate = ("", "")
+        if fig.counted:
+            noun, predicate = _counted_noun(text, fig.end, ce)
+        if respectively and subjects:
+            name = subjects[min(k, len(subjects) - 1)] if len(subjects) >= len(figures) or k < len(subjects) else subjects[-1]
+        elif noun:
+            noun_clean = strip_words(noun) or noun
+            if _GENERIC_NOUN.match(noun_clean) and predicate:
+                name = strip_words(predicate) + noun_clean
+            elif pre and not _GENERIC_NOUN.match(pre) and len(noun_clean) <= 2:
+                name = pre + noun_clean
+            else:
+                name = noun_clean
+            if re.search(r"[级类型]$", noun_clean) and len(noun_clean) <= 4:
+                pending_mods.append((k, noun_clean))
+        elif pre.startswith("占") and subject:
+            name = subject + _share_name(pre)
+        elif pre and len(pre) <= 3 and subject and not subject.endswith(pre):
+            name = _subject_part(subject) + pre
+        elif pre:
+            name = pre
+        else:
+            name = subject
+        out.append(Indicator(name, new_for_clause or _leads_with_new(raw_pre), respectively))
+        if name and not pre.startswith("占"):
+            subject = name
+        seg_start = fig.end
+    if pending_mods:
+        last_noun = out[-1].text
+        mods = [m for _, m in pending_mods]
+        if pending_mods[-1][0] != len(figures) - 1 and len(last_noun) > len(mods[-1]):
+            heads = _distribute_level_head(mods, last_noun)
+            for (k, _), name in zip(pending_mods, heads, strict=True):
+                out[k] = Indicator(name, out[k].leads_with_new, out[k].share_of_list)
+    return out, subjects or ([subject] if subject else []), subject
+
+
+def _share_name(pre: str) -> str:
+    m = _SHARE.match(pre)
+    whole = m.group(1) if m else pre.lstrip("约占")
+    whole = whole.removesuffix("比重").removesuffix("比例").removesuffix("的")
+    return f"占{whole}比重"
+
+
+def _subject_part(subject: str) -> str:
+    """规上工业企业营业收入 → 规上工业企业: the owner of an attribute, for the next attribute."""
+    m = _HEAD_RE.search(subject)
+    if m and m.start() > 0:
+        return subject[: m.start()]
+    return subject
