@@ -41,6 +41,14 @@ def remove_rejection(session: Session, report_id: str, key: Key) -> None:
     session.execute(delete(RejectedSuggestion).where(_rejection(report_id, key)))
 
 
+def report_meta(session: Session, report_id: str) -> tuple[str, int | None] | None:
+    """(region, year) of a report, without loading its text; None if there is none."""
+    row = session.execute(
+        select(Report.region, Report.year).where(Report.id == report_id)
+    ).first()
+    return None if row is None else (row[0] or "", row[1])
+
+
 def report_with_sha(session: Session, sha256: str) -> str | None:
     return session.scalar(select(Report.id).where(Report.sha256 == sha256))
 

@@ -23,7 +23,10 @@ def register(sub: Any) -> None:
     p.add_argument("file", nargs="?", type=Path, metavar="FILE",
                    help="a report file (txt, md, docx, pdf, html)")
     p.add_argument("--report", metavar="ID", help="a report in the project (id or unique prefix)")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per line; its fields are named as in FIELDS.md "
+                        "(a metric's period as YYYY-MM..YYYY-MM, with period_start and "
+                        "period_end)")
     p.add_argument("--apply", action="store_true",
                    help="turn the suggestions into tags by the acting analyst")
     p.set_defaults(func=cmd_suggest)
@@ -42,7 +45,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def _summary(fields: dict[str, Any]) -> str:
     parts = []
-    for key in ("indicator", "value", "unit", "period_label", "year", "name", "category"):
+    for key in ("indicator", "value", "unit", "period", "region", "year", "name", "category"):
         value = fields.get(key)
         if value not in (None, ""):
             parts.append(f"{key}={value}")

@@ -1,14 +1,21 @@
 """Suggestions for a report: the rule engine's candidates and the program registry's
 hits, less what the analysts rejected or already tagged; accept and reject them.
 
-The rule engine's output depends only on the report's (immutable) text and metadata,
-so it is cached per (report id, RULES_VERSION). `compute` is a plain top-level function
+The rule engine's output depends only on the report's (immutable) text and its
+metadata (region, year), so it is cached per (report id, RULES_VERSION) together with
+the region and year it was computed for: a metadata change (`forget`, or a colleague's
+edit seen on the next read) computes it again.
+
+Every suggestion is a finished row: `finish` gives a metric's fields the names of
+FIELDS.md, with the period as ``period`` ("YYYY-MM..YYYY-MM") beside ``period_start``
+and ``period_end``, and accepting a suggestion stores those fields on the tag. `compute` is a plain top-level function
 of plain values, so the GUI can run it in a worker process and hand the result to
 `prime` before asking `for_report`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -34,7 +41,9 @@ __all__ = [
     "by_id",
     "clear_cache",
     "compute",
+    "finish",
     "for_report",
+    "forget",
     "from_dicts",
     "headings_of",
     "kinds_of_tags",
@@ -52,8 +61,11 @@ ORIGIN_PREFIX = "suggestion:"
 
 Headings = tuple[tuple[int, int, str], ...]
 
-# (report id, RULES_VERSION) -> the rule engine's suggestions; the text never changes
-_CACHE: dict[tuple[str, str], tuple[Suggestion, ...]] = {}
+Meta = tuple[str, int | None]  # (region, year): the metadata the rule engine reads
+_ANY: Meta = ("\x00any", None)  # primed without saying for which metadata
+
+# (report id, RULES_VERSION) -> (the metadata used, the rule engine's suggestions)
+_CACHE: dict[tuple[str, str], tuple[Meta, tuple[Suggestion, ...]]] = {}
 _CACHE_LIMIT = 64
 
 
@@ -91,12 +103,54 @@ def headings_of(text: str, structure: Structure) -> Headings:
     return tuple((a, b, text[a:b]) for a, b in structure.headings)
 
 
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+_PERIOD_KEY = re.compile(r"(\d{4}-(?:0[1-9]|1[0-2]))\.\.(\d{4}-(?:0[1-9]|1[0-2]))")
+
+
+def _month(value: Any) -> str | None:
+    return value if isinstance(value, str) and _MONTH.fullmatch(value) else None
+
+
+def finish(kind: str, fields: dict[str, Any], year: int | None) -> dict[str, Any]:
+    """A suggestion's fields as a finished row (FIELDS.md): a period carried as
+    ``period_start``/``period_end`` also as ``period`` ("YYYY-MM..YYYY-MM") and the other
+    way round. A metric whose suggester said nothing of its period (no ``period`` key and
+    no months) is dated by the year the report reviews, as FIELDS.md dates a figure with
+    no time stated; ``value_high`` is always present on a metric (None when no range)."""
+    out = dict(fields)
+    has_period = any(k in out for k in ("period", "period_start", "period_end"))
+    if not has_period and kind != "metric":
+        return out
+    start, end = _month(out.get("period_start")), _month(out.get("period_end"))
+    period = out.get("period")
+    key = _PERIOD_KEY.fullmatch(period) if isinstance(period, str) else None
+    if key is not None:
+        start, end = key.group(1), key.group(2)
+    elif start and end:
+        period = f"{start}..{end}"
+    else:
+        period = start = end = None
+        if kind == "metric" and "period" not in fields and year is not None:
+            start, end = f"{year:04d}-01", f"{year:04d}-12"
+            period = f"{start}..{end}"
+    out["period"], out["period_start"], out["period_end"] = period, start, end
+    if kind == "metric":
+        out.setdefault("period_label", "")
+        out.setdefault("value_high", None)
+    return out
+
+
+def _suggest(text: str, context: ReportContext) -> list[Suggestion]:
+    return [Suggestion(s.kind, s.start, s.end, s.text, s.rule, finish(s.kind, s.fields, context.year))
+            for s in suggest(text, context)]
+
+
 def compute(text: str, region: str, year: int | None,
             headings: Headings | list[list[Any]] | list[tuple[int, int, str]]) -> list[dict[str, Any]]:
     """The rule engine's suggestions for one text, as plain dicts (picklable, JSON-able):
-    ``{"kind", "start", "end", "text", "rule", "fields"}``."""
+    ``{"kind", "start", "end", "text", "rule", "fields"}``, the fields finished."""
     heads: Headings = tuple((int(a), int(b), str(t)) for a, b, t in headings)
-    return [asdict(s) for s in suggest(text, context_of(region, year, heads))]
+    return [asdict(s) for s in _suggest(text, context_of(region, year, heads))]
 
 
 def compute_job(report: Callable[[int, int, str], None], *, text: str, region: str,
@@ -130,11 +184,34 @@ class SuggestionWork:
         return (self.text, self.region, self.year, self.headings)
 
 
-def work_for(project: Project, report_id: str) -> SuggestionWork | None:
-    """The input of `compute` for a report, or None when its result is cached already."""
-    if (report_id, RULES_VERSION) in _CACHE:
+    @property
+    def meta(self) -> Meta:
+        return (self.region or "", self.year)
+
+
+def _fresh(report_id: str, meta: Meta) -> tuple[Suggestion, ...] | None:
+    """The cached suggestions of a report, if computed for this region and year."""
+    cached = _CACHE.get((report_id, RULES_VERSION))
+    if cached is None or cached[0] not in (meta, _ANY):
         return None
+    return cached[1]
+
+
+def _store(report_id: str, meta: Meta, found: tuple[Suggestion, ...]) -> None:
+    key = (report_id, RULES_VERSION)
+    _CACHE.pop(key, None)
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (meta, found)
+
+
+def work_for(project: Project, report_id: str) -> SuggestionWork | None:
+    """The input of `compute` for a report, or None when its result is cached already
+    (for the report's present region and year)."""
     with project.uow() as session:
+        meta = sq.report_meta(session, report_id)
+        if meta is not None and _fresh(report_id, (meta[0] or "", meta[1])) is not None:
+            return None
         report = _report(session, report_id)
         structure = Structure.from_dict(report.structure or {})
         return SuggestionWork(report_id, RULES_VERSION, report.text, report.region,
@@ -142,17 +219,23 @@ def work_for(project: Project, report_id: str) -> SuggestionWork | None:
 
 
 def prime(report_id: str, items: list[dict[str, Any]],
-          rules_version: str = RULES_VERSION) -> None:
-    """Store a worker's `compute` result, so `for_report` does not compute again."""
+          rules_version: str = RULES_VERSION, meta: Meta | None = None) -> None:
+    """Store a worker's `compute` result, so `for_report` does not compute again; `meta`
+    is the work's (region, year) (`SuggestionWork.meta`)."""
     if rules_version != RULES_VERSION:
         return
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[(report_id, RULES_VERSION)] = tuple(from_dicts(items))
+    _store(report_id, _ANY if meta is None else (meta[0] or "", meta[1]),
+           tuple(from_dicts(items)))
 
 
 def clear_cache() -> None:
     _CACHE.clear()
+
+
+def forget(report_id: str) -> None:
+    """Drop a report's cached suggestions (its metadata changed)."""
+    for key in [k for k in _CACHE if k[0] == report_id]:
+        del _CACHE[key]
 
 
 def _report(session: Session, report_id: str) -> Report:
@@ -163,15 +246,13 @@ def _report(session: Session, report_id: str) -> Report:
 
 
 def _engine(report: Report) -> tuple[Suggestion, ...]:
-    key = (report.id, RULES_VERSION)
-    cached = _CACHE.get(key)
+    meta: Meta = (report.region or "", report.year)
+    cached = _fresh(report.id, meta)
     if cached is None:
         structure = Structure.from_dict(report.structure or {})
         context = context_of(report.region, report.year, headings_of(report.text, structure))
-        cached = tuple(suggest(report.text, context))
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = cached
+        cached = tuple(_suggest(report.text, context))
+        _store(report.id, meta, cached)
     return cached
 
 
@@ -322,7 +403,8 @@ def fields_for(project: Project, report_id: str, kind: str, start: int, end: int
     on that span or around it, else (metrics and targets) the quantity parsed from the
     tagged text."""
     # only what is computed already: a key press must never wait for the rule engine
-    cached = _CACHE.get((report_id, RULES_VERSION), ())
+    entry = _CACHE.get((report_id, RULES_VERSION))
+    cached = entry[1] if entry is not None else ()
     found = [s for s in cached if s.kind == kind and s.start < end and start < s.end]
     if found:
         best = min(found, key=lambda s: abs(s.start - start) + abs(s.end - end))
