@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from db.models import Report
 from db.queries import reports
@@ -14,6 +15,9 @@ from desktop.io.importers import read_reports
 from desktop.io.text_files import ImportRefused
 from desktop.services.changes import Changes
 from desktop.services.project import Project
+from desktop.services.reports import check_metadata
+
+IMPORT_METADATA = ("title", "agency", "region", "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +28,36 @@ class ImportOutcome:
     changes: Changes = field(default_factory=Changes)
 
 
-def add_parsed(project: Project, parsed: list[ParsedReport], source: str) -> ImportOutcome:
-    """Store parsed reports in one transaction; a text already in the project is skipped."""
+def check_overrides(metadata: dict[str, Any] | None, files: int = 1) -> dict[str, Any]:
+    """Metadata given for an import (title, agency, region, year: None means "as read
+    from the file"), checked as the library's dialog checks an edit. A title names one
+    report, so it is refused for several files."""
+    given = {k: v for k, v in (metadata or {}).items() if v is not None}
+    unknown = sorted(set(given) - set(IMPORT_METADATA))
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)} cannot be given on import")
+    checked = check_metadata(given)
+    if "title" in checked and files > 1:
+        raise ValueError(f"a title names one report, but {files} files were given; "
+                         "import them one by one to give each its title")
+    return checked
+
+
+def _apply_overrides(parsed: list[ParsedReport], source: str,
+                     overrides: dict[str, Any]) -> list[ParsedReport]:
+    if "title" in overrides and len(parsed) > 1:
+        raise ValueError(f"a title names one report, but {source} holds {len(parsed)} "
+                         "articles; import it without a title and use set-report on each")
+    return [replace(rep, **overrides) for rep in parsed]
+
+
+def add_parsed(project: Project, parsed: list[ParsedReport], source: str,
+               metadata: dict[str, Any] | None = None) -> ImportOutcome:
+    """Store parsed reports in one transaction; a text already in the project is skipped.
+    `metadata` (title, agency, region, year) overrides what was read from the file."""
+    overrides = check_overrides(metadata)
+    if overrides:
+        parsed = _apply_overrides(parsed, source, overrides)
     imported: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = []
     with project.uow.begin() as session:
@@ -55,9 +87,13 @@ def import_files(
     project: Project,
     paths: Iterable[Path],
     progress: Callable[[int, str], bool] | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> ImportOutcome:
     """Import files one by one; each file is all or nothing. `progress(i, name)` may
-    return False to stop."""
+    return False to stop. `metadata` (title, agency, region, year) overrides what is
+    read from the files; bad metadata raises ValueError before anything is imported."""
+    paths = list(paths)
+    overrides = check_overrides(metadata, len(paths))
     imported: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = []
     refused: list[tuple[str, str]] = []
@@ -69,7 +105,7 @@ def import_files(
         except ImportRefused as exc:
             refused.append((path.name, str(exc)))
             continue
-        outcome = add_parsed(project, parsed, path.name)
+        outcome = add_parsed(project, parsed, path.name, overrides)
         imported.extend(outcome.imported)
         skipped.extend(outcome.skipped)
     return ImportOutcome(

@@ -62,17 +62,53 @@ def resolve(project: Project, id_or_prefix: str) -> str:
 
 
 EDITABLE = ("title", "agency", "region", "year", "published")
+YEAR_RANGE = (1900, 2100)
+
+
+class MetadataError(ValueError):
+    """A metadata value that is not acceptable; `field` names which."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def check_metadata(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` as stored (a year as an int or None, texts stripped); MetadataError (a
+    ValueError) with one clear sentence when one is not acceptable. The library's dialog, `import --title …`
+    and `set-report` all validate through here."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in EDITABLE:
+            raise MetadataError(key, f"{key} cannot be edited")
+        if key == "year":
+            if value is None or (isinstance(value, str) and not value.strip()):
+                out[key] = None
+                continue
+            text = str(value).strip()
+            lo, hi = YEAR_RANGE
+            if isinstance(value, bool) or not text.isdigit() or not lo <= int(text) <= hi:
+                raise MetadataError(key, f"the year must be a number such as 2025 (not {text!r})")
+            out[key] = int(text)
+            continue
+        text = "" if value is None else str(value).strip()
+        if key == "title" and not text:
+            raise MetadataError(key, "a report needs a title")
+        out[key] = text
+    return out
 
 
 def update_metadata(project: Project, report_id: str, **values: Any) -> Changes:
+    """Set a report's metadata (checked by `check_metadata` first: bad input changes
+    nothing). A new region or year changes the report's suggestions."""
+    from desktop.services import suggestions
+
+    checked = check_metadata(values)
     with project.uow.begin() as session:
         r = reports.get(session, report_id)
         if r is None:
             raise ValueError("the report no longer exists")
-        for key, value in values.items():
-            if key not in EDITABLE:
-                raise ValueError(f"{key} cannot be edited")
-            if key == "year":
-                value = int(value) if value not in (None, "") else None
+        for key, value in checked.items():
             setattr(r, key, value)
+    suggestions.forget(report_id)
     return Changes(reports=frozenset({report_id}), library=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from desktop.services import reports
 from desktop.services.values import ReportRow
 
 
@@ -36,18 +37,21 @@ class MetadataDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _typed(self) -> dict[str, object]:
+        return {"title": self.title.text(), "agency": self.agency.text(),
+                "region": self.region.text(), "year": self.year.text(),
+                "published": self.published.text()}
+
     def values(self) -> dict[str, object]:
-        year = self.year.text().strip()
-        return {"title": self.title.text().strip(), "agency": self.agency.text().strip(),
-                "region": self.region.text().strip(), "year": int(year) if year else None,
-                "published": self.published.text().strip()}
+        """The typed values as stored (checked by `reports.check_metadata`)."""
+        return reports.check_metadata(self._typed())
 
     def _check(self) -> None:
-        year = self.year.text().strip()
-        if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
-            self.error.setText(self.tr("The year must be a number such as 2025."))
-            return
-        if not self.title.text().strip():
-            self.error.setText(self.tr("A report needs a title."))
+        try:
+            reports.check_metadata(self._typed())  # as `set-report` checks them
+        except reports.MetadataError as exc:
+            messages = {"year": self.tr("The year must be a number such as 2025."),
+                        "title": self.tr("A report needs a title.")}
+            self.error.setText(messages.get(exc.field, str(exc)))
             return
         self.accept()
