@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop.domain.periods import parse_period
 from desktop.domain.quantities import decimal_str, parse_number
 
 _MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
@@ -61,7 +62,65 @@ def coerce(field_type: str, text: str) -> tuple[Any, str]:
     if field_type == "number":
         value, unit = parse_number_text(text)
         return decimal_str(value), unit
+    if field_type == "period":
+        return period_key(text) or text, ""
     return text, ""
+
+
+# A period as FIELDS.md stores it: the months it covers, "2025-01..2025-09".
+_KEY = re.compile(r"^\s*(\d{4})-(0[1-9]|1[0-2])\s*\.\.\s*(\d{4})-(0[1-9]|1[0-2])\s*$")
+_SPAN = re.compile(r"^\s*(\d{4})年(\d{1,2})月\s*[—–-]\s*(\d{4})年(\d{1,2})月\s*$")
+_NAMED = {(1, 3): "一季度", (1, 6): "上半年", (1, 9): "前三季度", (7, 12): "下半年"}
+
+
+def period_months(value: Any) -> tuple[str, str] | None:
+    """("2025-01", "2025-09") of a stored period key, else None."""
+    if not isinstance(value, str):
+        return None
+    m = _KEY.match(value)
+    if m is None:
+        return None
+    return f"{m.group(1)}-{m.group(2)}", f"{m.group(3)}-{m.group(4)}"
+
+
+def period_key(text: str) -> str | None:
+    """The key ("2025-01..2025-09") of a period written with its year (a key itself,
+    2025年前三季度, 2025年1—9月, 2026—2030年); None when the text is no period or leaves
+    its year to the report (前三季度, 明年)."""
+    months = period_months(text)
+    if months is not None:
+        return f"{months[0]}..{months[1]}"
+    m = _SPAN.match(text)
+    if m is not None:
+        y1, m1, y2, m2 = (int(g) for g in m.groups())
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) <= (y2, m2):
+            return f"{y1:04d}-{m1:02d}..{y2:04d}-{m2:02d}"
+        return None
+    period = parse_period(text)
+    if period is None or period.start_year is None or period.end_year is None:
+        return None
+    return period.key()
+
+
+def period_text(value: Any) -> str:
+    """A period as an analyst reads it: the key 2025-01..2025-09 as 2025年前三季度,
+    2025-01..2025-12 as 2025年, 2025-10..2025-10 as 2025年10月, 2026-01..2030-12 as
+    2026—2030年; what `period_key` reads back to the same key. Other values as
+    `display` shows them."""
+    months = period_months(value)
+    if months is None:
+        return display(value)
+    (y1, m1), (y2, m2) = ((int(p) for p in ym.split("-")) for ym in months)
+    if y1 == y2:
+        if (m1, m2) == (1, 12):
+            return f"{y1}年"
+        if m1 == m2:
+            return f"{y1}年{m1}月"
+        named = _NAMED.get((m1, m2))
+        return f"{y1}年{named}" if named else f"{y1}年{m1}—{m2}月"
+    if (m1, m2) == (1, 12):
+        return f"{y1}—{y2}年"
+    return f"{y1}年{m1}月—{y2}年{m2}月"
 
 
 def display(value: Any) -> str:

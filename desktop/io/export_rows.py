@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from desktop.domain.fieldvalues import display
+from desktop.domain.fieldvalues import display, period_months, period_text
 from desktop.io.cells import clean_text
 
 try:  # the quantities parser may be absent in older checkouts; normalising is optional
@@ -245,14 +245,34 @@ def _parsed_quantity(number: str, unit: str) -> tuple[Decimal | None, str] | Non
 
 
 def period_bounds(key: str, fields: dict[str, Any], year: int | None) -> tuple[str, str]:
+    """(start, end) months of a period field: from its key ("2025-01..2025-09", as an
+    accepted suggestion stores it), else from the words typed (前三季度, read against the
+    report's year), else from the `{key}_start`/`{key}_end` fields beside it."""
     value = fields.get(key)
-    start = fields.get(f"{key}_start") or (value.get("start") if isinstance(value, dict) else None)
-    end = fields.get(f"{key}_end") or (value.get("end") if isinstance(value, dict) else None)
+    months = period_months(value)
+    if months is not None:
+        return months
+    start = end = None
+    if isinstance(value, dict):
+        start, end = value.get("start"), value.get("end")
     if not start and not end and value and _parse_period is not None:
         parsed = _parsed_period(display(value), year)
         if parsed is not None:
             start, end = parsed
+    if not start and not end:
+        start, end = fields.get(f"{key}_start"), fields.get(f"{key}_end")
     return str(start or ""), str(end or "")
+
+
+def period_cell(key: str, fields: dict[str, Any]) -> str | None:
+    """A period field's cell: what an analyst reads (2025年前三季度), not the key; a tag
+    holding only `{key}_start`/`{key}_end` shows those months the same way."""
+    value = fields.get(key)
+    if value in (None, ""):
+        value = f"{fields.get(f'{key}_start')}..{fields.get(f'{key}_end')}"
+        if period_months(value) is None:
+            return None
+    return period_text(value) or None
 
 
 @lru_cache(maxsize=4096)
@@ -310,6 +330,8 @@ def field_cell(f: FieldSpec, fields: dict[str, Any]) -> Any:
         if isinstance(value, float) and f.key == "year" and value.is_integer():
             return int(value)
         return value
+    if f.type == "period":
+        return period_cell(f.key, fields)
     if raw in (None, ""):
         if f.key == "unit" and isinstance(fields.get("value"), dict):
             return fields["value"].get("unit") or None

@@ -115,6 +115,8 @@ def _parse_field(spec: TagField, cell: Cell) -> Any:
             return decimal_str(Decimal(repr(value)))
         return coerce("number", str(value))[0]
     text = canon(value)
+    if spec.type == "period":
+        return coerce("period", text)[0]  # 2025年前三季度 is stored as 2025-01..2025-09
     if spec.type == "choice" and spec.choices and text not in spec.choices:
         allowed = ", ".join(c for c in spec.choices if c)
         raise FieldValueError(f"{text!r} is not one of {allowed}")

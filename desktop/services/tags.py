@@ -17,7 +17,7 @@ from db.errors import StaleTagError
 from db.models import Tag, TagKind, TagLink
 from db.queries import reports as report_queries
 from db.queries import tags as q
-from desktop.domain.fieldvalues import coerce
+from desktop.domain.fieldvalues import coerce, period_months
 from desktop.domain.validation import tag_warnings
 from desktop.services.changes import Changes
 from desktop.services.project import Project
@@ -219,6 +219,10 @@ def set_field_text(
     values: dict[str, Any] = {key: value}
     if unit and key == "value":
         values["unit"] = unit
+    if field_type == "period":  # the months beside it follow the period typed
+        months = period_months(value)
+        values[f"{key}_start"], values[f"{key}_end"] = months or (None, None)
+        values[f"{key}_label"] = None
     return set_fields(project, tag_id, values, expected_version)
 
 
