@@ -51,7 +51,8 @@ _PLAN = "十[一二三四五六七八九]?五"
 _PERIOD_RE = re.compile(
     rf"""
     (?P<plan>[“"]?(?P<plan_n>{_PLAN})[”"]?(?:时期|期间|末)?)
-  | (?P<by>到|至|截至)(?P<by_year>{_YEAR})年(?:底|末)?
+  | (?P<by>到|至|截至|截止)(?P<by_year>{_YEAR})年(?P<by_end>底|末)?
+  | 未来(?P<future>[一二三四五六七八九十两2-9２-９])年
   | (?P<yr_range>(?P<y1>{_YEAR})年?{_DASH}(?P<y2>{_YEAR})年)
   | (?:(?P<year>{_YEAR})年|(?P<rel>{_REL_YEAR}))?
     (?:
@@ -109,8 +110,14 @@ def _from_match(m: re.Match[str], report_year: int | None) -> Period | None:
         year = _int(m.group("by_year"))
         if year is None:
             return None
-        start = report_year if report_year is not None and report_year <= year else year
-        return Period(start, 1, year, 12, label)
+        if m.group("by_end"):  # 截至2025年底: a point in time
+            return Period(year, 12, year, 12, label)
+        return Period(year, 1, year, 12, label)  # 到2027年: the goal's year
+    if m.group("future"):  # 未来三年, from the year after the one spoken of
+        n = _int(m.group("future"))
+        if n is None or report_year is None:
+            return None
+        return Period(report_year + 1, 1, report_year + n, 12, label)
     if m.group("yr_range"):
         y1, y2 = _int(m.group("y1")), _int(m.group("y2"))
         if y1 is None or y2 is None or y2 < y1:

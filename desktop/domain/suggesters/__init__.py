@@ -8,6 +8,7 @@ GUIDELINES.md, not lists of names; `RULES_VERSION` changes whenever their output
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from desktop.domain.suggesters.metrics import suggest_metrics
 from desktop.domain.suggesters.programs import suggest_programs
@@ -17,7 +18,7 @@ from desktop.domain.suggestion import ReportContext, Suggestion
 
 __all__ = ["KINDS", "RULES_VERSION", "suggest"]
 
-RULES_VERSION = "2026.1"
+RULES_VERSION = "2026.2"
 KINDS = ("metric", "program", "target")
 
 
@@ -37,9 +38,20 @@ def suggest(
     metrics = suggest_metrics(text, context, spans) if wanted & {"metric", "target"} else []
     if "metric" in wanted:
         out.extend(metrics)
+    programs = suggest_programs(text, context, spans) if wanted & {"program", "target"} else []
     if "program" in wanted:
-        out.extend(suggest_programs(text, context, spans))
+        out.extend(programs)
     if "target" in wanted:
-        out.extend(suggest_targets(text, context, metrics))
+        out.extend(_link_programs(suggest_targets(text, context, metrics), programs))
     out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return out
+
+
+def _link_programs(targets: list[Suggestion], programs: list[Suggestion]) -> list[Suggestion]:
+    """Each target names the first program suggested inside its clause (FIELDS: linked program)."""
+    out = []
+    for t in targets:
+        inside = next((p for p in programs if t.start <= p.start and p.end <= t.end), None)
+        name = str(inside.fields.get("name", "")) if inside is not None else ""
+        out.append(replace(t, fields={**t.fields, "program": name}))
     return out

@@ -19,7 +19,7 @@ of indicator names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["ClauseFigure", "Indicator", "indicators_of_clause"]
 
@@ -33,7 +33,7 @@ _TAIL_WORDS = re.compile(
 # Words a clause opens with that are not part of what is measured.
 _LEAD_WORDS = re.compile(
     r"^(?:其中|此外|同时|另外|全年|全省|全市|全区|全县|全国|我省|我市|我区|本省|本市|今年|去年|"
-    r"当年|预计|力争|确保|争取|努力|计划|已经|已|累计|共计|共|合计|总计|新增|新培育|新认定|"
+    r"当年|未来[一二三四五六七八九十两0-9]+年|将|预计|力争|确保|争取|努力|计划|已经|已|累计|共计|共|合计|总计|新增|新培育|新认定|"
     r"新引进|新开工|新建成|新建|新签约|新承接|培育|认定|建成|建设|打造|创建|组建|升级组建|"
     r"支持|推动|推进|带动|吸引|引导|组织|举办|开展|发布|实施|完成|实现|达成|达到|下达|安排|"
     r"抓好|提速|加快|全面|持续|深入|大力|着力|积极|扎实|稳步|有序|加大|加强|深化|促进|"
@@ -63,6 +63,13 @@ _HEADS = (
     "货运量", "贷款", "存款", "消费", "出口", "进口", "进出口", "总产值", "增速",
 )
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")+$")
+_DIGITS = "0123456789０１２３４５６７８９"
+_NOUN_STOP = "，。；：、,;:\n（("
+# A number that starts another count inside the phrase (…项目700个).
+_COUNT_AHEAD = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[多余]?[万亿]?(?:[个家项条座所批名位人元吨亩辆套场款户]|%|％)")
+# Verbs that end a counted noun phrase whose noun names its thing (主平台【新承接】…).
+_NOUN_END = re.compile(r"新承接|新签约|新引进|开展|参与|参加|落户|提前|完成|实现|进行|发放|授信")
+_ITEM_START = "0123456789０１２３４５６７８９“首第"
 _LIST_SPLIT = re.compile(r"、|和|与|及")
 _SHARE = re.compile(r"^约?占(.{1,12}?)(?:的)?(?:比重|比例)?$")
 
@@ -81,6 +88,7 @@ class Indicator:
     text: str
     leads_with_new: bool  # 新增 governs the figure: it is an increment (direction 1)
     share_of_list: bool  # the figure is one item of a 分别 list (shares the list's verb)
+    place: str = ""  # the place the clause names as the figure's own (广州、深圳…分别)
 
 
 def strip_words(phrase: str) -> str:
@@ -118,7 +126,11 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, str]:
     """The noun phrase that follows a count at `pos` (培育52家【单项冠军企业】), split into
     the noun and a defining predicate after it; ('', '') when the count ends its item."""
     end = pos
-    while end < limit and text[end] not in "，。；：、,;:\n（(" and end - pos < 30:
+    while end < limit and text[end] not in _NOUN_STOP and end - pos < 30:
+        if text[end] in "和及与" and end + 1 < limit and text[end + 1] in _ITEM_START:
+            break
+        if text[end] in _DIGITS and _COUNT_AHEAD.match(text, end):
+            break
         end += 1
     phrase = text[pos:end].replace("*", "").strip()
     if not phrase or not re.match(r"[\u4e00-\u9fff“A-Za-z0-9]", phrase):
@@ -126,8 +138,11 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, str]:
     if re.match(r"(?:以上|左右|以内|以下|的|，|增长|下降|同比)", phrase):
         return "", ""
     m = _PREDICATE.search(phrase)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and _GENERIC_NOUN.match(phrase[: m.start()]):
         return phrase[: m.start()], phrase[m.start() :]
+    m = _NOUN_END.search(phrase)
+    if m and m.start() > 1:
+        return phrase[: m.start()], ""
     return phrase, ""
 
 
@@ -173,21 +188,29 @@ def indicators_of_clause(
     respectively = "分别" in first_pre
     new_for_clause = _leads_with_new(first_pre)
     subjects: list[str] = []
+    places: list[str] = []
     if respectively:
         head = strip_words(first_pre[: first_pre.index("分别")])
         if head.startswith("占") and previous:
             share = _share_name(head)
             subjects = [p + share for p in previous]
         elif head:
-            subjects = _distribute_head([strip_words(i) or i for i in _LIST_SPLIT.split(head) if i])
+            items = [strip_words(i) or i for i in _LIST_SPLIT.split(head) if i]
+            entities = _entity_list(items)
+            if entities:
+                places, measured = entities
+                subjects = [measured] * len(places)
+            else:
+                subjects = _distribute_head(items)
         else:
             subjects = list(previous)
     seg_start = cs
     pending_mods: list[tuple[int, str]] = []  # figures whose noun is a bare level word
     subject = previous_subject
+    clause_subject = ""  # the subject named in this clause, owner of a following attribute
     for k, fig in enumerate(figures):
         raw_pre = text[seg_start : fig.start]
-        if "、" in raw_pre and not respectively:
+        if "、" in raw_pre and not respectively and seg_start > cs:
             raw_pre = raw_pre.rsplit("、", 1)[-1]
         pre = strip_words(raw_pre)
         noun, predicate = ("", "")
@@ -199,23 +222,26 @@ def indicators_of_clause(
             noun_clean = strip_words(noun) or noun
             if _GENERIC_NOUN.match(noun_clean) and predicate:
                 name = strip_words(predicate) + noun_clean
-            elif pre and not _GENERIC_NOUN.match(pre) and len(noun_clean) <= 2:
+            elif raw_pre.rstrip().endswith("的") and pre and not _GENERIC_NOUN.match(pre):
                 name = pre + noun_clean
             else:
                 name = noun_clean
             if re.search(r"[级类型]$", noun_clean) and len(noun_clean) <= 4:
                 pending_mods.append((k, noun_clean))
+        elif (owner := _owner_after(text, fig.end, ce)) and len(pre) <= 4:
+            name = owner + pre
         elif pre.startswith("占") and subject:
             name = subject + _share_name(pre)
-        elif pre and len(pre) <= 3 and subject and not subject.endswith(pre):
-            name = _subject_part(subject) + pre
+        elif pre and len(pre) <= 3 and clause_subject and not clause_subject.endswith(pre):
+            name = _subject_part(clause_subject) + pre
         elif pre:
             name = pre
         else:
             name = subject
-        out.append(Indicator(name, new_for_clause or _leads_with_new(raw_pre), respectively))
+        place = places[k] if respectively and k < len(places) else ""
+        out.append(Indicator(name, new_for_clause or _leads_with_new(raw_pre), respectively, place))
         if name and not pre.startswith("占"):
-            subject = name
+            subject = clause_subject = name
         seg_start = fig.end
     if pending_mods:
         last_noun = out[-1].text
@@ -223,8 +249,34 @@ def indicators_of_clause(
         if pending_mods[-1][0] != len(figures) - 1 and len(last_noun) > len(mods[-1]):
             heads = _distribute_level_head(mods, last_noun)
             for (k, _), name in zip(pending_mods, heads, strict=True):
-                out[k] = Indicator(name, out[k].leads_with_new, out[k].share_of_list)
+                out[k] = replace(out[k], text=name)
     return out, subjects or ([subject] if subject else []), subject
+
+
+def _entity_list(items: list[str]) -> tuple[list[str], str] | None:
+    """广州、深圳地铁客运量: short names listed before one long item are the entities
+    (places, firms) that share what the long item measures after its own name."""
+    if len(items) < 2 or not all(2 <= len(i) <= 3 for i in items[:-1]):
+        return None
+    last = items[-1]
+    k = len(items[0])
+    if len(last) < k + 4:
+        return None
+    return [*items[:-1], last[:k]], last[k:]
+
+
+def _owner_after(text: str, pos: int, limit: int) -> str:
+    """总规模1000亿元【的省产业基金】: the owner a figure's attribute belongs to."""
+    if pos >= limit or text[pos] != "的":
+        return ""
+    noun, _ = _counted_noun(text, pos + 1, limit)
+    noun = re.sub(r"^[0-9０-９.]+[多余]?[个家项条座所批]", "", noun)
+    if not noun or noun[0].isdigit():
+        end = pos + 1
+        while end < limit and text[end] not in "，。；：、":
+            end += 1
+        noun = re.sub(r"^[0-9０-９.]+[多余]?[个家项条座所批]", "", text[pos + 1 : end])
+    return strip_words(noun)
 
 
 def _share_name(pre: str) -> str:

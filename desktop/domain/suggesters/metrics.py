@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from desktop.domain.periods import Period, find_periods
 from desktop.domain.quantities import (
@@ -80,6 +81,19 @@ class PeriodIndex:
             return self._found[i][2]
         return None
 
+    def since(self, text: str, lo: int, hi: int) -> Period | None:
+        """Like `last_between`; a month followed by 以来 (10月份上线以来) runs to the year's end."""
+        i = bisect.bisect_right(self._ends, hi) - 1
+        if i < 0 or self._found[i][0] < lo:
+            return None
+        _, end, period = self._found[i]
+        if period.start == period.end and _SINCE.match(text, end):
+            return Period(period.start_year, period.start_month, period.end_year, 12, period.label)
+        return period
+
+
+_SINCE = re.compile(r"[^，。；\d]{0,6}以来")
+
 
 def _comparison_base(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1) : start]
@@ -108,7 +122,7 @@ def _direction(text: str, clause_start: int, pos: int) -> int:
     near = text[max(clause_start, pos - 4) : pos].replace("*", "")
     if _LEVEL_VERB.search(near):
         return 0
-    for word, sign in (*CHANGE_VERBS.items(), ("增", 1), ("降", -1), ("减", -1)):
+    for word, sign in (*CHANGE_VERBS.items(), ("减量", -1), ("增", 1), ("降", -1), ("减", -1)):
         if near.endswith(word) or (len(word) == 2 and word in near[-3:]):
             return sign
     return 0
@@ -139,20 +153,40 @@ def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = Non
             for qm in group
         ]
         names, previous, subject = indicators_of_clause(text, (cs, ce), figures, previous, subject)
+        group = _share_units(text, group)
         verb_sign = next((qm.quantity.direction for qm in group if qm.quantity.direction), 0)
         for qm, name in zip(group, names, strict=True):
             passage = _passage_at(parts, qm.start)
             index = indexes[passage.year]
-            period = index.last_between(sent, qm.start)
+            period = index.since(text, sent, qm.start)
             if period is None or period.start_year is None:
                 period = None if passage.year is None else Period(
                     passage.year, 1, passage.year, 12, "")
             direction = qm.quantity.direction or _direction(text, cs, qm.start)
             if not direction and name.share_of_list:
                 direction = verb_sign
-            if not direction and name.leads_with_new and figures[group.index(qm)].counted:
+            if not direction and name.leads_with_new:
                 direction = 1
-            out.append(_metric(text, qm, name.text, period, direction, context, text[cs:ce]))
+            out.append(_metric(text, qm, name.text, period, direction,
+                               name.place or context.region, text[cs:ce]))
+    return out
+
+
+def _share_units(text: str, group: list[QuantityMatch]) -> list[QuantityMatch]:
+    """分别达1409万、1305万人次: a bare magnitude takes the unit of the next figure of its
+    list when that unit starts with the same magnitude (FIELDS.md §6, Units)."""
+    out = list(group)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k].quantity, out[k + 1].quantity
+        between = text[out[k].end : out[k + 1].start]
+        if (
+            q.unit in ("万", "亿", "万亿")
+            and nxt.unit.startswith(q.unit)
+            and len(nxt.unit) > len(q.unit)
+            and between in ("、", "和", "与", "及", "，")
+        ):
+            shared = replace(q, unit=nxt.unit, normalized_unit=nxt.normalized_unit)
+            out[k] = replace(out[k], quantity=shared)
     return out
 
 
@@ -162,7 +196,7 @@ def _passage_at(parts: list[Passage], pos: int) -> Passage:
 
 
 def _metric(text: str, qm: QuantityMatch, indicator: str, period: Period | None,
-            direction: int, context: ReportContext, clause: str) -> Suggestion:
+            direction: int, region: str, clause: str) -> Suggestion:
     q = qm.quantity
     fields: dict[str, str | int | None] = {
         "indicator": indicator,
@@ -177,7 +211,7 @@ def _metric(text: str, qm: QuantityMatch, indicator: str, period: Period | None,
         "period_start": period.start if period else None,
         "period_end": period.end if period else None,
         "period_label": (period.label or f"{period.start_year}年") if period else "",
-        "region": context.region,
+        "region": region,
         "comparison": _comparison(clause),
     }
     rule = "metric.change" if q.verb else "metric.number_unit"

@@ -5,15 +5,18 @@ from __future__ import annotations
 import bisect
 import re
 
+from desktop.domain.suggesters.indicators import strip_words
 from desktop.domain.suggesters.metrics import PeriodIndex
 from desktop.domain.suggesters.sections import TARGET_LIST_RE, PlanRegion, plan_regions, region_at
 from desktop.domain.suggesters.textspans import clauses, sentence_start
 from desktop.domain.suggestion import ReportContext, Suggestion
 
-# Outside a plan part, these make a clause with a quantity a goal.
+# Words that state a goal outright (the rule name says so).
 _GOAL_CUE = re.compile(r"力争|确保|争取|目标(?:是|为)|到20[0-9]{2}年|计划到")
 # Forecasts and estimates are not goals (GUIDELINES §4).
 _PROJECTION = re.compile(r"预计|预期将|有望")
+# Where the goal object of a qualitative target ends.
+_GOAL_VERB = re.compile(r"增长|实现|保持|高于|低于|快于|下降|降低|完成|达到|控制|同步|进一步|稳定|好于")
 # A clause that only hedges the previous list item.
 _HEDGE = re.compile(r"^(?:在实际工作中|实际工作中)|努力争取更好结果|争取更好结果")
 
@@ -22,7 +25,8 @@ def suggest_targets(
     text: str, context: ReportContext, metrics: list[Suggestion]
 ) -> list[Suggestion]:
     regions = plan_regions(text, context)
-    periods = PeriodIndex(text, context.year)
+    # 今年 and 明年 in a plan count from the year it plans
+    periods = PeriodIndex(text, context.plan_year)
     starts = sorted(m.start for m in metrics)
     out: list[Suggestion] = []
     seen: set[tuple[int, int]] = set()
@@ -39,13 +43,10 @@ def suggest_targets(
         clause = text[cs:ce]
         if _PROJECTION.search(clause):
             continue
-        region = region_at(regions, cs)
-        if region is not None:
-            rule = "target.plan_quantity"
-        elif _GOAL_CUE.search(clause):
-            rule = "target.goal_quantity"
-        else:
+        # A review passage never yields a target, whatever words it contains.
+        if region_at(regions, cs) is None:
             continue
+        rule = "target.goal_quantity" if _GOAL_CUE.search(clause) else "target.plan_quantity"
         seen.add((cs, ce))
         out.append(_target(text, cs, ce, context, metrics, rule, regions, periods))
     out.sort(key=lambda s: s.start)
@@ -87,10 +88,11 @@ def _target(
     inside = [m for m in metrics[lo : lo + 64] if m.start < ce and m.end <= ce]
     first = inside[0].fields if inside else {}
     region = region_at(regions, cs)
-    year = region.year if region is not None else context.year
-    sent = sentence_start(text, cs)
-    period = periods.last_between(sent, ce)
-    if period is not None and period.end_year is not None:
+    year = region.year if region is not None else context.plan_year
+    period = periods.last_between(sentence_start(text, cs), ce)
+    if period is not None and period.end_year is not None and period.start_year != period.end_year:
+        year = period.end_year  # 到2027年, “十五五”: the deadline
+    elif period is not None and period.end_year is not None and period.end_year > (year or 0):
         year = period.end_year
     fields: dict[str, str | int | None] = {
         "year": year,
@@ -103,7 +105,12 @@ def _target(
 
 
 def _indicator(clause: str) -> str:
-    """For a qualitative list item, the subject before its first verb-like word."""
-    m = re.search(r"增长|实现|保持|高于|下降|完成|达到|控制", clause)
-    return clause[: m.start()] if m else clause
-
+    """For a qualitative list item, its first goal object: the words before its first
+    verb, without the leading verbs and the issuer (完成国家下达的…), the first of
+    several objects joined by 和 (节能减排和碳排放强度下降 → 节能减排)."""
+    s = strip_words(clause)
+    s = re.sub(r"^.{0,8}下达的", "", s)
+    m = _GOAL_VERB.search(s, 1)
+    if m:
+        s = s[: m.start()]
+    return s.split("和")[0] or s
