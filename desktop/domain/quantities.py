@@ -90,6 +90,21 @@ _ARABIC = rf"[{_DIG}]+(?:,[{_DIG}]{{3}}(?![{_DIG}]))*(?:[.．][{_DIG}]+)?"
 _MAG = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
+
+def _numeral_char(ch: str) -> str:
+    """A numeral character, unless it starts a unit there (the 千 of 千瓦, 百 of 百分点)."""
+    rests = sorted({u[1:] for u in _UNITS if len(u) > 1 and u[0] == ch}, key=len, reverse=True)
+    if not rests:
+        return re.escape(ch)
+    return f"{re.escape(ch)}(?!{'|'.join(re.escape(r) for r in rests)})"
+
+
+# A Chinese numeral, read as a whole (三千五百万, 两千五百万 before 千瓦, 三点五万).
+# Each repetition takes one character, so matching stays linear.
+_CN_PLAIN = "".join(ch for ch in CN_NUMERAL_CHARS if all(not u.startswith(ch) for u in _UNITS))
+_CN_CHAR = "|".join([f"[{_CN_PLAIN}]", *(_numeral_char(ch) for ch in CN_NUMERAL_CHARS if ch not in _CN_PLAIN)])
+_CN_NUMERAL = rf"(?:{_CN_CHAR})+(?:点[{''.join(_CN_DIGITS)}]+(?:万亿|亿|万)?)?"
+
 # One number with what hangs on it. Every repeated piece is a single character
 # class or a literal alternation, so matching is linear (no nested quantifiers).
 _QUANTITY_RE = re.compile(
@@ -100,9 +115,9 @@ _QUANTITY_RE = re.compile(
       | 百分之(?P<pct_cn>[{CN_NUMERAL_CHARS}点]+)
       | (?P<frac_cb>[{CN_NUMERAL_CHARS}]+)分之(?P<frac_ca>[{CN_NUMERAL_CHARS}]+)
       | (?P<arabic>{_ARABIC})(?P<mag>{_MAG})?
-      | (?P<cn>[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?)
+      | (?P<cn>{_CN_NUMERAL})
     )
-    (?P<q1>多|余)?
+    (?:(?P<q1>多|余)(?P<mag_q>万亿|亿|万)?)?
     (?P<unit>
         (?:{_UNIT_ALT})(?!月|小时|工作日|季度)
         (?:[（(][{_GLOSS_CHARS}](?:、[{_GLOSS_CHARS}])*[)）]次?)?
@@ -128,41 +143,113 @@ def _nfkc(text: str) -> str:
 
 
 def chinese_to_decimal(text: str) -> Decimal | None:
-    """Value of a Chinese numeral: 三千五百, 十二, 两万, 三亿五千万, 二〇二五, 三点五."""
+    """Value of a Chinese numeral: 三千五百, 十二, 两万, 三亿五千万, 二〇二五, 三点五.
+
+    The numeral is read as a whole and checked: digits and 十/百/千 must come in
+    falling order (三四万, 三百五千 and 万万 are None, never a guess). 零 marks a gap
+    (一千零五十), 十 may stand without 一 (十五万) and a lone 百/千/万/亿 at the start
+    means one of them (百亿, 千万). A final digit straight after 百/千/万/亿 is the
+    spoken short form (三千五 = 3500, 一万五 = 15000, 两亿五 = 250000000); 三千零五
+    is 3005. A string of bare digits is read digit by digit (二〇二五 → 2025).
+    """
     if not text:
         return None
     if "点" in text:
         whole, _, frac = text.partition("点")
-        head = chinese_to_decimal(whole) if whole else Decimal(0)
+        head = _cn_int(whole) if whole else 0
         if head is None or not frac or any(ch not in _CN_DIGITS for ch in frac):
             return None
         digits = "".join(str(_CN_DIGITS[ch]) for ch in frac)
-        return head + Decimal("0." + digits)
-    if any(ch not in _CN_DIGITS and ch not in _CN_SMALL and ch not in _CN_BIG for ch in text):
+        return Decimal(head) + Decimal("0." + digits)
+    value = _cn_int(text)
+    return None if value is None else Decimal(value)
+
+
+def _cn_int(text: str) -> int | None:
+    """A whole Chinese numeral (see chinese_to_decimal), or None."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_SMALL and ch not in _CN_BIG for ch in text):
         return None
-    if "万万" in text or "亿亿" in text or "十十" in text:
+    if all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    # 万亿 is 万 of 亿s: everything before the first 亿 counts in 亿 (十二万亿, 三万五千亿).
+    head, sep, tail = text.partition("亿")
+    if not sep:
+        return _cn_below_yi(text, leading=True, final=True)
+    high = _cn_below_yi(head, leading=True, final=False) if head else 1
+    if not high:
         return None
-    # A string of bare digits is read digit by digit (二〇二五 → 2025).
-    if len(text) > 1 and all(ch in _CN_DIGITS for ch in text):
-        return Decimal("".join(str(_CN_DIGITS[ch]) for ch in text))
-    result = 0  # completed 亿 part
-    wan = 0  # completed 万 part
-    section = 0  # below 万
-    number = 0  # pending digit
+    if not tail:
+        return high * 100_000_000
+    low = _cn_short(tail, 100_000_000)
+    if low is None:
+        low = _cn_below_yi(tail, leading=False, final=True)
+    return None if low is None else high * 100_000_000 + low
+
+
+def _cn_below_yi(text: str, *, leading: bool, final: bool) -> int | None:
+    """A numeral below 亿 (two groups: 万 and the section below it)."""
+    head, sep, tail = text.partition("万")
+    if not sep:
+        return _cn_section(text, leading=leading, final=final)
+    if head:
+        high = _cn_section(head, leading=leading, final=False)
+    else:
+        high = 1 if leading else None
+    if not high:
+        return None
+    if not tail:
+        return high * 10_000
+    low = _cn_short(tail, 10_000) if final else None
+    if low is None:
+        low = _cn_section(tail, leading=False, final=final)
+    return None if low is None else high * 10_000 + low
+
+
+def _cn_short(tail: str, big: int) -> int | None:
+    """一万五 / 两亿五: one digit right after 万/亿 is a tenth of it."""
+    if len(tail) == 1 and tail in _CN_DIGITS and _CN_DIGITS[tail]:
+        return _CN_DIGITS[tail] * big // 10
+    return None
+
+
+def _cn_section(text: str, *, leading: bool, final: bool) -> int | None:
+    """A numeral below 万: 三千五百, 一千零五十, 十二, 两百, (at the start) 百, 千."""
+    if not text:
+        return None
+    value = 0
+    place = 10_000  # the last place written; places must fall
+    digit: int | None = None  # a digit waiting for its place
+    zero = False  # a 零 since the last place
     for ch in text:
-        if ch in _CN_DIGITS:
-            number = _CN_DIGITS[ch]
+        if ch in _CN_DIGITS and _CN_DIGITS[ch] == 0:
+            if digit is not None:
+                return None  # 三零
+            zero = True
+        elif ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # 三四: two digits for one place
+            digit = _CN_DIGITS[ch]
         elif ch in _CN_SMALL:
-            # 十 / 百 / 千 without a digit before mean one of them (十二, 百亿).
-            section += (number or 1) * _CN_SMALL[ch]
-            number = 0
-        elif ch == "万":
-            wan += (section + number or 1) * 10_000
-            section = number = 0
-        else:  # 亿
-            result = (result + wan + section + number or 1) * 100_000_000
-            wan = section = number = 0
-    return Decimal(result + wan + section + number)
+            p = _CN_SMALL[ch]
+            if p >= place:
+                return None  # 三百五千, 十十
+            if digit is None:
+                # 十五, 零十; 百亿, 千万 at the very start of the number
+                if (ch == "十" and (value == 0 or zero)) or (leading and value == 0 and not zero):
+                    digit = 1
+                else:
+                    return None
+            value += digit * p
+            place, digit, zero = p, None, False
+        else:
+            return None
+    if digit is None:
+        return None if zero else value
+    if zero or place >= 10_000 or place == 10:
+        return value + digit
+    if final:
+        return value + digit * place // 10  # 三千五 = 3500
+    return None  # 三千五万: 3005万 or 3500万? neither is written so
 
 
 def _arabic(text: str) -> Decimal | None:
@@ -233,25 +320,51 @@ def _read_match(m: re.Match[str]) -> tuple[Decimal, Decimal, str, str] | None:
             return None
         return pct, Decimal(1), "", "%"
     if m.group("arabic") is not None:
-        value = _arabic(m.group("arabic"))
+        arabic = _arabic(m.group("arabic"))
+        read = None if arabic is None else (arabic, Decimal(1), m.group("mag") or "")
+    else:
+        read = _read_chinese(m.group("cn") or "")
+    if read is None:
+        return None
+    value, _, mag = read
+    # 3000多万元, 三千余亿元: the magnitude after the qualifier is the number's.
+    if m.group("mag_q"):
+        if mag:
+            return None
+        mag = m.group("mag_q")
+    return value, _MAGNITUDES.get(mag, Decimal(1)), mag, unit
+
+
+# The magnitude a Chinese numeral is written in: its highest 万/亿 word, when it
+# ends in one (三千五百万 → 3500 万, 三亿五千万 → 3.5 亿, 两万三千亿 → 23000 亿).
+_CN_TRAILING_MAGS = ("万亿", "亿", "万")
+
+
+def _read_chinese(cn: str) -> tuple[Decimal, Decimal, str] | None:
+    """(value, magnitude factor, magnitude text) of a Chinese numeral in a quantity."""
+    if "点" in cn:  # 三点五万: a decimal with its magnitude
+        mag = next((w for w in _CN_TRAILING_MAGS if cn.endswith(w)), "")
+        value = chinese_to_decimal(cn[: len(cn) - len(mag)])
         if value is None:
             return None
-        mag = m.group("mag") or ""
-        return value, _MAGNITUDES.get(mag, Decimal(1)), mag, unit
-    cn = m.group("cn") or ""
-    if cn in ("亿", "万"):  # 亿度: one of the magnitude
-        return Decimal(1), _MAGNITUDES[cn], cn, unit
-    # A Chinese numeral ending in magnitudes (三千五百万, 百亿) keeps them as its
-    # written magnitude when they are 万/亿 words, like an Arabic number would.
-    for mag in sorted(_MAGNITUDES, key=len, reverse=True):
-        if cn.endswith(mag) and len(cn) > len(mag):
-            head = chinese_to_decimal(cn[: -len(mag)])
-            if head is not None and head < 10_000:
-                return head, _MAGNITUDES[mag], mag, unit
-    value = chinese_to_decimal(cn)
-    if value is None:
+        return value, _MAGNITUDES.get(mag, Decimal(1)), mag
+    if len(cn) > 1 and all(ch in _CN_DIGITS for ch in cn):
+        return None  # 三四个, 五六十: a range of guesses, not a number
+    whole = _cn_int(cn)
+    if whole is None:
         return None
-    return value, Decimal(1), "", unit
+    mag = ""
+    if cn[-1] in _CN_BIG:
+        mag = "万亿" if "万亿" in cn else "亿" if "亿" in cn else "万"
+    factor = _MAGNITUDES.get(mag, Decimal(1))
+    return _plain(Decimal(whole) / factor), factor, mag
+
+
+def _plain(value: Decimal) -> Decimal:
+    """3500.0000 → 3500, 3.50 → 3.5: the value as it would be written."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
 
 
 def _build(
@@ -270,7 +383,7 @@ def _build(
     qualifier = m.group("q2") or m.group("q1") or ""
     is_cn = m.group("cn") is not None
     group = next(
-        g for g in ("mag", "arabic", "cn", "frac_b", "frac_ca", "pct_cn") if m.group(g)
+        g for g in ("mag_q", "mag", "arabic", "cn", "frac_b", "frac_ca", "pct_cn") if m.group(g)
     )
     numeral = m.string[m.start() : m.end(group)]
     quantity = Quantity(
@@ -342,7 +455,7 @@ def _counts(q: Quantity, m: re.Match[str], numeral: str) -> bool:
         return True
     if m.group("frac_a") is not None or m.group("frac_ca") is not None:
         return True
-    return m.group("arabic") is not None and bool(m.group("mag"))
+    return m.group("arabic") is not None and bool(m.group("mag") or m.group("mag_q"))
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -365,9 +478,11 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A number as an analyst types it in a form: 7.8%, 1.2万亿, 3,500, 三千五百, ７．８.
+    """The plain number an analyst types into a form: 7.8%, 1.2万亿, 3,500, 三千五百, ７．８.
 
-    The unit is dropped but a magnitude is applied (1.2万亿 → 1200000000000).
+    Always the number itself, in no unit: a magnitude is applied (1.2万亿 →
+    1200000000000, 十五万四千 → 154000, 三点五万 → 35000) and a %/百分点 sign dropped.
+    A caller whose field is counted in 万 or 亿 (unit 万家) must divide by that itself.
     """
     s = _nfkc(text).strip().replace(" ", "")
     if not s:
@@ -389,6 +504,9 @@ def parse_number(text: str) -> Decimal | None:
     if re.fullmatch(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+", s):
         return sign * Decimal(s.replace(",", "")) * factor
     value = chinese_to_decimal(s)
+    if value is None and "点" in s:
+        read = _read_chinese(s)  # 三点五万
+        value = None if read is None else read[0] * read[1]
     if value is None:
         return None
     return sign * value * factor
