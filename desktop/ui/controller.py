@@ -52,6 +52,9 @@ class MainController(QObject):
         # a manual tag on a suggested span
         self.mark_sources: list[Callable[[str], list[Mark]]] = []
         self.prefill: Callable[[str, int, int], dict[str, Any] | None] | None = None
+        # a shown suggestion by its mark id: (kind, text, fields, rule), for the inspector
+        self.suggestion_detail: Callable[[str], tuple[str, str, dict[str, Any], str] | None] \
+            | None = None
         self.suggestion_count: int | None = None
 
         w = window
@@ -211,7 +214,7 @@ class MainController(QObject):
         current = self.window.reader.selected_mark()
         if current is None:
             self.window.inspector.show_tag(None)
-        elif not current.suggestion:
+        else:  # a tag, or the suggestion selected after accepting the one before
             self._show_detail(current.id)
         self.window.tag_table.set_source(
             lambda kind, author, status, sort, desc: tags.table_ids(
@@ -292,6 +295,10 @@ class MainController(QObject):
         mark = self.window.reader.mark(tag_id)
         if mark is not None and not mark.suggestion:
             self.window.inspector.show_tag(tags.detail(self.project, tag_id))
+            return
+        shown = self.suggestion_detail(tag_id) if mark is not None and self.suggestion_detail else None
+        if shown is not None:
+            self.window.inspector.show_suggestion(*shown)
         else:
             self.window.inspector.show_tag(None)
 

@@ -1,7 +1,12 @@
 """The inspector: the selected tag's fields as a form, its note, links, history and
-warnings. Edits are emitted as signals; the controller commits each one at once."""
+warnings. Edits are emitted as signals; the controller commits each one at once.
+
+A selected suggestion shows the fields it would fill, read-only: accepting it (Enter)
+stores exactly those on the new tag."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.fieldvalues import display
+from desktop.domain.fieldvalues import display, period_text
 from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.tag_table import status_labels
 
@@ -41,7 +46,9 @@ class InspectorPanel(QScrollArea):
         self._kinds: dict[str, KindInfo] = {}
         self._detail: TagDetail | None = None
         self._editors: dict[str, QLineEdit | QComboBox] = {}
+        self._types: dict[str, str] = {}
         self._form_kind: str | None = None
+        self._suggested = False  # showing a suggestion (read-only), not a tag
         body = QWidget(self)
         self.setWidget(body)
         outer = QVBoxLayout(body)
@@ -90,7 +97,7 @@ class InspectorPanel(QScrollArea):
         self.meta.setWordWrap(True)
         card.addWidget(self.meta)
 
-        links_box = QGroupBox(self.tr("Links"), self.card)
+        self.links_box = links_box = QGroupBox(self.tr("Links"), self.card)
         links_layout = QVBoxLayout(links_box)
         self.links = QListWidget(links_box)
         self.links.setMaximumHeight(90)
@@ -108,7 +115,7 @@ class InspectorPanel(QScrollArea):
         links_layout.addLayout(buttons)
         card.addWidget(links_box)
 
-        history_box = QGroupBox(self.tr("History"), self.card)
+        self.history_box = history_box = QGroupBox(self.tr("History"), self.card)
         history_layout = QVBoxLayout(history_box)
         self.history = QListWidget(history_box)
         self.history.setMaximumHeight(120)
@@ -131,21 +138,59 @@ class InspectorPanel(QScrollArea):
     def detail(self) -> TagDetail | None:
         return self._detail
 
+    def is_suggestion(self) -> bool:
+        """Whether the card shows a suggestion (read-only) rather than a tag."""
+        return self._suggested and self.card.isVisible()
+
+    def show_suggestion(self, kind: str, quote: str, fields: dict[str, Any], rule: str) -> None:
+        """A suggestion's fields, read-only, as accepting it would store them."""
+        self._detail = None
+        self._set_suggested(True)
+        self.empty.setVisible(False)
+        self.card.setVisible(True)
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        self.status.setText(self.tr("Suggestion"))
+        self.quote.setText(f"“{quote}”")
+        self.warnings.setVisible(False)
+        if self._form_kind != kind:
+            self._build_form(kind, fields)
+        else:
+            self._fill_form(fields)
+        self._set_read_only(True)
+        self.meta.setText(self.tr("Suggested by rule %1\nEnter accepts these fields · X rejects")
+                          .replace("%1", rule))
+
+    def _set_suggested(self, on: bool) -> None:
+        self._suggested = on
+        self.kind.setEnabled(not on)
+        for widget in (self.note, self.links_box, self.history_box):
+            widget.setVisible(not on)
+
+    def _set_read_only(self, on: bool) -> None:
+        for editor in self._editors.values():
+            if isinstance(editor, QLineEdit):
+                editor.setReadOnly(on)
+            else:
+                editor.setEnabled(not on)
+
     def show_tag(self, detail: TagDetail | None) -> None:
         self._detail = detail
         self.empty.setVisible(detail is None)
         self.card.setVisible(detail is not None)
         if detail is None:
             return
+        if self._suggested:
+            self._set_suggested(False)
         self.kind.setCurrentIndex(max(self.kind.findData(detail.kind), 0))
         self.status.setText(status_labels(self).get(detail.status, detail.status))
         self.quote.setText(f"“{detail.quote}”")
         self.warnings.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))
         if self._form_kind != detail.kind:
-            self._build_form(detail)
+            self._build_form(detail.kind, detail.fields)
         else:  # update in place: an editor may be emitting the signal that led here
-            self._fill_form(detail)
+            self._fill_form(detail.fields)
+        self._set_read_only(False)
         if not self.note.hasFocus():
             self.note.setPlainText(detail.note)
         self.meta.setText(self.tr("By %1 · %2\nCreated %3 · updated %4")
@@ -173,16 +218,22 @@ class InspectorPanel(QScrollArea):
         lines += [f"{k}: {display(v)}" for k, v in fields.items()]
         return "\n".join(lines)
 
-    def _build_form(self, detail: TagDetail) -> None:
+    def _shown(self, key: str, value: Any) -> str:
+        """A field's value as the form shows it (a period as 2025年前三季度)."""
+        return period_text(value) if self._types.get(key) == "period" else display(value)
+
+    def _build_form(self, kind_key: str, fields: dict[str, Any]) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self._editors.clear()
-        self._form_kind = detail.kind
-        kind = self._kinds.get(detail.kind)
+        self._types.clear()
+        self._form_kind = kind_key
+        kind = self._kinds.get(kind_key)
         if kind is None:
             return
         for f in kind.fields:
-            value = detail.fields.get(f.key)
+            self._types[f.key] = f.type
+            value = fields.get(f.key)
             editor: QLineEdit | QComboBox
             if f.type == "choice":
                 editor = QComboBox(self.fields_box)
@@ -195,7 +246,7 @@ class InspectorPanel(QScrollArea):
                     lambda _i, key=f.key, t=f.type, e=editor: self.field_edited.emit(key, t, e.currentText())
                 )
             else:
-                editor = QLineEdit(display(value), self.fields_box)
+                editor = QLineEdit(self._shown(f.key, value), self.fields_box)
                 editor.setObjectName(f"field_{f.key}")
                 if f.type == "number":
                     editor.setPlaceholderText("7.8%  ·  1.2万亿  ·  3,500")
@@ -207,9 +258,9 @@ class InspectorPanel(QScrollArea):
             self._editors[f.key] = editor
             self.form.addRow(f"{f.label} {f.label_zh}", editor)
 
-    def _fill_form(self, detail: TagDetail) -> None:
+    def _fill_form(self, fields: dict[str, Any]) -> None:
         for key, editor in self._editors.items():
-            value = display(detail.fields.get(key))
+            value = self._shown(key, fields.get(key))
             blocker = editor.blockSignals(True)
             if isinstance(editor, QComboBox):
                 if value and editor.findText(value) < 0:
@@ -229,7 +280,7 @@ class InspectorPanel(QScrollArea):
     def _on_line_edited(self, key: str, field_type: str, editor: QLineEdit) -> None:
         if self._detail is None:
             return
-        if editor.text().strip() == display(self._detail.fields.get(key)):
+        if editor.text().strip() == self._shown(key, self._detail.fields.get(key)):
             return
         self.field_edited.emit(key, field_type, editor.text())
 

@@ -141,3 +141,28 @@ def test_after_accepting_a_target_the_metric_inside_it_comes_next(app_parts, qtb
     following = w.reader.selected_mark()
     assert following is not None and following.kind == "metric"
     assert target.start <= following.start < target.end
+
+
+def test_the_inspector_shows_a_suggestions_fields_and_the_accepted_tag_keeps_them(app_parts, qtbot):
+    w = app_parts.window
+    mark = first_suggestion(w)
+    while mark.kind != "metric" or not app_parts.controller.suggestion_detail(mark.id)[2].get("indicator"):
+        qtbot_key(w, Qt.Key.Key_N)
+        mark = w.reader.selected_mark()
+        assert mark is not None and mark.suggestion
+    _kind, _text, fields, _rule = app_parts.controller.suggestion_detail(mark.id)
+    inspector = w.inspector
+    assert inspector.card.isVisible() and inspector.is_suggestion()
+    indicator = inspector.editor("indicator")
+    assert indicator.text() == fields["indicator"] and indicator.isReadOnly()
+    period = inspector.editor("period").text()
+    assert period and ".." not in period  # 2025年 / 2025年前三季度, as the workbook shows it
+    shown = {key: inspector.editor(key).text() for key in ("indicator", "value", "unit", "region")}
+    assert shown["value"] == fields["value"] and shown["region"] == fields["region"]
+    qtbot_key(w, Qt.Key.Key_Return)
+    (row,) = tags.table(app_parts.project, app_parts.controller.report_id)
+    app_parts.controller.select_tag(row.id)
+    assert not inspector.is_suggestion()
+    assert {key: inspector.editor(key).text() for key in shown} == shown
+    assert inspector.editor("period").text() == period
+    assert not inspector.editor("indicator").isReadOnly()

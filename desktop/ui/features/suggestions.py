@@ -36,6 +36,8 @@ class SuggestionsFeature(QObject):
         reader = w.reader
         ctx.controller.mark_sources.append(self.marks_for)
         ctx.controller.prefill = self.prefill
+        ctx.controller.suggestion_detail = self.detail
+        self._shown: dict[str, Any] = {}  # mark id -> the suggestion shown there
         reader.accept_requested.connect(self.accept)
         reader.reject_requested.connect(self.reject)
         reader.accept_kind_requested.connect(self.accept_kind)
@@ -53,6 +55,7 @@ class SuggestionsFeature(QObject):
         """The reader's suggestion marks; starts a worker when the report is not cached."""
         if not self.enabled:
             self._show_count(None)
+            self._shown = {}
             return []
         work = suggestions.work_for(self.ctx.project, report_id)
         if work is not None and len(work.text) > INLINE_CHARS:
@@ -61,7 +64,14 @@ class SuggestionsFeature(QObject):
         kinds = {k.key for k in self.ctx.controller.kinds}  # a kind may have been deleted
         found = [s for s in suggestions.for_report(self.ctx.project, report_id) if s.kind in kinds]
         self._show_count(len(found))
+        self._shown = {suggestions.suggestion_id(s): s for s in found}
         return [self._mark(s) for s in found]
+
+    def detail(self, sid: str) -> tuple[str, str, dict[str, Any], str] | None:
+        """(kind, text, fields, rule) of a shown suggestion, for the inspector: the
+        fields accepting it stores on the tag."""
+        s = self._shown.get(sid)
+        return None if s is None else (s.kind, s.text, dict(s.fields), s.rule)
 
     def _mark(self, s: Any) -> Mark:
         fields = ", ".join(f"{k}: {v}" for k, v in s.fields.items() if v not in (None, ""))
@@ -81,14 +91,15 @@ class SuggestionsFeature(QObject):
         self.job = ProcessJob(suggestions.compute_job, {
             "text": work.text, "region": work.region, "year": work.year,
             "headings": work.headings}, self)
-        report_id = work.report_id
-        self.job.finished.connect(lambda items: self._computed(report_id, items))
+        report_id, meta = work.report_id, work.meta
+        self.job.finished.connect(lambda items: self._computed(report_id, items, meta))
         self.job.failed.connect(self._failed)
         self.job.start()
 
-    def _computed(self, report_id: str, items: list[dict[str, Any]]) -> None:
+    def _computed(self, report_id: str, items: list[dict[str, Any]],
+                  meta: tuple[str, int | None] | None = None) -> None:
         self._pending = None
-        suggestions.prime(report_id, items)
+        suggestions.prime(report_id, items, meta=meta)
         self.ctx.window.statusBar().clearMessage()
         if self.ctx.controller.report_id == report_id:
             self.refresh()
