@@ -1,4 +1,6 @@
-"""Scores the suggesters on the development set (shared/eval) with score.py's matching.
+"""Scores the suggesters on the development set (shared/eval) with score.py's matching,
+and their fields with score_fields.py itself, through `reportmark suggest FILE --json`
+exactly as reports nobody tuned for are scored.
 
 The floors sit a little below the figures reached, so that a regression fails.
 This is a development figure: the rules were tuned on these texts.
@@ -6,11 +8,17 @@ This is a development figure: the rules were tuned on these texts.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import json
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
+from desktop import cli
 from desktop.domain.suggesters import suggest
 from desktop.domain.suggestion import ReportContext
 
@@ -119,3 +127,64 @@ def test_seed_without_bold_markers(results: dict[str, tuple[list[Span], list[Spa
     raw_metrics = [s for s in results["seed_000_f66df8a97ae95764"][1] if s[0] == "metric"]
     assert len(found) == len(raw_metrics)
     assert any(s.text == "增长7.8%" for s in found)
+
+
+# --- fields (FIELDS.md), scored by the development set's own score_fields.py ----------
+
+# figure -> floor; the issue's bar, a little below the figures reached (printed by the test)
+FIELD_FLOORS = {
+    "metric_row_f1": 0.90,
+    "metric_period": 0.95,
+    "metric_region": 0.98,
+    "metric_indicator_char_f1": 0.90,
+    "metric_direction": 0.95,
+    "metric_value": 0.99,
+    "metric_unit": 0.99,
+    "target_year": 0.95,
+    "target_indicator_char_f1": 0.90,
+    "program_name": 0.95,
+}
+
+
+def _score_fields_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_fields", EVAL / "score_fields.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cli_suggest(path: Path) -> list[dict[str, Any]]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["suggest", str(path), "--json"]) == 0
+    return [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def field_scores() -> dict[str, float]:
+    sf = _score_fields_module()
+    totals: dict[str, list[float]] = {}
+    right = n_pred = n_gold = 0
+    for stem, (path, _) in FILES.items():
+        gold = json.loads((EVAL / f"{stem}.gold.json").read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        result, _ = sf.score(gold, sf.place(raw, _cli_suggest(path)))
+        rows = result["metric_rows"]
+        right, n_pred, n_gold = right + rows["right"], n_pred + rows["pred"], n_gold + rows["gold"]
+        print(f"{stem}: metric rows F1 {rows['f1']}, {result['metric']}, "
+              f"{result['target']}, {result['program']}")
+        for kind in ("metric", "target", "program"):
+            pairs = result[kind]["pairs"]
+            for name, value in result[kind].items():
+                if name != "pairs" and value is not None:
+                    totals.setdefault(f"{kind}_{name}", []).extend([value] * pairs)
+    scores = {key: sum(v) / len(v) for key, v in totals.items() if v}
+    scores["metric_row_f1"] = f1(right, n_pred, n_gold)
+    print("development field figures:", {k: round(v, 3) for k, v in sorted(scores.items())})
+    return scores
+
+
+@pytest.mark.parametrize("figure", sorted(FIELD_FLOORS))
+def test_field_floors(figure: str, field_scores: dict[str, float]) -> None:
+    assert field_scores[figure] >= FIELD_FLOORS[figure], (figure, field_scores[figure])

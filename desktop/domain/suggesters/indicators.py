@@ -68,7 +68,7 @@ _NOUN_STOP = "，。；：、,;:\n（("
 # A number that starts another count inside the phrase (…项目700个).
 _COUNT_AHEAD = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[多余]?[万亿]?(?:[个家项条座所批名位人元吨亩辆套场款户]|%|％)")
 # Verbs that end a counted noun phrase whose noun names its thing (主平台【新承接】…).
-_NOUN_END = re.compile(r"新承接|新签约|新引进|开展|参与|参加|落户|提前|完成|实现|进行|发放|授信")
+_NOUN_END = re.compile(r"新承接|新签约|新引进|开展|参与|参加|落户|提前|完成|实现|进行|发放|授信|支持|用于")
 _ITEM_START = "0123456789０１２３４５６７８９“首第"
 _LIST_SPLIT = re.compile(r"、|和|与|及")
 _SHARE = re.compile(r"^约?占(.{1,12}?)(?:的)?(?:比重|比例)?$")
@@ -214,7 +214,9 @@ def indicators_of_clause(
             raw_pre = raw_pre.rsplit("、", 1)[-1]
         pre = strip_words(raw_pre)
         noun, predicate = ("", "")
-        if fig.counted:
+        if fig.counted or not pre:
+            # a count names its thing after it (52家单项冠军企业); so does a bare figure
+            # with nothing before it (下达7400亩用地指标)
             noun, predicate = _counted_noun(text, fig.end, ce)
         if respectively and subjects:
             name = subjects[min(k, len(subjects) - 1)] if len(subjects) >= len(figures) or k < len(subjects) else subjects[-1]
@@ -222,6 +224,9 @@ def indicators_of_clause(
             noun_clean = strip_words(noun) or noun
             if _GENERIC_NOUN.match(noun_clean) and predicate:
                 name = strip_words(predicate) + noun_clean
+            elif _GENERIC_NOUN.match(noun_clean) and "等" in raw_pre:
+                # 公路方面，新开工甲至乙等2个项目: the clause's verb and the topic define them
+                name = _lead_verb(raw_pre) + _topic(text, cs) + noun_clean
             elif raw_pre.rstrip().endswith("的") and pre and not _GENERIC_NOUN.match(pre):
                 name = pre + noun_clean
             else:
@@ -263,6 +268,21 @@ def _entity_list(items: list[str]) -> tuple[list[str], str] | None:
     if len(last) < k + 4:
         return None
     return [*items[:-1], last[:k]], last[k:]
+
+
+_TOPIC = re.compile(r"([\u4e00-\u9fff]{1,6})方面[，,：:]")
+_LEAD_VERB = re.compile(r"^(?:新开工|开工|续建|建成通车|建成|完工|竣工|投产|新建|改造|提速|推进)")
+
+
+def _topic(text: str, clause_start: int) -> str:
+    """The topic a sentence opens with (公路方面，…), for the generic nouns in it."""
+    found = list(_TOPIC.finditer(text, max(0, clause_start - 120), clause_start))
+    return found[-1].group(1) if found else ""
+
+
+def _lead_verb(raw_pre: str) -> str:
+    m = _LEAD_VERB.match(raw_pre.strip(" ，,、"))
+    return m.group(0) if m and m.group(0) not in ("推进", "提速") else ""
 
 
 def _owner_after(text: str, pos: int, limit: int) -> str:
