@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop.domain.fieldvalues import period_months
+
 DEFAULT_TOLERANCE = 0.005  # relative: 7.8 and 7.81 agree, 7.8 and 7.9 do not
 
 
@@ -314,6 +316,9 @@ def _period(value: Any, year: int | None) -> str | None:
         if start or end:
             return f"{start}..{end}"
         value = value.get("label", "")
+    months = period_months(value)
+    if months is not None:  # a key, as accepted suggestions store a period
+        return f"{months[0]}..{months[1]}"
     if isinstance(value, str) and _period_key is not None:
         return _period_key(value, year)
     return None

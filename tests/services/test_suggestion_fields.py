@@ -95,3 +95,10 @@ def test_period_cells(fields: dict[str, str], cell: str, bounds: tuple[str, str]
     spec = FieldSpec("period", "Period", "period")
     assert field_cell(spec, fields) == cell
     assert period_bounds("period", fields, 2025) == bounds
+
+
+def test_agreement_reads_a_stored_period_key() -> None:
+    from desktop.domain.agreement import values_agree
+
+    assert values_agree("period", "2025-01..2025-09", "前三季度", 2025, 2025)
+    assert not values_agree("period", "2025-01..2025-09", "2025-01..2025-10", 2025, 2025)
