@@ -166,12 +166,23 @@ def _quarters(m: re.Match[str], year: int | None, label: str) -> Period | None:
     return Period(year, 3 * q - 2, year, 3 * q, label)
 
 
+# Characters a period can start with. The pattern is optional piece by piece, so it is
+# tried only where one of them stands (a scan of every position costs 0.4 s per MB).
+_STARTS = re.compile(r"[“\"十到至截未0-9０-９零〇一二三四五六七八九两今明去上前后本当次第下全]")
+
+
 def find_periods(text: str, report_year: int | None = None) -> list[tuple[int, int, Period]]:
     """Every period in `text` as (start, end, Period), left to right."""
     out: list[tuple[int, int, Period]] = []
-    for m in _PERIOD_RE.finditer(text):
-        if m.end() == m.start():
+    covered = 0
+    for candidate in _STARTS.finditer(text):
+        pos = candidate.start()
+        if pos < covered:
             continue
+        m = _PERIOD_RE.match(text, pos)
+        if m is None or m.end() == m.start():
+            continue
+        covered = m.end()
         # A year must not be the tail of a longer number (12025年) or a code.
         if m.start() > 0 and text[m.start() - 1].isdigit():
             continue

@@ -7,6 +7,7 @@ GUIDELINES.md, not lists of names; `RULES_VERSION` changes whenever their output
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -49,9 +50,11 @@ def suggest(
 
 def _link_programs(targets: list[Suggestion], programs: list[Suggestion]) -> list[Suggestion]:
     """Each target names the first program suggested inside its clause (FIELDS: linked program)."""
+    starts = [p.start for p in programs]  # programs are in text order
     out = []
     for t in targets:
-        inside = next((p for p in programs if t.start <= p.start and p.end <= t.end), None)
+        i = bisect.bisect_left(starts, t.start)
+        inside = next((p for p in programs[i : i + 32] if p.end <= t.end), None)
         name = str(inside.fields.get("name", "")) if inside is not None else ""
         out.append(replace(t, fields={**t.fields, "program": name}))
     return out
