@@ -89,12 +89,15 @@ def _heading_kind(line: str, review_year: int | None) -> str | None:
     return None
 
 
-def _sentence_kind(sentence: str) -> str | None:
+def _sentence_kind(sentence: str, current: str) -> str | None:
+    """The sentence's own class, or None when its words do not decide. Leaving a plan
+    takes two words that look back more than forward: a plan's task sections mention
+    what exists (已形成, 以来) without turning into a review."""
     plan = len(_PLAN_WORDS.findall(sentence))
     review = len(_REVIEW_WORDS.findall(sentence))
     if plan > review:
         return PLAN
-    if review > plan:
+    if review > plan and (current == REVIEW or review - plan >= 2):
         return REVIEW
     return None
 
@@ -107,7 +110,7 @@ def passages(text: str, context: ReportContext) -> list[Passage]:
     kind, start = REVIEW, 0
     for a, b, heading in _units(text):
         line = text[a:b]
-        found = _heading_kind(line, review_year) if heading else _sentence_kind(line)
+        found = _heading_kind(line, review_year) if heading else _sentence_kind(line, kind)
         if found is not None and found != kind:
             if a > start:
                 out.append(Passage(start, a, kind, review_year if kind == REVIEW else plan_year))
