@@ -103,7 +103,7 @@ def test_programs(text: str, expected: list[str]) -> None:
 
 def test_program_fields() -> None:
     (found,) = suggest("持续深化“智赋万企”行动。", CTX, kinds=("program",))
-    assert found.fields == {"name": "智赋万企", "category": "行动"}
+    assert found.fields == {"name": "智赋万企行动", "category": "行动"}
     assert found.rule == "program.quoted_type"
 
 
@@ -123,7 +123,8 @@ def test_targets_in_plan() -> None:
 
 
 def test_target_fields() -> None:
-    found = suggest(PLAN, CTX, kinds=("target",))
+    # a report looking back on 2025 plans 2026
+    found = suggest(PLAN, ReportContext(region="湖南", year=2025), kinds=("target",))
     assert found[0].fields["year"] == 2026
     assert found[0].fields["value"] == "5"
     assert found[0].fields["unit"] == "%"
