@@ -10,8 +10,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests check results, not speed: on a 2-core machine shared with LibreOffice
+# and PostgreSQL an example can outlast hypothesis's 200 ms deadline (speed lives in
+# benchmarks/; hangs are caught by no_hang).
+settings.register_profile("reportmark", deadline=None)
+settings.load_profile("reportmark")
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_f66df8a97ae95764.txt"

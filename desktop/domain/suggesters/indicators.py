@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from desktop.domain.regions import PROVINCES
+
 __all__ = ["ClauseFigure", "Indicator", "indicators_of_clause"]
 
 # Words between the measured thing and its figure: level and change verbs, qualifiers.
@@ -37,7 +39,7 @@ _LEAD_WORDS = re.compile(
     r"新引进|新开工|新建成|新建|新签约|新承接|培育|认定|建成|建设|打造|创建|组建|升级组建|"
     r"支持|推动|推进|带动|吸引|引导|组织|举办|开展|发布|实施|完成|实现|达成|达到|下达|安排|"
     r"抓好|提速|加快|全面|持续|深入|大力|着力|积极|扎实|稳步|有序|加大|加强|深化|促进|"
-    r"成功|首次|先后|陆续|分别|超过|超|近|约|达|为|在|对|向|与|和|及|并|还|再|又|均|都|"
+    r"成功|首次|先后|陆续|分别|超过|超|近|约|达|为|在|与|和|及|并|还|再|又|均|都|"
     r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．])"
 )
 # Periods at the head of a clause: 前三季度, 1—10月, 2025年, 至10月末, 上半年.
@@ -46,8 +48,18 @@ _LEAD_PERIOD = re.compile(
     r"(?:前三季度|上半年|下半年|全年|第?[一二三四1-4]季度|[0-9０-９一二三四五六七八九十]{1,3}"
     r"(?:[—–－\-～~至到][0-9０-９一二三四五六七八九十]{1,3})?月(?:份|末|底)?)?(?:以来|来)?"
 )
-# Province- and city-level words for the whole of the reporting place.
-_REGION_LEAD = re.compile(r"^(?:全省|全市|全区|全县|我省|我市|本省|本市|全省域|省内外)")
+# Province- and city-level words for the whole of the reporting place, and the names of
+# provincial-level regions (湖南工业经济 → 工业经济: the region is a field of its own).
+_REGION_LEAD = re.compile(
+    r"^(?:全省|全市|全区|全县|我省|我市|本省|本市|全省域|省内外|(?:"
+    + "|".join(sorted(PROVINCES, key=len, reverse=True))
+    + r")(?:省|市|自治区)?(?![团队籍])(?=[\u4e00-\u9fff]{2}))"
+)
+# A period inside a phrase (湘企融平台前三季度助企融资): the period is a field of its own.
+_INNER_PERIOD = re.compile(
+    r"(?<=.)(?:前三季度|上半年|下半年|[0-9０-９一二三四五六七八九十]{1,2}[—–－\-～~至到]"
+    r"[0-9０-９一二三四五六七八九十]{1,2}月(?:份)?)(?=.)"
+)
 # A count noun that names nothing by itself keeps the predicate that defines it.
 _GENERIC_NOUN = re.compile(r"^(?:企业|项目|品牌|行业|单位|市州|地市|城市|县|个|家|批|人|所|项)+$")
 # Verbs that start the predicate after a counted noun (15个项目入选国家…试点).
@@ -108,6 +120,7 @@ def strip_words(phrase: str) -> str:
             break
     # 实现 between an owner and its attribute is a verb (企业实现营业收入)
     s = re.sub(r"(?<=.)(?:实现|完成)(?=.)", "", s)
+    s = _INNER_PERIOD.sub("", s)
     return s.replace("“", "").replace("”", "")
 
 
