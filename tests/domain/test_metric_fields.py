@@ -198,3 +198,9 @@ def test_plan_stays_a_plan_when_a_task_mentions_what_exists() -> None:
     )
     found = [s.text for s in suggest(text, REVIEW_2025, kinds=("target",))]
     assert found == ["新增国家级专精特新企业80家"]
+
+
+def test_generic_noun_with_a_subject_and_a_predicate() -> None:
+    f = metric_fields("推动省级以上开发区11个地市全覆盖，全省有效发明专利拥有量达9.6万件。")
+    assert f["11个"]["indicator"] == "省级以上开发区覆盖地市"
+    assert f["9.6万件"]["indicator"] == "有效发明专利拥有量"

@@ -30,7 +30,7 @@ _TAIL_WORDS = re.compile(
     r"(?:分别|均|共|合计|总计|累计|同比|比上年|较上年|比去年|预计|达到了|达到|达|为|是|"
     r"超过|超|突破|逾|近|约|接近|增至|增加到|提升至|提升到|提高到|提高至|升至|降至|下降到|"
     r"扩展到|扩大到|实现|完成|控制在|保持在|稳定在|稳居|居|增长|提高|增加|上涨|上升|下降|"
-    r"降低|下跌|减少|回落|下滑|超出|高达|仅|的|了)$"
+    r"降低|下跌|减少|回落|下滑|超出|高达|仅|有|的|了)$"
 )
 # Words a clause opens with that are not part of what is measured.
 _LEAD_WORDS = re.compile(
@@ -65,7 +65,7 @@ _GENERIC_NOUN = re.compile(r"^(?:企业|项目|品牌|行业|单位|市州|地�
 # Verbs that start the predicate after a counted noun (15个项目入选国家…试点).
 _PREDICATE = re.compile(
     r"入选|入围|纳入|获评|获批|获得|荣获|开展|参与|参加|实现|完成|落户|通过|进入|上线|投产|"
-    r"建成|开工|签约|达成|新承接|承接|提质|覆盖|获|被"
+    r"建成|开工|签约|达成|新承接|承接|提质|全覆盖|覆盖|获|被"
 )
 # The nouns statistics put at the head of a measured thing (产值, 增加值, 余额 …), used
 # to give each item of a list the head that only its last item writes out.
@@ -236,7 +236,9 @@ def indicators_of_clause(
         elif noun:
             noun_clean = strip_words(noun) or noun
             if _GENERIC_NOUN.match(noun_clean) and predicate:
-                name = strip_words(predicate) + noun_clean
+                # 集群14个市州全覆盖 → 集群覆盖市州: the subject, the predicate, the noun
+                owner = pre if pre and not _GENERIC_NOUN.match(pre) else ""
+                name = owner + strip_words(predicate).removeprefix("全") + noun_clean
             elif _GENERIC_NOUN.match(noun_clean) and "等" in raw_pre:
                 # 公路方面，新开工甲至乙等2个项目: the clause's verb and the topic define them
                 name = _lead_verb(raw_pre) + _topic(text, cs) + noun_clean
