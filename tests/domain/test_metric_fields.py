@@ -204,3 +204,22 @@ def test_generic_noun_with_a_subject_and_a_predicate() -> None:
     f = metric_fields("推动省级以上开发区11个地市全覆盖，全省有效发明专利拥有量达9.6万件。")
     assert f["11个"]["indicator"] == "省级以上开发区覆盖地市"
     assert f["9.6万件"]["indicator"] == "有效发明专利拥有量"
+
+
+def test_review_stays_a_review_when_a_sentence_says_what_will_follow() -> None:
+    text = (
+        "全省规上工业增加值增长6.8%，增速居全国前列。"
+        "省级财政将12亿元资金用于技术改造，带动投资超300亿元。"
+        "新能源汽车产量增长21.5%。"
+    )
+    assert suggest(text, REVIEW_2025, kinds=("target",)) == []
+    assert metric_fields(text)["300亿元"]["period"] == "2025-01..2025-12"
+
+
+def test_excerpt_opening_with_tasks_is_a_plan() -> None:
+    text = (
+        "（四）加快建设现代化产业体系。要坚持把发展经济的着力点放在实体经济上，力争规上工业增加值增长6%。"
+        "实施技术改造提升工程，完成工业投资1800亿元。"
+    )
+    found = [s.text for s in suggest(text, REVIEW_2025, kinds=("target",))]
+    assert found == ["力争规上工业增加值增长6%", "完成工业投资1800亿元"]

@@ -21,12 +21,15 @@ PLAN, REVIEW = "plan", "review"
 # The lead-in of an explicit target list: its items are targets even without a number.
 TARGET_LIST_RE = re.compile(r"(?:主要预期目标|主要目标|预期目标)(?:是|为)?[:：]")
 
-# Words of a sentence that plans: goals, deadlines, what is to be done.
-_PLAN_WORDS = re.compile(
+# Words of a sentence that plans: goals, deadlines, the year ahead (strong) …
+_PLAN_STRONG = re.compile(
     r"主要预期目标|预期目标|主要目标(?:是|为)|工作思路|工作安排|工作要点|工作打算|重点任务"
-    r"|下一步|明年|今年(?:要|将|重点|主要|经济社会)|做好今年|力争|确保|争取(?!到)"
-    r"|计划(?:到|在|于)|到20[0-9]{2}年|[十][四五六七]五.{0,3}(?:时期|期间)"
-    r"|(?:^|[，；：])(?:我们|全省|全市|各地|各级)?(?:要|将)(?![求素点是])"
+    r"|下一步|明年|今年(?:要|将|重点|主要|经济社会)|做好今年|计划(?:到|在|于)|到20[0-9]{2}年"
+    r"|[十][四五六七]五.{0,3}(?:时期|期间)"
+)
+# … and what is to be done (weak: a review says 将 and 确保 too).
+_PLAN_WEAK = re.compile(
+    r"力争|确保|争取(?!到)|(?:^|[，；：])(?:我们|全省|全市|各地|各级)?(?:要|将)(?![求素点是])"
 )
 # Words of a sentence that looks back: results, comparisons, ranks, months gone by.
 _REVIEW_WORDS = re.compile(
@@ -38,6 +41,8 @@ _REVIEW_WORDS = re.compile(
 _HEADING_PLAN = re.compile(r"工作思路|工作安排|工作要点|工作打算|重点任务|展望|目标")
 _HEADING_REVIEW = re.compile(r"回顾|成效|成绩|进展")
 _YEAR_RE = re.compile(r"(20[0-9]{2})年")
+# How many sentences of its opening tell what a text is.
+_OPENING = 8
 # A heading is a short line without sentence-final punctuation.
 _MAX_HEADING = 40
 
@@ -89,17 +94,42 @@ def _heading_kind(line: str, review_year: int | None) -> str | None:
     return None
 
 
+def _scores(sentence: str) -> tuple[int, int, int]:
+    """(strong plan words, weak plan words, review words) of a sentence."""
+    return (
+        len(_PLAN_STRONG.findall(sentence)),
+        len(_PLAN_WEAK.findall(sentence)),
+        len(_REVIEW_WORDS.findall(sentence)),
+    )
+
+
 def _sentence_kind(sentence: str, current: str) -> str | None:
-    """The sentence's own class, or None when its words do not decide. Leaving a plan
-    takes two words that look back more than forward: a plan's task sections mention
-    what exists (已形成, 以来) without turning into a review."""
-    plan = len(_PLAN_WORDS.findall(sentence))
-    review = len(_REVIEW_WORDS.findall(sentence))
-    if plan > review:
+    """The sentence's own class, or None when its words do not decide.
+
+    Passages hold on to their class: leaving a plan takes two more words that look back
+    than forward (a plan's tasks mention what exists: 已形成, 以来), and leaving a review
+    takes a word of the year ahead or two of what is to be done (a review says 将 too).
+    """
+    strong, weak, review = _scores(sentence)
+    plan = strong + weak
+    if plan > review and (current == PLAN or strong or weak >= 2):
         return PLAN
     if review > plan and (current == REVIEW or review - plan >= 2):
         return REVIEW
     return None
+
+
+def _opening_kind(units: list[tuple[int, int, bool]], text: str) -> str:
+    """What a text is before anything in it decides: an excerpt that opens with tasks
+    (加快…，要…) is a plan, one that opens with results a review; the words of its
+    first sentences up to the first heading are counted."""
+    plan = review = 0
+    for a, b, heading in units[:_OPENING]:
+        if heading:
+            break
+        strong, weak, back = _scores(text[a:b])
+        plan, review = plan + strong + weak, review + back
+    return PLAN if plan > review else REVIEW
 
 
 def passages(text: str, context: ReportContext) -> list[Passage]:
@@ -107,8 +137,9 @@ def passages(text: str, context: ReportContext) -> list[Passage]:
     review_year = context.year
     plan_year = context.plan_year
     out: list[Passage] = []
-    kind, start = REVIEW, 0
-    for a, b, heading in _units(text):
+    units = _units(text)
+    kind, start = _opening_kind(units, text), 0
+    for a, b, heading in units:
         line = text[a:b]
         found = _heading_kind(line, review_year) if heading else _sentence_kind(line, kind)
         if found is not None and found != kind:
