@@ -223,3 +223,14 @@ def test_excerpt_opening_with_tasks_is_a_plan() -> None:
     )
     found = [s.text for s in suggest(text, REVIEW_2025, kinds=("target",))]
     assert found == ["力争规上工业增加值增长6%", "完成工业投资1800亿元"]
+
+
+def test_next_clause_attribute_comparison_and_duration() -> None:
+    f = metric_fields(
+        "新开工亿元以上项目860个，完成投资2100亿元。地区生产总值增长5.6%，高于全国0.6个百分点。"
+        "粮食产量达432亿斤，连续12年稳定在430亿斤以上。合同金额9亿元，预计新增产值超50亿元。"
+    )
+    assert f["2100亿元"]["indicator"] == "项目投资"  # the attribute of the things counted
+    assert f["0.6个百分点"]["indicator"] == "地区生产总值高于全国"
+    assert f["430亿斤以上"]["indicator"] == "粮食产量"  # 连续12年 is a duration
+    assert f["50亿元"]["indicator"] == "产值"  # not the money figure's subject

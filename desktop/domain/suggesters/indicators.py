@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from desktop.domain.regions import PROVINCES
 
-__all__ = ["ClauseFigure", "Indicator", "indicators_of_clause"]
+__all__ = ["ClauseFigure", "Indicator", "SentenceState", "indicators_of_clause"]
 
 # Words between the measured thing and its figure: level and change verbs, qualifiers.
 _TAIL_WORDS = re.compile(
@@ -35,7 +35,7 @@ _TAIL_WORDS = re.compile(
 # Words a clause opens with that are not part of what is measured.
 _LEAD_WORDS = re.compile(
     r"^(?:其中|此外|同时|另外|全年|全省|全市|全区|全县|全国|我省|我市|我区|本省|本市|今年|去年|"
-    r"当年|未来[一二三四五六七八九十两0-9]+年|将|预计|力争|确保|争取|努力|计划|已经|已|累计|共计|共|合计|总计|新增|新培育|新认定|"
+    r"当年|未来[一二三四五六七八九十两0-9]+年|连续[一二三四五六七八九十两0-9]+年|将|预计|力争|确保|争取|努力|计划|已经|已|累计|共计|共|合计|总计|新增|新培育|新认定|"
     r"新引进|新开工|新建成|新建|新签约|新承接|培育|认定|建成|建设|打造|创建|组建|升级组建|"
     r"支持|推动|推进|带动|吸引|引导|组织|举办|开展|发布|实施|完成|实现|达成|达到|下达|安排|"
     r"抓好|提速|加快|全面|持续|深入|大力|着力|积极|扎实|稳步|有序|加大|加强|深化|促进|"
@@ -181,20 +181,25 @@ def _distribute_level_head(mods: list[str], last: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceState:
+    """What a sentence's earlier clauses leave to the next one."""
+
+    subjects: tuple[str, ...] = ()  # the subject list (for 分别增长… in the next clause)
+    subject: str = ""  # the last subject named
+    counted: bool = False  # it was a count of things (项目1860个，完成投资…)
+
+
 def indicators_of_clause(
     text: str,
     clause: tuple[int, int],
     figures: list[ClauseFigure],
-    previous: list[str],
-    previous_subject: str,
-) -> tuple[list[Indicator], list[str], str]:
-    """The indicator of each figure of one clause, in order.
-
-    `previous` is the subject list of the sentence's earlier clause (for a clause that
-    continues it: 分别增长…), `previous_subject` the last subject named in the
-    sentence. Returns the indicators, the subject list and the subject this clause
-    leaves for the next one.
-    """
+    state: SentenceState,
+) -> tuple[list[Indicator], SentenceState]:
+    """The indicator of each figure of one clause, in order, and what the clause leaves
+    to the next clause of its sentence."""
+    previous = list(state.subjects)
+    previous_subject = state.subject
     cs, ce = clause
     out: list[Indicator] = []
     first_pre = text[cs : figures[0].start] if figures else ""
@@ -220,6 +225,7 @@ def indicators_of_clause(
     seg_start = cs
     pending_mods: list[tuple[int, str]] = []  # figures whose noun is a bare level word
     subject = previous_subject
+    counted = state.counted and bool(subject)
     clause_subject = ""  # the subject named in this clause, owner of a following attribute
     for k, fig in enumerate(figures):
         raw_pre = text[seg_start : fig.start]
@@ -254,6 +260,11 @@ def indicators_of_clause(
             name = subject + _share_name(pre)
         elif pre and len(pre) <= 3 and clause_subject and not clause_subject.endswith(pre):
             name = _subject_part(clause_subject) + pre
+        elif pre and len(pre) <= 3 and counted and _is_attribute(pre) and not subject.endswith(pre):
+            # …项目1860个，完成投资4200亿元: an attribute in the next clause of the sentence
+            name = _subject_part(subject) + pre
+        elif _COMPARATIVE.match(pre) and subject:
+            name = subject + pre  # 增长5.8%，高于全国0.8个百分点
         elif pre:
             name = pre
         else:
@@ -262,6 +273,7 @@ def indicators_of_clause(
         out.append(Indicator(name, new_for_clause or _leads_with_new(raw_pre), respectively, place))
         if name and not pre.startswith("占"):
             subject = clause_subject = name
+            counted = fig.counted
         seg_start = fig.end
     if pending_mods:
         last_noun = out[-1].text
@@ -270,7 +282,8 @@ def indicators_of_clause(
             heads = _distribute_level_head(mods, last_noun)
             for (k, _), name in zip(pending_mods, heads, strict=True):
                 out[k] = replace(out[k], text=name)
-    return out, subjects or ([subject] if subject else []), subject
+    left = tuple(subjects) or ((subject,) if subject else ())
+    return out, SentenceState(left, subject, counted)
 
 
 def _entity_list(items: list[str]) -> tuple[list[str], str] | None:
@@ -312,6 +325,14 @@ def _owner_after(text: str, pos: int, limit: int) -> str:
             end += 1
         noun = re.sub(r"^[0-9０-９.]+[多余]?[个家项条座所批]", "", text[pos + 1 : end])
     return strip_words(noun)
+
+
+_COMPARATIVE = re.compile(r"^(?:高于|低于|快于|慢于|好于)")
+
+
+def _is_attribute(word: str) -> bool:
+    """总数, 投资, 规模: a word that measures something named before it."""
+    return word.startswith("总") or bool(_HEAD_RE.fullmatch(word))
 
 
 def _share_name(pre: str) -> str:

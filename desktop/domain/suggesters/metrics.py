@@ -14,7 +14,11 @@ from desktop.domain.quantities import (
     decimal_str,
     find_quantities,
 )
-from desktop.domain.suggesters.indicators import ClauseFigure, indicators_of_clause
+from desktop.domain.suggesters.indicators import (
+    ClauseFigure,
+    SentenceState,
+    indicators_of_clause,
+)
 from desktop.domain.suggesters.sections import Passage, passages
 from desktop.domain.suggesters.textspans import Boundaries, Spans, char_before
 from desktop.domain.suggestion import ReportContext, Suggestion
@@ -135,8 +139,7 @@ def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = Non
     parts = passages(text, context)
     indexes = {year: PeriodIndex(text, year) for year in {p.year for p in parts}}
     out: list[Suggestion] = []
-    previous: list[str] = []
-    subject = ""
+    state = SentenceState()
     sentence = -1
     i = 0
     while i < len(found):
@@ -147,12 +150,12 @@ def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = Non
         i += len(group)
         sent = bounds.sentence_start(cs)
         if sent != sentence:
-            previous, subject, sentence = [], "", sent
+            state, sentence = SentenceState(), sent
         figures = [
             ClauseFigure(qm.start, qm.end, bool(_MEASURE_UNIT.match(qm.quantity.unit)))
             for qm in group
         ]
-        names, previous, subject = indicators_of_clause(text, (cs, ce), figures, previous, subject)
+        names, state = indicators_of_clause(text, (cs, ce), figures, state)
         group = _share_units(text, group)
         verb_sign = next((qm.quantity.direction for qm in group if qm.quantity.direction), 0)
         for qm, name in zip(group, names, strict=True):
