@@ -31,6 +31,10 @@ class LibraryModel(RowsModel[ReportRow]):
                           self.tr("Chars"), self.tr("M·P·T"), self.tr("State")),
                          key=attrgetter("id"), parent=parent)
 
+    def state_label(self, state: str) -> str:
+        return {"untouched": self.tr("untouched"), "in_progress": self.tr("in progress"),
+                "done": self.tr("done")}.get(state, state)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -53,8 +57,7 @@ class LibraryModel(RowsModel[ReportRow]):
             return f"{c.get('metric', 0)}·{c.get('program', 0)}·{c.get('target', 0)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "state":
-                return {"untouched": self.tr("untouched"), "in_progress": self.tr("in progress"),
-                        "done": self.tr("done")}.get(row.state, row.state)
+                return self.state_label(row.state)
             return f"{row.title}\n{row.agency}\n{row.source_file}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("chars", "year", "tags", "state"):
             return RIGHT
@@ -66,30 +69,53 @@ class LibraryModel(RowsModel[ReportRow]):
 
 class _Filter(QSortFilterProxyModel):
     """Text in any column (region, year, agency in the title's tooltip, state), and
-    optionally only the reports one analyst has tagged."""
+    optionally only the reports one analyst has tagged.
+
+    The needle is kept as typed: `setFilterFixedString` escapes every non-ASCII
+    character into the pattern (湖 becomes \\x{6e56}), so comparing the pattern's text
+    found nothing for any Chinese word."""
 
     analyst = ""
+    needle = ""
 
     def set_analyst(self, name: str) -> None:
         self.beginFilterChange()
         self.analyst = name
         self.endFilterChange()
 
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.needle = text.strip().casefold()
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if self.analyst and isinstance(model, LibraryModel) \
-                and self.analyst not in model.row(source_row).analysts:
-            return False
-        pattern = self.filterRegularExpression().pattern()
-        if not pattern:
+        if not isinstance(model, LibraryModel):
             return True
-        needle = pattern.casefold()
-        for col in range(model.columnCount()):
-            role = Qt.ItemDataRole.ToolTipRole if col in (0, 5) else Qt.ItemDataRole.DisplayRole
-            value = model.index(source_row, col, source_parent).data(role)
-            if value and needle in str(value).casefold():
-                return True
-        return False
+        row = model.row(source_row)
+        if self.analyst and self.analyst not in row.analysts:
+            return False
+        return not self.needle or matches(row, self.needle, model.state_label(row.state))
+
+
+def _is_han(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _in_order(needle: str, text: str) -> bool:
+    """Every character of `needle` in `text`, in order (工信厅 in 工业和信息化厅)."""
+    rest = iter(text)
+    return all(ch in rest for ch in needle)
+
+
+def matches(row: ReportRow, needle: str, state: str = "") -> bool:
+    """Whether a report matches a casefolded filter text: in its title, agency, region,
+    year, file name or state; an agency also by its usual abbreviation (two or more Han
+    characters in order: 工信厅, 发改委, 统计局)."""
+    fields = (row.title, row.agency, row.region, str(row.year or ""), row.source_file, state)
+    if any(needle in f.casefold() for f in fields):
+        return True
+    return len(needle) >= 2 and _is_han(needle) and _in_order(needle, row.agency)
 
 
 class LibraryPanel(QWidget):
@@ -105,7 +131,7 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filter reports (title, region, agency…)"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_text)
         self.analyst_filter = QComboBox(self)
         self.analyst_filter.addItem(self.tr("All analysts"), "")
         self.analyst_filter.currentIndexChanged.connect(

@@ -47,3 +47,15 @@ def select_text(reader, needle: str, occurrence: int = 0) -> tuple[int, int]:
     assert start >= 0, needle
     reader.select_span(start, start + len(needle))
     return start, start + len(needle)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Type text as a Chinese input method delivers it: one committed string per
+    character (QTest's key clicks know only ASCII keys)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    for ch in text:
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QApplication.sendEvent(widget, event)
