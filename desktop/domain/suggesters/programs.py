@@ -26,7 +26,8 @@ _TYPE_WORDS = (
     "专项行动", "攻坚行动", "三年行动", "行动计划", "系列活动", "消费券",
     "行动", "计划", "工程", "专项", "活动", "品牌", "试点", "项目", "改革",
 )
-_TYPE_RE = re.compile("(?:" + "|".join(_TYPE_WORDS) + ")+")
+# At most four in a row, so that a long run of them costs linear time.
+_TYPE_RE = re.compile("(?:" + "|".join(_TYPE_WORDS) + "){1,4}")
 # Unquoted names (rule 3): 项目, 改革 and 品牌 name categories far more often than
 # programmes (重大项目, 金融体制改革, 上海消费品牌), so they need a quote or 等.
 _RULE3_TYPES = ("专项行动", "攻坚行动", "三年行动", "行动计划", "系列活动",
@@ -88,7 +89,7 @@ _AFTER_EXCLUDED = re.compile(
     r"产业园|科技园|工业园|示范区|试验区|先行区|新区|小镇|社区)"
 )
 _LAW = re.compile(_LAW_HEAD)
-_NAME_STOP = CLAUSE_DELIMITERS + "、和等“”《》（）() "
+_NAME_STOP = CLAUSE_DELIMITERS + "、和等“”《》（）() \""
 # The type word is the start of a longer word (工程师, 工程机械, 计划单列).
 _WORD_GOES_ON = re.compile("师|机械|单列|经费|资金|债")
 _DENG_RE = re.compile(
@@ -110,7 +111,7 @@ _NAME_PREFIX = re.compile(
 _GENERIC_WORDS = (
     "国家级|国家|省级|市级|县级|省|市|县|中央|地方|各级|全国|全省|全市|"
     "重大|重点|重要|关键|主要|各类|各项|多项|相关|有关|系列|一批|新型|大型|专项|综合|若干|"
-    "人才|促消费|扩消费|消费|惠民|民生|招商|宣传|培训|示范|主题|专题|特色|年度|工作|"
+    "人才|促消费|扩消费|消费|惠民|民生|招商引资|招商|宣传|培训|示范|主题|专题|特色|年度|工作|"
     "政府|投资|创新|发展|改革|建设|提升|升级|和|与|及|、"
 )
 _GENERIC = re.compile("^(?:" + _GENERIC_WORDS + ")*$")
@@ -219,8 +220,8 @@ def _unquoted(text: str, ts: int, te: int, spans: Spans, add: _Adder) -> None:
     # Longest run of type words, e.g. 三年行动计划, 专项行动.
     run = _TYPE_RE.match(text, ts)
     end = run.end() if run is not None else te
-    if ts > 0 and text[ts - 1] in "”》":
-        return
+    if ts > 0 and text[ts - 1] in "”》\"":
+        return  # rule 1 or 4 (an ASCII-quoted name is not recognised as a quote)
     if spans.quote_at(ts) is not None or spans.title_at(ts) is not None:
         return
     following = text[end : end + 4]
