@@ -54,7 +54,7 @@ _PERIOD_RE = re.compile(
   | (?P<by>到|至|截至|截止)(?P<by_year>{_YEAR})年(?P<by_end>底|末)?
   | 未来(?P<future>[一二三四五六七八九十两2-9２-９])年
   | (?P<yr_range>(?P<y1>{_YEAR})年?{_DASH}(?P<y2>{_YEAR})年)
-  | (?:(?P<year>{_YEAR})年|(?P<rel>{_REL_YEAR}))?
+  | (?:(?P<year>{_YEAR})年|(?P<rel>{_REL_YEAR}))?(?P<yend>年?末|年?底)?
     (?:
         (?P<m1>{_NUM}{{1,3}})(?:月份?)?{_DASH}(?P<m2>{_NUM}{{1,3}})月(?:份|末|底)?
       | (?P<first>前|第?(?P<q>[一二三四1-4１-４])季度|上半年|下半年|全年)
@@ -125,6 +125,11 @@ def _from_match(m: re.Match[str], report_year: int | None) -> Period | None:
         return Period(y1, 1, y2, 12, label)
     year = _resolve_year(m, report_year)
     has_year = bool(m.group("year") or m.group("rel"))
+    yend = m.group("yend")
+    if yend:  # 年末, 2025年底, 去年末: the year's last month
+        if not has_year and not yend.startswith("年"):
+            return None
+        return Period(year, 12, year, 12, label)
     if m.group("m1"):
         a, b = _int(m.group("m1")), _int(m.group("m2"))
         if a is None or b is None or not 1 <= a <= b <= 12:
@@ -168,7 +173,7 @@ def _quarters(m: re.Match[str], year: int | None, label: str) -> Period | None:
 
 # Characters a period can start with. The pattern is optional piece by piece, so it is
 # tried only where one of them stands (a scan of every position costs 0.4 s per MB).
-_STARTS = re.compile(r"[“\"十到至截未0-9０-９零〇一二三四五六七八九两今明去上前后本当次第下全]")
+_STARTS = re.compile(r"[“\"十到至截未0-9０-９零〇一二三四五六七八九两今明去上前后本当次第下全年]")
 
 
 def find_periods(text: str, report_year: int | None = None) -> list[tuple[int, int, Period]]:

@@ -234,3 +234,17 @@ def test_next_clause_attribute_comparison_and_duration() -> None:
     assert f["0.6个百分点"]["indicator"] == "地区生产总值高于全国"
     assert f["430亿斤以上"]["indicator"] == "粮食产量"  # 连续12年 is a duration
     assert f["50亿元"]["indicator"] == "产值"  # not the money figure's subject
+
+
+def test_statistical_bulletin_sentences() -> None:
+    f = metric_fields(
+        "全年全省地区生产总值6.1万亿元，按可比价格计算，比上年增长5.4%。其中，第一产业增加值5200亿元，增长3.1%。"
+        "年末全省常住人口4500万人，比上年末减少6万人。宜春市地区生产总值3800亿元，增长6.1%。"
+    )
+    assert f["5200亿元"]["direction"] == 0  # 增加值 is a noun, not 增加
+    assert f["增长5.4%"]["period"] == "2025-01..2025-12"  # 比上年 is the base, not the period
+    assert (f["4500万人"]["indicator"], f["4500万人"]["period"]) == ("常住人口", "2025-12..2025-12")
+    assert (f["减少6万人"]["indicator"], f["减少6万人"]["direction"]) == ("常住人口", -1)
+    assert (f["3800亿元"]["indicator"], f["3800亿元"]["region"]) == ("地区生产总值", "宜春市")
+    assert f["增长6.1%"]["region"] == "宜春市"  # the next figure of the same subject
+    assert f["增长3.1%"]["region"] == "江西"

@@ -34,7 +34,7 @@ _TAIL_WORDS = re.compile(
 )
 # Words a clause opens with that are not part of what is measured.
 _LEAD_WORDS = re.compile(
-    r"^(?:其中|此外|同时|另外|全年|全省|全市|全区|全县|全国|我省|我市|我区|本省|本市|今年|去年|"
+    r"^(?:比上年末|比上年|较上年|比去年|同比|其中|此外|同时|另外|全年|全省|全市|全区|全县|全国|我省|我市|我区|本省|本市|今年|去年|"
     r"当年|未来[一二三四五六七八九十两0-9]+年|连续[一二三四五六七八九十两0-9]+年|将|预计|力争|确保|争取|努力|计划|已经|已|累计|共计|共|合计|总计|新增|新培育|新认定|"
     r"新引进|新开工|新建成|新建|新签约|新承接|培育|认定|建成|建设|打造|创建|组建|升级组建|"
     r"支持|推动|推进|带动|吸引|引导|组织|举办|开展|发布|实施|完成|实现|达成|达到|下达|安排|"
@@ -44,7 +44,7 @@ _LEAD_WORDS = re.compile(
 )
 # Periods at the head of a clause: 前三季度, 1—10月, 2025年, 至10月末, 上半年.
 _LEAD_PERIOD = re.compile(
-    r"^(?:截至|截止|至|到)?(?:20[0-9]{2}年|今年|去年|上年|明年)?"
+    r"^(?:截至|截止|至|到)?(?:20[0-9]{2}年|今年|去年|上年|明年)?(?:年末|年底|末|底)?"
     r"(?:前三季度|上半年|下半年|全年|第?[一二三四1-4]季度|[0-9０-９一二三四五六七八九十]{1,3}"
     r"(?:[—–－\-～~至到][0-9０-９一二三四五六七八九十]{1,3})?月(?:份|末|底)?)?(?:以来|来)?"
 )
@@ -54,6 +54,15 @@ _REGION_LEAD = re.compile(
     r"^(?:全省|全市|全区|全县|我省|我市|本省|本市|全省域|省内外|(?:"
     + "|".join(sorted(PROVINCES, key=len, reverse=True))
     + r")(?:省|市|自治区)?(?![团队籍])(?=[\u4e00-\u9fff]{2}))"
+)
+# A city or prefecture named at the head of a phrase (成都市地区生产总值): the figure is
+# that place's (FIELDS.md §1 region), and the place is not part of the indicator.
+_CITY_LEAD = re.compile(
+    r"^([\u4e00-\u9fff]{1,3}?[^城全本我各该超门股上县区级市州](?:市|州))"
+    r"(?![场民值级区县政委圈])(?=[\u4e00-\u9fff]{2})"
+)
+_PROVINCE_LEAD = re.compile(
+    "^(" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + r")(?:省|市|自治区)?(?![团队籍])(?=[\u4e00-\u9fff]{2})"
 )
 # A period inside a phrase (湘企融平台前三季度助企融资): the period is a field of its own.
 _INNER_PERIOD = re.compile(
@@ -113,6 +122,7 @@ def strip_words(phrase: str) -> str:
         if m and m.end():
             s = s[m.end() :]
         s = _REGION_LEAD.sub("", s, count=1)
+        s = _CITY_LEAD.sub("", s, count=1)
         s = _LEAD_WORDS.sub("", s, count=1)
         s = _TAIL_WORDS.sub("", s, count=1)
         s = s.strip(" ，,、：:；")
@@ -122,6 +132,18 @@ def strip_words(phrase: str) -> str:
     s = re.sub(r"(?<=.)(?:实现|完成)(?=.)", "", s)
     s = _INNER_PERIOD.sub("", s)
     return s.replace("“", "").replace("”", "")
+
+
+def place_named(phrase: str) -> str:
+    """The province or city a phrase opens with, as written, or ''."""
+    s = phrase.replace("*", "").strip(" ，,、：:；")
+    for _ in range(3):
+        m = _LEAD_PERIOD.match(s)
+        if m and m.end():
+            s = s[m.end() :]
+        s = re.sub(r"^(?:全省|全市|其中|同期)", "", s)
+    m = _PROVINCE_LEAD.match(s) or _CITY_LEAD.match(s)
+    return m.group(1) if m else ""
 
 
 def _leads_with_new(phrase: str) -> bool:
@@ -188,6 +210,7 @@ class SentenceState:
     subjects: tuple[str, ...] = ()  # the subject list (for 分别增长… in the next clause)
     subject: str = ""  # the last subject named
     counted: bool = False  # it was a count of things (项目1860个，完成投资…)
+    place: str = ""  # the place the subject belongs to, when the clause named one
 
 
 def indicators_of_clause(
@@ -226,6 +249,7 @@ def indicators_of_clause(
     pending_mods: list[tuple[int, str]] = []  # figures whose noun is a bare level word
     subject = previous_subject
     counted = state.counted and bool(subject)
+    subject_place = state.place
     clause_subject = ""  # the subject named in this clause, owner of a following attribute
     for k, fig in enumerate(figures):
         raw_pre = text[seg_start : fig.start]
@@ -269,11 +293,14 @@ def indicators_of_clause(
             name = pre
         else:
             name = subject
-        place = places[k] if respectively and k < len(places) else ""
+        place = places[k] if respectively and k < len(places) else place_named(raw_pre)
+        if not place and name == subject:
+            place = subject_place  # 成都市地区生产总值2.4万亿元，增长5.9%
         out.append(Indicator(name, new_for_clause or _leads_with_new(raw_pre), respectively, place))
         if name and not pre.startswith("占"):
             subject = clause_subject = name
             counted = fig.counted
+            subject_place = place
         seg_start = fig.end
     if pending_mods:
         last_noun = out[-1].text
@@ -283,7 +310,7 @@ def indicators_of_clause(
             for (k, _), name in zip(pending_mods, heads, strict=True):
                 out[k] = replace(out[k], text=name)
     left = tuple(subjects) or ((subject,) if subject else ())
-    return out, SentenceState(left, subject, counted)
+    return out, SentenceState(left, subject, counted, subject_place)
 
 
 def _entity_list(items: list[str]) -> tuple[list[str], str] | None:

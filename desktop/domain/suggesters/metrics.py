@@ -122,14 +122,21 @@ _MEASURE_UNIT = re.compile(r"^(?:[万亿千百]*)(?:[个家项位名类件套场
 _LEVEL_VERB = re.compile(r"(?:增至|增加到|提高到|提高至|提升至|提升到|升至|降至|下降到|扩展到|扩大到|达到|达)$")
 
 
+_CHANGE_NEAR = re.compile(
+    "(" + "|".join([*CHANGE_VERBS, "减量", "增", "降", "减"]) + r")(?:超过|超|近|约|逾|了)?$"
+)
+
+
 def _direction(text: str, clause_start: int, pos: int) -> int:
     near = text[max(clause_start, pos - 4) : pos].replace("*", "")
     if _LEVEL_VERB.search(near):
         return 0
-    for word, sign in (*CHANGE_VERBS.items(), ("减量", -1), ("增", 1), ("降", -1), ("减", -1)):
-        if near.endswith(word) or (len(word) == 2 and word in near[-3:]):
-            return sign
-    return 0
+    # the verb touches the figure, or a qualifier stands between (较上年增长超50%);
+    # 增加值 and 增速 are nouns, not verbs
+    m = _CHANGE_NEAR.search(near)
+    if m is None:
+        return 0
+    return CHANGE_VERBS.get(m.group(1), -1 if m.group(1) in ("减量", "降", "减") else 1)
 
 
 def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = None) -> list[Suggestion]:
