@@ -3,10 +3,15 @@
 Four rules, in the guidelines' order of precedence:
 1. “name” + type word right after the quote (“智赋万企”行动);
 2. “name” in the object phrase of an implementation verb, or before 等 + type word;
-3. an unquoted name ending in a type word, governed by a verb (实施提振消费专项行动);
+3. an unquoted name ending in a type word, either governed by a verb (实施提振消费专项行动,
+   落实…计划, 支持…试点建设, 加快…行动) or the subject that opens its clause, followed by a
+   predicate (…综合改革试点获国务院批复, …建设年活动深入实施);
 4. a policy document cited by title in 《…》.
-Exclusions (infrastructure, events, platforms, laws without 《》) are word classes,
-not names.
+Exclusions (infrastructure, events, platforms, laws without 《》, generic category
+phrases) are word classes and rules over the structure of a name, not lists of names:
+a name made only of level, scale and broad-field words (国家, 重大, 人才, 促消费) is a
+category, and so is one counted in items (102项). Every suggestion carries `name` (the
+span without quotation and book-title marks) and `category` (from its type word).
 """
 
 from __future__ import annotations
