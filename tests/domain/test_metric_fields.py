@@ -248,3 +248,12 @@ def test_statistical_bulletin_sentences() -> None:
     assert (f["3800亿元"]["indicator"], f["3800亿元"]["region"]) == ("地区生产总值", "宜春市")
     assert f["增长6.1%"]["region"] == "宜春市"  # the next figure of the same subject
     assert f["增长3.1%"]["region"] == "江西"
+
+
+def test_plan_sentence_with_a_city_a_goal_word_and_an_annual_average() -> None:
+    plan = "今年主要预期目标是：地区生产总值增长5.5%左右。“十五五”时期，全省经济年均增长5%左右。杭州市地区生产总值力争突破2.3万亿元。"
+    f = metric_fields(plan)
+    assert (f["增长5%左右"]["indicator"], f["增长5%左右"]["period"]) == ("经济", "2026-01..2030-12")
+    assert (f["2.3万亿元"]["indicator"], f["2.3万亿元"]["region"]) == ("地区生产总值", "杭州市")
+    targets = {s.text: s.fields for s in suggest(plan, REVIEW_2025, kinds=("target",))}
+    assert targets["全省经济年均增长5%左右"]["year"] == 2030

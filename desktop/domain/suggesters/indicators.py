@@ -30,7 +30,7 @@ _TAIL_WORDS = re.compile(
     r"(?:分别|均|共|合计|总计|累计|同比|比上年|较上年|比去年|预计|达到了|达到|达|为|是|"
     r"超过|超|突破|逾|近|约|接近|增至|增加到|提升至|提升到|提高到|提高至|升至|降至|下降到|"
     r"扩展到|扩大到|实现|完成|控制在|保持在|稳定在|稳居|居|增长|提高|增加|上涨|上升|下降|"
-    r"降低|下跌|减少|回落|下滑|超出|高达|仅|有|的|了)$"
+    r"降低|下跌|减少|回落|下滑|超出|高达|仅|有|的|了|年均|力争|确保|争取|预计)$"
 )
 # Words a clause opens with that are not part of what is measured.
 _LEAD_WORDS = re.compile(
@@ -58,7 +58,7 @@ _REGION_LEAD = re.compile(
 # A city or prefecture named at the head of a phrase (成都市地区生产总值): the figure is
 # that place's (FIELDS.md §1 region), and the place is not part of the indicator.
 _CITY_LEAD = re.compile(
-    r"^([\u4e00-\u9fff]{1,3}?[^城全本我各该超门股上县区级市州](?:市|州))"
+    r"^([\u4e00-\u9fff]{1,3}?[^城全本我各该超门股上县区级](?:州市|市|州))"
     r"(?![场民值级区县政委圈])(?=[\u4e00-\u9fff]{2})"
 )
 _PROVINCE_LEAD = re.compile(
