@@ -49,6 +49,8 @@ def infer_year(title: str, text: str, headings: list[str], name: str = "") -> in
         m = _PLAN_HEADING_YEAR.match(h.strip())
         if m:
             return int(m.group(1)) - 1
+    if not _looks_like_title(title):
+        title = ""  # a text with no title line has its first sentence taken as one
     named = _named_year(title) or _named_year(name)
     if named is not None:
         if _WORK_REPORT.search(title) or _WORK_REPORT.search(name):
@@ -68,6 +70,11 @@ def infer_year(title: str, text: str, headings: list[str], name: str = "") -> in
     if _WORK_REPORT_TEXT.search(text) and not _IN_YEAR.search(text):
         return year - 1
     return year
+
+
+def _looks_like_title(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 60 and not s.endswith(("。", "；", "：", ":", "，"))
 
 
 def _named_year(name: str) -> int | None:

@@ -257,3 +257,14 @@ def test_plan_sentence_with_a_city_a_goal_word_and_an_annual_average() -> None:
     assert (f["2.3万亿元"]["indicator"], f["2.3万亿元"]["region"]) == ("地区生产总值", "杭州市")
     targets = {s.text: s.fields for s in suggest(plan, REVIEW_2025, kinds=("target",))}
     assert targets["全省经济年均增长5%左右"]["year"] == 2030
+
+
+def test_a_first_sentence_is_not_a_title() -> None:
+    # an excerpt with no title line: its first sentence names the year it reviews
+    (report,) = parse_reports(
+        "2025年，全省地区生产总值增长5.8%。规上工业增加值增长7%。", fallback_title="jiangxi_2026_review"
+    )
+    assert report.year == 2025
+    # the file name's year counts, not a year in a first sentence taken for a title
+    sentence = "2026年，全省将推进新型工业化，力争规上工业增加值增长6%。主要预期目标是：增长5%。"
+    assert infer_year(sentence, sentence, [], "hunan_2026_plan") == 2025
