@@ -2,27 +2,57 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from db.errors import CorruptProjectError, LockedProjectError, NewerProjectError, ProjectError
+from db import backups
+from db.backups import BACKUPS_KEPT, backup
+from db.errors import (
+    CorruptProjectError,
+    LockedProjectError,
+    NewerProjectError,
+    ProjectError,
+    ReadOnlyProjectError,
+    StaleTagError,
+    UnopenableProjectError,
+)
+from db.failures import BUSY_TIMEOUT_S, PG_CONNECT_TIMEOUT_S, PG_STATEMENT_TIMEOUT_S, translate
 from db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
-BUSY_TIMEOUT_S = 5.0
-BACKUPS_KEPT = 5
+__all__ = ["BACKUPS_KEPT", "BUSY_TIMEOUT_S", "backup", "create_project_engine", "open_project"]
+
+TEAM_DRIVERS = ("postgresql", "postgres", "postgresql+psycopg")
+OUR_TABLES = frozenset({"analyst", "report", "tag", "tag_kind"})
+STALE = ("Someone else changed or deleted this tag since you loaded it; it has been "
+         "reloaded, please check it and try again.")
 
 
 def is_url(target: str) -> bool:
     return "://" in target
+
+
+def team_url(target: str) -> URL:
+    """A team database URL, checked: PostgreSQL through psycopg, nothing else."""
+    try:
+        url = make_url(target)
+    except ArgumentError as exc:
+        raise ProjectError("That is not a database URL; a team database URL looks like "
+                           "postgresql://user@host/database.") from exc
+    if url.drivername not in TEAM_DRIVERS:
+        raise ProjectError(
+            f"ReportMark's team databases are PostgreSQL; {url.drivername}:// is not "
+            "supported. Use a URL like postgresql://user@host/database.")
+    return url.set(drivername="postgresql+psycopg")
 
 
 def create_project_engine(target: str | Path) -> Engine:
@@ -33,18 +63,25 @@ def create_project_engine(target: str | Path) -> Engine:
     is a no-op inside a transaction, so the connect hook switches the DBAPI
     connection to autocommit around the PRAGMAs (the recipe in SQLAlchemy's SQLite
     dialect docs, "Foreign Key Support"); tests/db/test_engine.py proves it.
+    PostgreSQL: a connect timeout and a statement timeout, so a host that never
+    answers is reported instead of waited on forever.
+    Both: driver failures the user can act on become ProjectErrors (db/failures.py).
     """
     target = str(target)
     if is_url(target):
-        url = make_url(target)
-        if url.drivername in ("postgresql", "postgres"):
-            url = url.set(drivername="postgresql+psycopg")
-        return create_engine(url, pool_pre_ping=True, future=True)
+        url = team_url(target)
+        args: dict[str, Any] = {}
+        if "connect_timeout" not in url.query:
+            args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+        if "options" not in url.query:
+            args["options"] = f"-c statement_timeout={PG_STATEMENT_TIMEOUT_S * 1000}"
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args)
+        event.listen(engine, "handle_error", translate)
+        return engine
 
     engine = create_engine(
         f"sqlite+pysqlite:///{target}",
         connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
-        future=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -59,15 +96,44 @@ def create_project_engine(target: str | Path) -> Engine:
         cursor.close()
         dbapi_connection.isolation_level = previous
 
+    event.listen(engine, "handle_error", translate)
+    return engine
+
+
+def _migration_engine(path: str) -> Engine:
+    """An engine whose transactions really include DDL. pysqlite begins a transaction
+    only before INSERT/UPDATE/DELETE, so CREATE TABLE would commit on its own and a
+    crash halfway through an upgrade would leave half a schema. SQLAlchemy's recipe
+    (SQLite dialect docs, "Serializable isolation / Savepoints / Transactional DDL"):
+    the driver in autocommit, and BEGIN emitted by us. Foreign keys are off while the
+    schema changes (Alembic's batch mode recreates tables; see its "batch" docs)."""
+    engine = create_engine(f"sqlite+pysqlite:///{path}",
+                           connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "handle_error", translate)
     return engine
 
 
 def _inspect_file(path: Path) -> str | None:
-    """Read-only look at a file before any engine touches it (the engine switches the
-    journal to WAL, which would change a file that is not ours). Returns the schema
-    revision, or None for a new, empty file. Raises CorruptProjectError."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
+    """Read-only look at an existing file before any engine touches it (the engine
+    switches the journal to WAL, which would change a file that is not ours). Returns
+    the schema revision. Raises CorruptProjectError for anything that is not one of our
+    projects: an empty file, someone else's SQLite database (Alembic-managed or not)."""
+    if path.stat().st_size == 0:
+        raise CorruptProjectError(
+            f"{path.name} is an empty file, not a ReportMark project. ReportMark creates "
+            "a project only where no file exists: choose a new name, or delete the file.")
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
@@ -83,14 +149,23 @@ def _inspect_file(path: Path) -> str | None:
         if not check or check[0] != "ok":
             raise CorruptProjectError(f"{path.name} failed its integrity check: {check}.")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "alembic_version" not in tables:
+        if "alembic_version" not in tables and tables & OUR_TABLES:
+            raise CorruptProjectError(
+                f"{path.name} is an unfinished ReportMark project: its creation was "
+                "interrupted before any work was saved in it. Delete it and open again.")
+        if "alembic_version" not in tables or not tables >= OUR_TABLES:
             if tables:
                 raise CorruptProjectError(
-                    f"{path.name} is an SQLite file but not a ReportMark project."
+                    f"{path.name} is an SQLite file but not a ReportMark project "
+                    "(it belongs to another program)."
                 )
-            return None
+            raise CorruptProjectError(
+                f"{path.name} is an empty SQLite database, not a ReportMark project. "
+                "ReportMark creates a project only where no file exists: choose a new name.")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+        if row is None:
+            raise CorruptProjectError(f"{path.name} is damaged: it has no schema version.")
+        return str(row[0])
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower():
             raise LockedProjectError(
@@ -118,34 +193,27 @@ def _check_writable(engine: Engine, name: str) -> None:
         with engine.connect() as conn:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             conn.exec_driver_sql("ROLLBACK")
+    except LockedProjectError as exc:
+        raise LockedProjectError(
+            f"{name} is locked by another program; close it there and try again.") from exc
     except OperationalError as exc:
-        if "locked" in str(exc.orig).lower():
-            raise LockedProjectError(
-                f"{name} is locked by another program; close it there and try again."
-            ) from exc
         raise ProjectError(f"{name} cannot be written: {exc.orig}.") from exc
 
 
-def backup(path: Path, reason: str) -> Path:
-    """Copy a project file aside (consistent even in WAL mode) and keep the newest few."""
-    folder = path.parent / f"{path.stem}.backups"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    dest = folder / f"{path.stem}.{stamp}.{reason}{path.suffix or '.rmk'}"
-    src, dst = sqlite3.connect(path), sqlite3.connect(dest)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    old = sorted(folder.glob(f"{path.stem}.*"))
-    for stale in old[:-BACKUPS_KEPT]:
-        stale.unlink(missing_ok=True)
-    return dest
-
-
 def upgrade(engine: Engine) -> None:
-    """Run Alembic's migrations to head (imported only when there is work to do)."""
+    """Run Alembic's migrations to head in one transaction: a crash or an error at any
+    statement leaves the database as it was (imported only when there is work to do)."""
+    if engine.dialect.name == "sqlite":
+        migrating = _migration_engine(str(engine.url.database))
+        try:
+            _run_migrations(migrating)
+        finally:
+            migrating.dispose()
+    else:  # PostgreSQL's DDL is transactional as it is
+        _run_migrations(engine)
+
+
+def _run_migrations(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -158,52 +226,196 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_project(target: str | Path) -> Engine:
-    """Open (creating if new) a project: check, back up, migrate. Raises ProjectError."""
+def open_project(target: str | Path, *, create: bool = True) -> Engine:
+    """Open a project: check, back up, migrate. With `create`, a project is made where
+    no file exists (never over an existing file, whatever it holds). Raises
+    ProjectError, saying what to do; a project that cannot be opened names the newest
+    backup that can (UnopenableProjectError.backup)."""
     target_s = str(target)
     if is_url(target_s):
-        engine = create_project_engine(target_s)
-        try:
-            rev = current_revision(engine)
-        except OperationalError as exc:
-            raise ProjectError(f"Cannot reach the team database: {exc.orig}".strip()) from exc
-        _refuse_unknown(rev, "The team database")
-        if rev != HEAD_REVISION:
-            upgrade(engine)
-        return engine
+        return _open_team(target_s, create)
 
     path = Path(target_s).expanduser()
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rev = _inspect_file(path)
-    _refuse_unknown(rev, path.name)
+    if not path.exists():
+        if not create:
+            raise ProjectError(
+                f"There is no project at {path}. Import a report (reportmark --db {path} "
+                "import FILE) or open the window to create one, or check the path.")
+        _create(path)
+        return create_project_engine(path)
+    _check_permissions(path)
+    try:
+        rev = _inspect_file(path)
+    except CorruptProjectError as exc:
+        raise _unopenable(path, str(exc)) from exc
+    if rev not in KNOWN_REVISIONS:
+        raise NewerProjectError(
+            f"{path.name} was made by a newer version of ReportMark (schema {rev}); "
+            "please update ReportMark to open it.")
     engine = create_project_engine(path)
     try:
         _check_writable(engine, path.name)
         if rev != HEAD_REVISION:
-            if rev is not None:
-                backup(path, f"before-upgrade-{rev}")
-            upgrade(engine)
+            made = backup(path, f"before-upgrade-{rev}", opens=_backup_opens)
+            try:
+                upgrade(engine)
+            except BaseException:
+                # the upgrade rolled back: the file is as it was, and a copy of a file
+                # that does not upgrade must not push a good backup out of the rotation
+                made.unlink(missing_ok=True)
+                raise
     except DatabaseError as exc:
         engine.dispose()
-        raise CorruptProjectError(f"{path.name} cannot be opened: {exc.orig}.") from exc
+        raise _unopenable(path, f"{path.name} cannot be opened: {exc.orig}.") from exc
     except ProjectError:
         engine.dispose()
         raise
     return engine
 
 
-def _refuse_unknown(rev: str | None, name: str) -> None:
-    if rev is not None and rev not in KNOWN_REVISIONS:
-        raise NewerProjectError(
-            f"{name} was made by a newer version of ReportMark (schema {rev}); "
-            "please update ReportMark to open it."
-        )
+def _open_team(target: str, create: bool) -> Engine:
+    engine = create_project_engine(target)
+    try:
+        rev = current_revision(engine)
+        if rev is None:
+            tables = set(inspect(engine).get_table_names())
+            if tables:
+                raise CorruptProjectError(
+                    "The team database holds another program's tables, not a ReportMark "
+                    "project; use an empty database for ReportMark.")
+            if not create:
+                raise ProjectError(
+                    "The team database is empty. Import a report or open the window to set "
+                    "it up.")
+        elif rev not in KNOWN_REVISIONS:
+            if not set(inspect(engine).get_table_names()) >= OUR_TABLES:
+                raise CorruptProjectError(
+                    "The team database belongs to another program (its schema is not "
+                    "ReportMark's); use an empty database for ReportMark.")
+            raise NewerProjectError(
+                f"The team database was made by a newer version of ReportMark (schema {rev}); "
+                "please update ReportMark to open it.")
+        if rev != HEAD_REVISION:
+            upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _check_permissions(path: Path) -> None:
+    """A project in a folder or file we cannot write is said to be so (SQLite would
+    report it as "unable to open database file", which reads like damage)."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ReadOnlyProjectError(
+            f"{path.name} is in a read-only folder ({path.parent}). ReportMark keeps its "
+            "journal beside the project, so it needs to write there: copy the project to "
+            "a folder you can write to, or make this folder writable.")
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise ReadOnlyProjectError(
+            f"{path.name} is read-only. Make it writable (or copy it to a folder you can "
+            "write to) and open it again.")
+
+
+def _create(path: Path) -> None:
+    """Build a new project under a temporary name and move it into place only when it
+    is complete: a crash at any point leaves either no project or a whole one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(path)
+    tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
+    engine = create_project_engine(tmp)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    with tmp.open("rb") as fh:
+        os.fsync(fh.fileno())
+    try:
+        os.link(tmp, path)  # fails if a file appeared at `path` meanwhile: keep that one
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            os.replace(tmp, path)
+    for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    _fsync_folder(path.parent)
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Temporary files of creations that were killed (their process is gone)."""
+    for stale in path.parent.glob(f".{path.name}.new-*"):
+        pid = stale.name.rsplit("-", 1)[-1] if stale.name[-4:] not in ("-wal", "-shm") else \
+            stale.name[:-4].rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _backup_opens(candidate: Path) -> bool:
+    return backups.trial_copy(candidate, lambda copy: open_project(copy, create=False).dispose())
+
+
+def _unopenable(path: Path, message: str) -> UnopenableProjectError:
+    good = backups.newest_that_opens(path, _backup_opens)
+    if good is None:
+        return UnopenableProjectError(message)
+    return UnopenableProjectError(
+        f"{message} Its backup {good.name} opens: restore it with "
+        f"`reportmark --db {path} restore-backup` (the damaged file is kept aside).",
+        good)
+
+
+def restore_backup(path: Path) -> tuple[Path, Path]:
+    """Replace a project that does not open with its newest backup that does.
+    Returns (the backup restored, where the replaced file was kept)."""
+    good = backups.newest_that_opens(path, _backup_opens)
+    if good is None:
+        raise ProjectError(f"{path.name} has no backup that opens.")
+    kept = backups.restore(path, good)
+    return good, kept
+
+
+class ProjectSession(Session):
+    """A session whose optimistic-locking failures say so in the user's words: an UPDATE
+    or DELETE that matched no row means someone changed the row since it was read."""
+
+    def flush(self, objects: Any = None) -> None:
+        try:
+            super().flush(objects)
+        except StaleDataError as exc:
+            raise StaleTagError(STALE) from exc
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(engine, class_=ProjectSession, expire_on_commit=False)
 
 
 @contextmanager

@@ -5,6 +5,8 @@ Each carries one clear sentence for a dialog or the command line's stderr.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class ProjectError(Exception):
     """The project cannot be opened or changed; the message says why and what to do."""
@@ -24,3 +26,15 @@ class LockedProjectError(ProjectError):
 
 class StaleTagError(ProjectError):
     """Someone else changed the tag since it was loaded (optimistic locking)."""
+
+
+class ReadOnlyProjectError(ProjectError):
+    """The project file, or the folder it is in, cannot be written."""
+
+
+class UnopenableProjectError(CorruptProjectError):
+    """The project cannot be opened; `backup` is the newest backup that can, if any."""
+
+    def __init__(self, message: str, backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.backup = backup

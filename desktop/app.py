@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from desktop import APP_NAME, ORG_NAME
 
@@ -74,7 +74,10 @@ def build(project: Project, window: MainWindow | None = None,
     window = window or MainWindow(QUndoStack())
     controller = MainController(project, window, bus)
     bus.setParent(window)
+    from desktop.ui.wheel import guard_wheel
+
     features = extensions.install(project, window, bus, controller)
+    guard_wheel(window)  # the wheel scrolls panels; it never changes a combo box
     controller.start(report_id)
     return AppParts(project, window, bus, controller, features)
 
@@ -99,6 +102,29 @@ def _choose_analyst(settings: QSettings, given: str | None) -> str:
         text=default,
     )
     return name.strip() if ok and name.strip() else default
+
+
+def _offer_backup(parent: QWidget | None, exc: Exception, target: str) -> bool:
+    """A project that does not open, with a backup that does: offer to restore it.
+    Returns whether it was restored."""
+    from desktop.services.errors import ProjectError, UnopenableProjectError
+    from desktop.services.project import restore_backup
+
+    if not isinstance(exc, UnopenableProjectError) or exc.backup is None:
+        return False
+    answer = QMessageBox.question(
+        parent, APP_NAME,
+        QCoreApplication.translate("app", "%1\n\nRestore the backup %2 now? The file it "
+                                   "replaces is kept beside the backups.")
+        .replace("%1", str(exc).split(" Its backup ")[0]).replace("%2", exc.backup.name))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        restore_backup(target)
+    except ProjectError as failed:
+        QMessageBox.critical(parent, APP_NAME, str(failed))
+        return False
+    return True
 
 
 def run(db: str | None = None, analyst: str | None = None) -> int:
@@ -131,7 +157,7 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
         window.show()
     parts: dict[str, AppParts] = {}
 
-    def open_project() -> None:
+    def open_project(restored: bool = False) -> None:
         from desktop.paths import save_analyst
         from desktop.services.errors import ProjectError
         from desktop.services.project import open_project_as
@@ -141,8 +167,11 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
             project = open_project_as(target, name)
             import_seeds_once(project)
         except ProjectError as exc:
-            QMessageBox.critical(window if frame else None, APP_NAME, str(exc))
-            app.exit(1)
+            if restored or not _offer_backup(window if frame else None, exc, target):
+                QMessageBox.critical(window if frame else None, APP_NAME, str(exc))
+                app.exit(1)
+                return
+            open_project(restored=True)  # the backup is in place: open it
             return
         save_analyst(name)
         parts["app"] = built = build(project, window, last_report)

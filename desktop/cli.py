@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from desktop import APP_NAME
 
-COMMAND_MODULES = ("reports", "suggest", "excel", "team")
+COMMAND_MODULES = ("reports", "suggest", "excel", "team", "backups")
 
 
 def _global_parser(add_help: bool = True) -> argparse.ArgumentParser:
@@ -60,13 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(db=args.db, analyst=args.analyst)
 
-    from db.errors import ProjectError
     from desktop.commands.common import CliError
+    from desktop.services.errors import USER_ERRORS
 
+    handled: tuple[type[Exception], ...] = (CliError, *USER_ERRORS)
     try:
         return int(func(args))
-    except (CliError, ProjectError, ValueError, OSError) as exc:
-        sys.stderr.write(f"reportmark: error: {exc}\n")
+    except handled as exc:
+        message = " ".join(str(exc).split())  # one line, whatever the message holds
+        sys.stderr.write(f"reportmark: error: {message}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("reportmark: interrupted\n")

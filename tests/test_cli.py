@@ -66,21 +66,21 @@ def test_bad_files_are_refused_with_one_line_and_nothing_written(capsys, tmp_pat
     assert json.loads(out) == []
 
 
-def test_errors_are_one_line_on_stderr(capsys, tmp_path: Path):
+def test_errors_are_one_line_on_stderr(capsys, tmp_path: Path, project_path: Path):
     newer = tmp_path / "not-a-project.rmk"
     newer.write_bytes(b"this is not a database" * 50)
     code, out, err = run(capsys, "--db", str(newer), "reports")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("reportmark: error:")
     assert "Traceback" not in err
-    code, _, err = run(capsys, "--db", str(tmp_path / "p.rmk"), "show", "nonexistent")
+    code, _, err = run(capsys, "--db", str(project_path), "show", "nonexistent")
     assert code == 1 and "no report" in err
 
 
-def test_the_installed_console_script_runs(tmp_path: Path):
+def test_the_installed_console_script_runs(project_path: Path):
     script = Path(sys.executable).with_name("reportmark")
     if not script.exists():
         pytest.skip("the project is not installed into this interpreter's environment")
-    out = subprocess.run([str(script), "--db", str(tmp_path / "p.rmk"), "reports", "--json"],
+    out = subprocess.run([str(script), "--db", str(project_path), "reports", "--json"],
                          capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []

@@ -24,8 +24,10 @@ def analyst_name(args: argparse.Namespace) -> str | None:
     return str(args.analyst) if args.analyst else saved_analyst()
 
 
-def open_for(args: argparse.Namespace) -> Project:
-    return open_project_as(project_target(args), analyst_name(args))
+def open_for(args: argparse.Namespace, *, create: bool = False) -> Project:
+    """The project --db names. Only `import` (and the window) may create one, and only
+    where no file exists; every other command refuses a path with no project."""
+    return open_project_as(project_target(args), analyst_name(args), create=create)
 
 
 def print_json(obj: Any) -> None:

@@ -56,7 +56,7 @@ def _given_metadata(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace) -> int:
     metadata = _given_metadata(args)
     importing.check_overrides(metadata, len(args.files))  # before opening the project
-    project = open_for(args)
+    project = open_for(args, create=True)
     try:
         outcome = importing.import_files(project, args.files, metadata=metadata)
     finally:

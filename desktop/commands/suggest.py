@@ -181,7 +181,7 @@ def _for_file(args: argparse.Namespace) -> int:
 def _apply_file(args: argparse.Namespace, path: Path, parsed: list[Any]) -> int:
     from desktop.services import importing, suggestions
 
-    project = open_for(args)
+    project = open_for(args, create=True)  # imports the file, as `import` does
     try:
         importing.add_parsed(project, parsed, path.name)
         applied = []

@@ -10,6 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.engine import is_url, make_sessionmaker, open_project
+from db.engine import restore_backup as engine_restore_backup
+from db.errors import ProjectError, UnopenableProjectError
 from db.queries import analysts, kinds
 
 DEFAULT_ANALYST = "analyst"
@@ -37,9 +39,11 @@ class Project:
         self.engine.dispose()
 
 
-def open_project_as(target: str | Path, analyst_name: str | None) -> Project:
-    """Open (or create) a project and make sure the kinds and the analyst exist."""
-    engine = open_project(target)
+def open_project_as(target: str | Path, analyst_name: str | None, *,
+                    create: bool = True) -> Project:
+    """Open (with `create`, or create where no file exists) a project and make sure the
+    kinds and the analyst exist."""
+    engine = open_project(target, create=create)
     uow = make_sessionmaker(engine)
     name = (analyst_name or DEFAULT_ANALYST).strip() or DEFAULT_ANALYST
     with uow.begin() as session:
@@ -54,3 +58,14 @@ def switch_analyst(project: Project, name: str) -> None:
         analyst = analysts.get_or_create(session, name.strip())
         project.analyst_id = analyst.id
         project.analyst_name = analyst.name
+
+
+def restore_backup(target: str | Path) -> tuple[Path, Path]:
+    """Replace a project file that does not open with its newest backup that does;
+    returns (the backup, where the replaced file was kept). Refuses a project that opens."""
+    path = Path(target).expanduser()
+    try:
+        open_project(path, create=False).dispose()
+    except UnopenableProjectError:
+        return engine_restore_backup(path)
+    raise ProjectError(f"{path.name} opens as it is; there is nothing to restore.")
