@@ -440,6 +440,10 @@ class MainController(QObject):
                 lambda: tags.set_kind(self.project, tag_id, kind),
                 lambda: tags.set_kind(self.project, tag_id, old),
                 self.bus.publish))
+            label = next((k.name_zh or k.name for k in self.kinds if k.key == kind), kind)
+            self.window.statusBar().showMessage(
+                self.tr("Kind changed to %1 — Ctrl+Z changes it back").replace("%1", label),
+                8000)
 
     def revert(self, event_id: int) -> None:
         detail = self._current()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.fieldvalues import display, period_text
 from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.tag_table import status_labels
+from desktop.ui.wheel import guard_wheel
 
 
 class InspectorPanel(QScrollArea):
@@ -126,6 +127,7 @@ class InspectorPanel(QScrollArea):
         card.addWidget(history_box)
         card.addStretch(1)
         outer.addWidget(self.card)
+        guard_wheel(self)
         self.show_tag(None)
 
     def set_kinds(self, kinds: list[KindInfo]) -> None:
@@ -257,6 +259,7 @@ class InspectorPanel(QScrollArea):
                 )
             self._editors[f.key] = editor
             self.form.addRow(f"{f.label} {f.label_zh}", editor)
+        guard_wheel(self.fields_box)
 
     def _fill_form(self, fields: dict[str, Any]) -> None:
         for key, editor in self._editors.items():

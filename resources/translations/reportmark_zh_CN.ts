@@ -386,66 +386,66 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="56"/>
+        <location filename="../../desktop/ui/inspector.py" line="57"/>
         <source>Select text and press 1, 2 or 3 to tag it;
 click a tag to see its fields here.</source>
         <translation>选中文字后按 1、2 或 3 进行标注；
 点击标注可在此查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="84"/>
+        <location filename="../../desktop/ui/inspector.py" line="85"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="90"/>
+        <location filename="../../desktop/ui/inspector.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="100"/>
+        <location filename="../../desktop/ui/inspector.py" line="101"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="107"/>
+        <location filename="../../desktop/ui/inspector.py" line="108"/>
         <source>Link to program…</source>
         <translation>关联举措…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="109"/>
+        <location filename="../../desktop/ui/inspector.py" line="110"/>
         <source>Same record…</source>
         <translation>同一记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="111"/>
+        <location filename="../../desktop/ui/inspector.py" line="112"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="118"/>
+        <location filename="../../desktop/ui/inspector.py" line="119"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="123"/>
+        <location filename="../../desktop/ui/inspector.py" line="124"/>
         <source>Revert to this version</source>
         <translation>还原到此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="152"/>
+        <location filename="../../desktop/ui/inspector.py" line="154"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="160"/>
+        <location filename="../../desktop/ui/inspector.py" line="162"/>
         <source>Suggested by rule %1
 Enter accepts these fields · X rejects</source>
         <translation>由规则 %1 建议
 按 Enter 采纳这些字段 · 按 X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="196"/>
+        <location filename="../../desktop/ui/inspector.py" line="198"/>
         <source>By %1 · %2
 Created %3 · updated %4</source>
         <translation>%1 · %2
@@ -549,17 +549,17 @@ Created %3 · updated %4</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="56"/>
+        <location filename="../../desktop/ui/library.py" line="35"/>
         <source>untouched</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="56"/>
+        <location filename="../../desktop/ui/library.py" line="35"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="57"/>
+        <location filename="../../desktop/ui/library.py" line="36"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -567,18 +567,18 @@ Created %3 · updated %4</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="106"/>
+        <location filename="../../desktop/ui/library.py" line="132"/>
         <source>Filter reports (title, region, agency…)</source>
         <translation>筛选报告（标题、地区、发布单位…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="110"/>
-        <location filename="../../desktop/ui/library.py" line="178"/>
+        <location filename="../../desktop/ui/library.py" line="136"/>
+        <location filename="../../desktop/ui/library.py" line="204"/>
         <source>All analysts</source>
         <translation>全部分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="126"/>
+        <location filename="../../desktop/ui/library.py" line="152"/>
         <source>Edit metadata…</source>
         <translation>编辑报告信息…</translation>
     </message>
@@ -646,52 +646,57 @@ Created %3 · updated %4</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="452"/>
+        <location filename="../../desktop/ui/controller.py" line="445"/>
+        <source>Kind changed to %1 — Ctrl+Z changes it back</source>
+        <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="456"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="465"/>
+        <location filename="../../desktop/ui/controller.py" line="469"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="468"/>
+        <location filename="../../desktop/ui/controller.py" line="472"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="468"/>
+        <location filename="../../desktop/ui/controller.py" line="472"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="480"/>
+        <location filename="../../desktop/ui/controller.py" line="484"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="492"/>
+        <location filename="../../desktop/ui/controller.py" line="496"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="514"/>
+        <location filename="../../desktop/ui/controller.py" line="518"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="515"/>
+        <location filename="../../desktop/ui/controller.py" line="519"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="523"/>
+        <location filename="../../desktop/ui/controller.py" line="527"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="524"/>
+        <location filename="../../desktop/ui/controller.py" line="528"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -712,12 +717,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="537"/>
+        <location filename="../../desktop/ui/controller.py" line="541"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="539"/>
+        <location filename="../../desktop/ui/controller.py" line="543"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -1405,9 +1410,18 @@ reportmark --db %1</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="98"/>
+        <location filename="../../desktop/app.py" line="101"/>
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="117"/>
+        <source>%1
+
+Restore the backup %2 now? The file it replaces is kept beside the backups.</source>
+        <translation>%1
+
+现在恢复备份 %2 吗？被替换的文件会保留在备份旁边。</translation>
     </message>
 </context>
 </TS>
