@@ -2,10 +2,13 @@
 
 Matching: reports by the hash of their text (each project gave them its own id);
 analysts, tags, reviews, links, programs and aliases by UUID (analysts and programs
-also by their unique name, tag kinds by key). What this project lacks is added; a tag
-edited on both sides keeps the newer version (`updated_at`) and the other version is
-recorded in the tag's history, once. A tag deleted here stays deleted. Merging the same
-project twice changes nothing.
+also by their unique name, tag kinds by key; a tag also by analyst, kind, report and
+span, so the same tag made in two copies of a project is one). What this project lacks
+is added; a tag edited on both sides keeps the newer version (`updated_at`) and the
+other version is recorded in the tag's history, once. Deletions travel as tombstones
+and win over older versions on both sides, so merges converge (merge_plan.py). The
+colleague's file is checked before anything is taken from it (merge_checks.py).
+Merging the same project twice changes nothing.
 
 All of it is one transaction: a failure, or a cancel (the job's process is terminated),
 leaves the project as it was. Rows are read and written with Core statements over lists
@@ -57,7 +60,10 @@ from db.models import (
     TagKind,
     TagLink,
 )
+from desktop.services import merge_plan
 from desktop.services.changes import Changes
+from desktop.services.merge_checks import check_sqlite_source
+from desktop.services.merge_plan import TagPlan
 from desktop.services.project import Project
 
 Progress = Callable[[int, int, str], None]
@@ -77,6 +83,7 @@ class MergeOutcome:
     tags_added: int = 0
     tags_updated: int = 0  # the colleague's newer version replaced ours
     tags_kept: int = 0  # ours was newer; theirs went into the history
+    tags_deleted: int = 0  # deleted there after their last change here
     reviews_added: int = 0
     links_added: int = 0
     programs_added: int = 0
@@ -85,12 +92,14 @@ class MergeOutcome:
     @property
     def changed_anything(self) -> bool:
         return any((self.reports_added, self.analysts_added, self.tags_added, self.tags_updated,
-                    self.tags_kept, self.reviews_added, self.links_added, self.programs_added))
+                    self.tags_kept, self.tags_deleted, self.reviews_added, self.links_added,
+                    self.programs_added))
 
     def summary(self) -> str:
         return (f"{self.reports_added} reports added ({self.reports_matched} already here), "
                 f"{self.tags_added} tags added, {self.tags_updated} updated to the newer "
                 f"version, {self.tags_kept} kept (the other version is in their history), "
+                f"{self.tags_deleted} deleted as they were there, "
                 f"{self.reviews_added} reviews, {self.links_added} links, "
                 f"{self.analysts_added} analysts, {self.programs_added} programs")
 
@@ -229,8 +238,12 @@ def merge_into(engine: Engine, other: str | Path,
             tables.append(Tag)
         with source.engine.connect() as src:
             step(1, "Reading the colleague's project")
+            if source.engine.dialect.name == "sqlite":
+                check_sqlite_source(src, Path(str(other)).name)
             theirs = {m.__tablename__: codec.rows(src, m) for m in tables}
             theirs.setdefault("tag", [])
+            their_tags = TheirTags([] if attach else merge_plan.tag_keys(src),
+                                   merge_plan.tombstones(src))
 
             def their_events(tag_ids: set[str]) -> list[dict[str, Any]]:
                 """Their history of the tags new here (only those are read)."""
@@ -242,13 +255,13 @@ def merge_into(engine: Engine, other: str | Path,
 
             if not attach:
                 with engine.begin() as conn:
-                    return _merge(conn, codec, theirs, their_events, step, None)
+                    return _merge(conn, codec, theirs, their_tags, their_events, step, None)
         assert source.path is not None
         with engine.connect() as conn:
             # ATTACH works inside the transaction; DETACH only after it ends.
             conn.exec_driver_sql(f"ATTACH DATABASE ? AS {OTHER}", (str(source.path),))
             try:
-                outcome = _merge(conn, codec, theirs, their_events, step, OTHER)
+                outcome = _merge(conn, codec, theirs, their_tags, their_events, step, OTHER)
                 conn.commit()
             except BaseException:
                 conn.rollback()
@@ -263,7 +276,16 @@ def merge_into(engine: Engine, other: str | Path,
 OTHER = "rm_other"  # the schema name of the attached colleague's file
 
 
+@dataclass(frozen=True, slots=True)
+class TheirTags:
+    """What the plan needs of the colleague's tags: keys and stamps, and tombstones."""
+
+    keys: list[tuple[str, merge_plan.Key, str]]
+    tombs: dict[str, merge_plan.Tombstone]
+
+
 def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any]]],
+           their_tags: TheirTags,
            their_events: Callable[[set[str]], list[dict[str, Any]]],
            step: Callable[[int, str], None], attached: str | None) -> MergeOutcome:
     counts: dict[str, int] = {}
@@ -287,9 +309,13 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
     codec.insert(conn, ProgramAlias, new_aliases)
 
     step(4, "Merging tags")
+    maps = (analyst_map, kind_map, report_map)
+    plan = TagPlan() if attached else merge_plan.plan_tags(conn, their_tags.keys,
+                                                           their_tags.tombs, maps)
     added, updated, kept, tag_ids = _merge_tags(
         conn, codec, theirs["tag"], their_events, analyst_map, kind_map, report_map, touched,
-        attached)
+        attached, plan, their_tags)
+    same = plan.same
 
     step(6, "Merging links and reviews")
     mine_links = {(s, t, ty) for s, t, ty in conn.execute(
@@ -297,6 +323,8 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
     mine_link_ids = set(conn.scalars(select(TagLink.id)))
     new_links = []
     for row in theirs["tag_link"]:
+        row = {**row, "source_id": same.get(row["source_id"], row["source_id"]),
+               "target_id": same.get(row["target_id"], row["target_id"])}
         key = (row["source_id"], row["target_id"], row["type"])
         if row["id"] in mine_link_ids or key in mine_links:
             continue
@@ -308,9 +336,10 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
 
     mine_reviews = set(conn.scalars(select(Review.id)))
     new_reviews = [
-        {**row, "reviewer_id": analyst_map.get(row["reviewer_id"], row["reviewer_id"])}
+        {**row, "reviewer_id": analyst_map.get(row["reviewer_id"], row["reviewer_id"]),
+         "tag_id": same.get(row["tag_id"], row["tag_id"])}
         for row in theirs["review"]
-        if row["id"] not in mine_reviews and row["tag_id"] in tag_ids
+        if row["id"] not in mine_reviews and same.get(row["tag_id"], row["tag_id"]) in tag_ids
     ]
     codec.insert(conn, Review, new_reviews)
 
@@ -320,7 +349,8 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
     return MergeOutcome(
         reports_added=counts["reports"], reports_matched=counts["matched"],
         analysts_added=counts["analysts"], tags_added=added, tags_updated=updated,
-        tags_kept=kept, reviews_added=len(new_reviews), links_added=len(new_links),
+        tags_kept=kept, tags_deleted=len(plan.delete), reviews_added=len(new_reviews),
+        links_added=len(new_links),
         programs_added=counts["programs"],
         report_ids=frozenset(touched),
     )
@@ -409,15 +439,18 @@ def _merge_tags(
     conn: Connection, codec: _Codec, rows: list[dict[str, Any]],
     their_events: Callable[[set[str]], list[dict[str, Any]]],
     analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
-    touched: set[str], attached: str | None,
+    touched: set[str], attached: str | None, plan: TagPlan, their_tags: TheirTags,
 ) -> tuple[int, int, int, set[str]]:
+    """Brings in their tags by `plan` (made here, in SQL, for an attached file: the
+    plan is filled in place) after deleting ours that their tombstones cover."""
     if attached is not None:
         new_ids, their_by_id = _attached_tags(conn, attached, analyst_map, kind_map,
-                                              report_map, touched)
+                                              report_map, touched, plan, their_tags)
         mine_ids = set(conn.scalars(select(Tag.id)))
     else:
+        touched |= merge_plan.apply_tombstones(conn, plan, analyst_map)
         mine_ids, new_ids, their_by_id = _copied_tags(
-            conn, codec, rows, their_events, analyst_map, kind_map, report_map, touched)
+            conn, codec, rows, their_events, analyst_map, kind_map, report_map, touched, plan)
     updated, kept = _reconcile(conn, codec, their_by_id, touched)
     return len(new_ids), updated, kept, mine_ids | new_ids
 
@@ -431,7 +464,7 @@ def _maps(row: dict[str, Any], analyst_map: dict[str, str], kind_map: dict[str, 
 
 def _attached_tags(
     conn: Connection, other: str, analyst_map: dict[str, str], kind_map: dict[str, str],
-    report_map: dict[str, str], touched: set[str],
+    report_map: dict[str, str], touched: set[str], plan: TagPlan, their_tags: TheirTags,
 ) -> tuple[set[str], dict[str, dict[str, Any]]]:
     """SQLite to SQLite: new tags and their history copied by INSERT … SELECT from the
     attached file, the ids mapped through a temporary table (no row crosses into Python)."""
@@ -455,12 +488,22 @@ def _attached_tags(
             row[0]: _maps(dict(zip(names, row, strict=True)), analyst_map, kind_map, report_map)
             for row in result
         }
-        # new here: not in this project, and not deleted here
-        run(f"""INSERT INTO temp.rm_new SELECT t.id FROM {other}.tag t
-                WHERE NOT EXISTS (SELECT 1 FROM main.tag m WHERE m.id = t.id)
-                  AND NOT EXISTS (SELECT 1 FROM main.tag_event e
-                                  WHERE e.tag_id = t.id AND e.action = 'deleted')
-                ORDER BY t.id""")
+        made = merge_plan.plan_attached(conn, other, their_tags.tombs,
+                                        (analyst_map, kind_map, report_map))
+        plan.same, plan.delete = made.same, made.delete
+        touched |= merge_plan.apply_tombstones(conn, plan, analyst_map)
+        # the same tag under another id here: reconciled with ours, under our id
+        for ids in _id_chunks(sorted(plan.same)):
+            marks = ", ".join("?" for _ in ids)
+            for row in run(f"SELECT {cols} FROM {other}.tag t WHERE t.id IN ({marks})",
+                           tuple(ids)):
+                theirs = _maps(dict(zip(names, row, strict=True)), analyst_map, kind_map,
+                               report_map)
+                ours = plan.same[theirs["id"]]
+                if ours not in their_by_id or theirs["updated_at"] > their_by_id[ours]["updated_at"]:
+                    their_by_id[ours] = {**theirs, "id": ours}
+        # new here (temp.rm_new, filled by plan_attached): not in this project, and not
+        # deleted here since
         mapped = {"report_id": "coalesce(r.ours, t.report_id)",
                   "kind_id": "coalesce(k.ours, t.kind_id)",
                   "author_id": "coalesce(a.ours, t.author_id)"}
@@ -496,22 +539,24 @@ def _copied_tags(
     conn: Connection, codec: _Codec, rows: list[dict[str, Any]],
     their_events: Callable[[set[str]], list[dict[str, Any]]],
     analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
-    touched: set[str],
+    touched: set[str], plan: TagPlan,
 ) -> tuple[set[str], set[str], dict[str, dict[str, Any]]]:
     """Any database to any: rows read into Python and bulk-inserted."""
     mine_stamp = {i: _iso(u) for i, u in conn.execute(select(Tag.id, Tag.updated_at)).all()}
     mine_ids = set(mine_stamp)
-    deleted_here = set(conn.scalars(
-        select(TagEvent.tag_id).where(TagEvent.action == "deleted")
-    )) - mine_ids
-    their_by_id = {}
+    wanted = set(plan.new)
+    their_by_id: dict[str, dict[str, Any]] = {}
     new: list[dict[str, Any]] = []
     for row in rows:
         row = _maps(row, analyst_map, kind_map, report_map)
         if row["id"] in mine_ids:
             if mine_stamp[row["id"]] != _iso(row["updated_at"]):  # same stamp, same version
                 their_by_id[row["id"]] = row
-        elif row["id"] not in deleted_here:
+        elif row["id"] in plan.same:
+            ours = plan.same[row["id"]]
+            if ours not in their_by_id or row["updated_at"] > their_by_id[ours]["updated_at"]:
+                their_by_id[ours] = {**row, "id": ours}
+        elif row["id"] in wanted:
             new.append(row)
     new.sort(key=lambda r: r["id"])  # B-tree pages fill in order: faster for 100 000 UUIDs
     codec.insert(conn, Tag, new)
