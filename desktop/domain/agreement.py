@@ -7,10 +7,17 @@
   union of those either analyst tagged; untagged text would inflate κ towards 1. Each
   character's label is the set of kinds covering it (overall), or "kind k or not" (per
   kind). Computed with a sweep over span boundaries, so the cost follows the number of
-  tags, not the length of the report.
-- **Record-level agreement**: overlap-matched pairs whose field values also agree
-  (numbers within a relative tolerance, periods compared by their normalised span, text
-  compared after width/space folding).
+  tags, not the length of the report. A kind's `tagged_chars` counts the characters
+  either analyst gave that kind; overall, those either analyst tagged.
+- **Record-level agreement**: what the tags say, wherever in the report they say it. A
+  record is a tag's defining fields (`RECORD_FIELDS`): a metric by indicator, value, unit
+  and period; a program by its name; a target by year, indicator and value; any other
+  kind by its fields except links (and a tag with none of them filled in by its quote). Each analyst's records
+  are counted once per report and kind (tagging every mention of one fact is one
+  record), and matched one to one when every defining field agrees (numbers within a
+  relative tolerance, periods by their normalised span, text after width/space folding).
+  Links to other tags or registry entries (`program_id`, a target's program) are ids
+  that differ between analysts; they never count.
 - **Disagreements**, ranked: tags of a different kind over the same text, tags only one
   analyst made, span boundaries that differ, field values that differ.
 
@@ -32,6 +39,16 @@ from typing import Any
 from desktop.domain.fieldvalues import period_months
 
 DEFAULT_TOLERANCE = 0.005  # relative: 7.8 and 7.81 agree, 7.8 and 7.9 do not
+
+# the fields that make a record, per kind (other kinds: every field but links)
+RECORD_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "metric": ("indicator", "value", "unit", "period"),
+    "program": ("name",),
+    "target": ("year", "indicator", "value"),
+}
+# ids of other tags or registry entries: they differ between analysts by construction
+# (the default schema's: a program's registry entry, a target's program tag)
+LINK_FIELDS: frozenset[str] = frozenset({"program_id", "program"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,10 +264,12 @@ def _kappa(confusion: Mapping[tuple[str, str], int]) -> float:
 
 
 def char_kappa(a: Sequence[Ann], b: Sequence[Ann], kind: str | None = None) -> tuple[float, int]:
-    """Cohen's κ over the characters either analyst tagged (any kind), and how many.
-    With `kind`, each character is labelled "that kind" or "not"; otherwise by the set
-    of kinds covering it ("" for none)."""
+    """Cohen's κ over the characters either analyst tagged (any kind), and how many
+    characters either analyst tagged (with `kind`: tagged as that kind). With `kind`, each
+    character is labelled "that kind" or "not"; otherwise by the set of kinds covering it
+    ("" for none)."""
     confusion: Counter[tuple[str, str]] = Counter()
+    counted = 0
     by_report: dict[str, tuple[list[Ann], list[Ann]]] = defaultdict(lambda: ([], []))
     for x in a:
         by_report[x.report_id][0].append(x)
@@ -260,10 +279,12 @@ def char_kappa(a: Sequence[Ann], b: Sequence[Ann], kind: str | None = None) -> t
         for length, ka, kb in _segments(xs, ys):
             if kind is None:
                 la, lb = "+".join(sorted(ka)), "+".join(sorted(kb))
+                counted += length
             else:
                 la, lb = str(kind in ka), str(kind in kb)
+                counted += length if kind in ka or kind in kb else 0
             confusion[(la, lb)] += length
-    return _kappa(confusion), sum(confusion.values())
+    return _kappa(confusion), counted
 
 
 # --------------------------------------------------------------------- field values
@@ -290,10 +311,11 @@ def _load_period_parser() -> PeriodKey | None:
 
 _period_key = _load_period_parser()
 _SPACE = re.compile(r"\s+")
+_QUOTES = re.compile(r"[“”‘’\"'《》〈〉「」『』]")  # “智赋万企”行动 names 智赋万企行动
 
 
 def _fold(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).strip("“”\"'《》「」").lower()
+    return _QUOTES.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text))).lower()
 
 
 def _number(value: Any) -> tuple[Decimal, str] | None:
@@ -338,6 +360,8 @@ def values_agree(
         (vx, ux), (vy, uy) = nx, ny
         if ux and uy and ux != uy:
             return False
+        if key == "year" or key.endswith("_year"):  # 2026 and 2027 are two targets
+            return vx == vy
         scale = max(abs(vx), abs(vy), Decimal(1))
         return abs(vx - vy) <= Decimal(str(tolerance)) * scale
     if "period" in key:
@@ -349,10 +373,11 @@ def values_agree(
     return _fold(str(x)) == _fold(str(y))
 
 
-def fields_differ(x: Ann, y: Ann, tolerance: float = DEFAULT_TOLERANCE) -> list[str]:
+def fields_differ(x: Ann, y: Ann, tolerance: float = DEFAULT_TOLERANCE,
+                  links: frozenset[str] = LINK_FIELDS) -> list[str]:
     """The field keys on which two tags disagree (period_start/period_end are compared
-    through `period` when both tags have one)."""
-    keys = sorted(set(x.fields) | set(y.fields))
+    through `period` when both tags have one; links to other tags never differ)."""
+    keys = sorted((set(x.fields) | set(y.fields)) - links)
     if "period" in x.fields and "period" in y.fields:
         keys = [k for k in keys if k not in ("period_start", "period_end")]
     return [
@@ -365,32 +390,93 @@ def fields_differ(x: Ann, y: Ann, tolerance: float = DEFAULT_TOLERANCE) -> list[
 # --------------------------------------------------------------------- the whole picture
 
 
+def _record(t: Ann, keys: Sequence[str]) -> dict[str, Any]:
+    """A tag's record: its defining fields, or its quote when none is filled in."""
+    values = {k: t.fields.get(k) for k in keys}
+    if all(v in (None, "") for v in values.values()):
+        return {"quote": t.quote}  # nothing filled in: the text is the record
+    return values
+
+
+def _record_bucket(values: Mapping[str, Any], year: int | None) -> tuple[str, ...]:
+    """What two agreeing records must share exactly: folded text and period keys (numbers
+    agree within a tolerance, so they are compared inside a bucket)."""
+    out = []
+    for key, value in values.items():
+        if value in (None, ""):
+            out.append("")
+        elif _number(value) is not None:
+            out.append("#")
+        elif "period" in key and (p := _period(value, year)) is not None:
+            out.append(p)
+        elif isinstance(value, dict):
+            out.append(repr(sorted(value.items())))
+        else:
+            out.append(_fold(str(value)))
+    return tuple(out)
+
+
+def record_score(a: Sequence[Ann], b: Sequence[Ann], keys: Sequence[str] | None = None,
+                 tolerance: float = DEFAULT_TOLERANCE,
+                 links: frozenset[str] = LINK_FIELDS) -> Score:
+    """Records matched one to one (per report; all tags of one kind), each analyst's
+    records counted once per report."""
+    def distinct(tags: Sequence[Ann]) -> dict[tuple[str, tuple[str, ...]], list[tuple[Ann, dict[str, Any]]]]:
+        buckets: dict[tuple[str, tuple[str, ...]], list[tuple[Ann, dict[str, Any]]]] = defaultdict(list)
+        for t in sorted(tags, key=lambda t: (t.start, t.end, t.id)):
+            fields = keys if keys is not None else tuple(sorted(set(t.fields) - links))
+            values = _record(t, tuple(fields))
+            bucket = buckets[(t.report_id, _record_bucket(values, t.report_year))]
+            if not any(_same_record(t, values, u, other, tolerance) for u, other in bucket):
+                bucket.append((t, values))
+        return buckets
+
+    xs, ys = distinct(a), distinct(b)
+    tp = 0
+    for key, bucket in xs.items():
+        pool = list(ys.get(key, ()))
+        for x, values in bucket:
+            hit = next((i for i, (y, other) in enumerate(pool)
+                        if _same_record(x, values, y, other, tolerance)), None)
+            if hit is not None:
+                pool.pop(hit)
+                tp += 1
+    count_a = sum(len(v) for v in xs.values())
+    count_b = sum(len(v) for v in ys.values())
+    return Score(tp, count_a - tp, count_b - tp)
+
+
+def _same_record(x: Ann, xv: Mapping[str, Any], y: Ann, yv: Mapping[str, Any],
+                 tolerance: float) -> bool:
+    return set(xv) == set(yv) and all(
+        values_agree(k, xv[k], yv[k], x.report_year, y.report_year, tolerance) for k in xv)
+
+
 def _figures(kind: str, a: Sequence[Ann], b: Sequence[Ann], all_a: Sequence[Ann],
-             all_b: Sequence[Ann], tolerance: float) -> KindFigures:
+             all_b: Sequence[Ann], tolerance: float,
+             record_fields: Mapping[str, Sequence[str]], links: frozenset[str]) -> KindFigures:
     exact = len(match_exact(a, b))
     pairs = match_overlap(a, b)
-    record = sum(1 for x, y in pairs if not fields_differ(x, y, tolerance))
-    if kind == "overall":
-        kappa, chars = char_kappa(all_a, all_b)
-    else:
-        kappa, chars = char_kappa(all_a, all_b, kind)
+    keys = record_fields.get(kind)
+    record = record_score(a, b, tuple(keys) if keys is not None else None, tolerance, links)
+    kappa, chars = char_kappa(all_a, all_b, kind)
     return KindFigures(
         kind, len(a), len(b),
         Score(exact, len(a) - exact, len(b) - exact),
         Score(len(pairs), len(a) - len(pairs), len(b) - len(pairs)),
-        Score(record, len(a) - record, len(b) - record),
-        kappa, chars,
+        record, kappa, chars,
     )
 
 
 def disagreements(
-    a: Sequence[Ann], b: Sequence[Ann], tolerance: float = DEFAULT_TOLERANCE
+    a: Sequence[Ann], b: Sequence[Ann], tolerance: float = DEFAULT_TOLERANCE,
+    links: frozenset[str] = LINK_FIELDS,
 ) -> list[Disagreement]:
     """Every place the two analysts differ, most serious first."""
     out: list[Disagreement] = []
     pairs = match_overlap(a, b)
     for x, y in pairs:
-        differ = fields_differ(x, y, tolerance)
+        differ = fields_differ(x, y, tolerance, links)
         if (x.start, x.end) != (y.start, y.end):
             detail = f"A [{x.start},{x.end}) · B [{y.start},{y.end})"
             if differ:
@@ -426,12 +512,17 @@ def _dis(x: Ann | None, y: Ann | None, reason: str, detail: str = "") -> Disagre
 def compare(
     a: Sequence[Ann], b: Sequence[Ann], kinds: Sequence[str] = (),
     tolerance: float = DEFAULT_TOLERANCE,
+    record_fields: Mapping[str, Sequence[str]] = RECORD_FIELDS,
+    links: frozenset[str] = LINK_FIELDS,
 ) -> Agreement:
     """All figures for two analysts' tags over the same reports. `kinds` lists the kinds
-    to report even when neither analyst used them (in that order)."""
+    to report even when neither analyst used them (in that order); `record_fields` the
+    fields that make a record of each kind (others: every field but `links`, the fields
+    that hold ids of other tags or registry entries)."""
     order = list(kinds) + sorted({t.kind for t in (*a, *b)} - set(kinds))
     per_kind = tuple(
-        _figures(k, [x for x in a if x.kind == k], [y for y in b if y.kind == k], a, b, tolerance)
+        _figures(k, [x for x in a if x.kind == k], [y for y in b if y.kind == k], a, b,
+                 tolerance, record_fields, links)
         for k in order
     )
     exact = sum((f.exact for f in per_kind), Score())
@@ -440,4 +531,4 @@ def compare(
     kappa, chars = char_kappa(a, b)
     overall = KindFigures("overall", len(a), len(b), exact, overlap, record, kappa, chars)
     reports = len({t.report_id for t in (*a, *b)})
-    return Agreement(per_kind, overall, tuple(disagreements(a, b, tolerance)), reports)
+    return Agreement(per_kind, overall, tuple(disagreements(a, b, tolerance, links)), reports)

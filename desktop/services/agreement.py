@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import Analyst, Report, Tag, TagKind, TagLink
+from db.models import Analyst, Report, Tag, TagField, TagKind, TagLink
 from db.queries import analysts
 from db.queries import tags as q
-from desktop.domain.agreement import DEFAULT_TOLERANCE, Agreement, Ann, compare
+from desktop.domain.agreement import DEFAULT_TOLERANCE, LINK_FIELDS, Agreement, Ann, compare
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
@@ -64,6 +64,12 @@ def _kind_order(session: Session) -> list[str]:
     return list(session.scalars(select(TagKind.key).order_by(TagKind.position, TagKind.key)))
 
 
+def _link_fields(session: Session) -> frozenset[str]:
+    """Fields holding ids (reference fields, the registry entry): never compared."""
+    return LINK_FIELDS | set(session.scalars(
+        select(TagField.key).where(TagField.type == "reference").distinct()))
+
+
 def agreement(project: Project, analyst_a: str, analyst_b: str,
               tolerance: float = DEFAULT_TOLERANCE) -> PairAgreement:
     """Figures per kind and overall, and the ranked disagreements, for two analysts (by
@@ -77,7 +83,8 @@ def agreement(project: Project, analyst_a: str, analyst_b: str,
         a = _layer(session, a_id, both)
         b = _layer(session, b_id, both)
         kinds = _kind_order(session)
-    return PairAgreement(analyst_a, analyst_b, compare(a, b, kinds, tolerance))
+        links = _link_fields(session)
+    return PairAgreement(analyst_a, analyst_b, compare(a, b, kinds, tolerance, links=links))
 
 
 def every_pair(project: Project, tolerance: float = DEFAULT_TOLERANCE) -> list[PairAgreement]:

@@ -109,3 +109,32 @@ def test_merge_command(make_project: Any, capsys: Any) -> None:
     assert "nothing new" in capsys.readouterr().out
     assert main(["--db", alice.target, "merge", str(alice.target) + ".missing"]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_identical_layers_agree_at_one_on_every_figure(make_project: Any) -> None:
+    """Two analysts accept every suggestion on the same report in their own projects:
+    after the merge their layers are identical (only the ids of registry entries and
+    linked tags differ), and every figure of every kind is 1.0."""
+    from desktop.services import suggestions
+
+    alice = make_project("alice.rmk", "alice")
+    bob = make_project("bob.rmk", "bob")
+    for project in (alice, bob):
+        report = seed_reports(project)["湖南"]
+        for kind in ("metric", "program", "target"):
+            suggestions.accept_kind(project, report, kind)
+        program = tag_text(project, report, "先进制造业高地标志性工程", "program",
+                           name="先进制造业高地标志性工程")
+        tag_text(project, report, "加快构建工业经济增长第二曲线", "target", year=2026,
+                 indicator="工业经济增长第二曲线", program=program)
+    merge_project(alice, bob.target)
+    result = svc.agreement(alice, "alice", "bob").result
+    counts = {k.kind: k.count_a for k in result.per_kind}
+    assert counts["metric"] > 0 and counts["program"] > 0 and counts["target"] > 0
+    for fig in (result.overall, *result.per_kind):
+        assert (fig.kind, fig.exact.f1, fig.overlap.f1, fig.record.f1, fig.kappa) == (
+            fig.kind, 1.0, 1.0, 1.0, 1.0)
+        assert fig.count_a == fig.count_b
+    per_kind_chars = {k.kind: k.tagged_chars for k in result.per_kind}
+    assert 0 < per_kind_chars["program"] < result.overall.tagged_chars
+    assert result.disagreements == ()
