@@ -25,6 +25,7 @@ class ExportFilter:
     report: str | None = None
     region: str | None = None
     year: int | None = None
+    tag_ids: tuple[str, ...] | None = None  # only these tags (import-edits re-reads its rows)
 
 
 def _latest_reviews() -> Any:
@@ -50,6 +51,8 @@ def _filtered(query: Select[Any], f: ExportFilter) -> Select[Any]:
         query = query.where(Report.region == f.region)
     if f.year is not None:
         query = query.where(Report.year == f.year)
+    if f.tag_ids is not None:
+        query = query.where(Tag.id.in_(f.tag_ids))
     return query
 
 

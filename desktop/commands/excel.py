@@ -21,6 +21,8 @@ def register(sub: Any) -> None:
     p.add_argument("--year", type=int, help="only reports of this year")
     p.add_argument("--format", dest="fmt", choices=("xlsx", "csv", "jsonl"), default=None,
                    help="default: from OUT's extension, else xlsx")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+                   help="the workbook's language (default: REPORTMARK_LANG, else the locale)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-edits", help="apply the edits made in an exported workbook")
@@ -37,7 +39,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                                   report=args.report, region=args.region, year=args.year)
     project = open_for(args)
     try:
-        result = export.export(project, args.out, fmt, filters)
+        result = export.export(project, args.out, fmt, filters, lang=args.lang)
     finally:
         project.close()
     for path in result.paths:
@@ -66,12 +68,16 @@ def cmd_import_edits(args: argparse.Namespace) -> int:
     _print(result, sys.stdout)
     if args.dry_run:
         print("dry run: nothing was changed")
+        if result.errors:  # a script must see that applying this file would be refused
+            raise CliError(f"{len(result.errors)} bad values; importing this file would change nothing.")
+    elif not result.changes:
+        print("nothing to apply: the project already holds what the workbook says")
     return 0
 
 
 def _print(result: Any, out: Any) -> None:
     for label, items in (("change", result.changes), ("conflict", result.conflicts),
-                         ("error", result.errors)):
+                         ("ignored", result.ignored), ("error", result.errors)):
         for item in items:
             out.write(f"{label:8}  {item.tag_id[:8]}  {item.describe()}\n")
     out.write(result.summary() + "\n")

@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
 from desktop.domain.fieldvalues import display, period_months, period_text
+from desktop.io import workbook_labels as labels
 from desktop.io.cells import clean_text
 
 try:  # the quantities parser may be absent in older checkouts; normalising is optional
@@ -50,6 +51,10 @@ class FieldSpec:
     label: str
     type: str = "text"
     choices: tuple[str, ...] = ()
+    label_zh: str = ""
+
+    def label_in(self, lang: str) -> str:
+        return (self.label_zh if lang == "zh_CN" and self.label_zh else self.label) or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,9 @@ class KindSpec:
     name: str
     name_zh: str = ""
     fields: tuple[FieldSpec, ...] = ()
+
+    def name_in(self, lang: str) -> str:
+        return (self.name_zh if lang == "zh_CN" and self.name_zh else self.name) or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,11 @@ class Column:
     editable: bool = False
     width: float = 14.0
     field: FieldSpec | None = None
+    shown: tuple[tuple[Any, str], ...] = ()  # (stored, shown) for a choice in words
+    choices: tuple[str, ...] = ()  # what the cell's drop-down list offers
+
+    def show(self) -> dict[Any, str]:
+        return dict(self.shown)
 
 
 @dataclass(slots=True)
@@ -162,47 +175,108 @@ def sentence_in(text: str, ends: Sequence[int], start: int, end: int) -> tuple[s
     return text[lo:start].lstrip(), text[end:hi].rstrip()
 
 
-def kind_columns(kind: KindSpec) -> list[Column]:
-    """The columns of a kind's sheet, in order."""
-    cols = [
-        Column("tag_id", "Tag ID", TEXT, width=12),
-        Column("report", "Report", LONG, width=30),
-        Column("region", "Report region", TEXT, width=8),
-        Column("agency", "Agency", TEXT, width=20),
-        Column("year", "Report year", YEAR, width=7),
-        Column("text", "Tagged text", LONG, width=24),
-        Column("sentence", "Sentence", RICH, width=60),
-    ]
+# Fields the suggesters fill beside a number (FIELDS.md): shown on every kind with a
+# number `value`, whether or not the kind's schema lists them.
+EXTRA_FIELDS = (
+    FieldSpec("direction", "Direction", "direction", label_zh="方向"),
+    FieldSpec("qualifier", "Qualifier", "text", label_zh="限定词"),
+    FieldSpec("value_high", "Range end", "number", label_zh="区间上限"),
+)
+# The order of what identifies and measures a row (issue 12): where, when, what, how much.
+_LEAD = ("region", "period", "year", "indicator", "name", "value", "unit", "direction",
+         "qualifier", "value_high")
+
+
+def extra_fields(kind: KindSpec) -> tuple[FieldSpec, ...]:
+    """The EXTRA_FIELDS a kind's sheet shows (those its schema does not define itself)."""
+    if not any(f.key == "value" and f.type == "number" for f in kind.fields):
+        return ()
     keys = {f.key for f in kind.fields}
-    has_value = any(f.key == "value" and f.type == "number" for f in kind.fields)
-    norm_after = "unit" if has_value and "unit" in keys else ("value" if has_value else None)
-    for f in kind.fields:
-        label = f.label or f.key
-        cell = NUMBER if f.type == "number" else TEXT
-        if f.type == "number" and f.key == "year":
-            cell = YEAR
-        cols.append(Column(f"field:{f.key}", label, cell, editable=True,
-                           width=12 if cell != TEXT else 16, field=f))
+    return tuple(f for f in EXTRA_FIELDS if f.key not in keys)
+
+
+def _field_column(f: FieldSpec, lang: str) -> Column:
+    label = f.label_in(lang)
+    if f.type == "direction":
+        shown = labels.direction_labels(lang)
+        return Column(f"field:{f.key}", label, TEXT, editable=True, width=5, field=f,
+                      shown=tuple(shown.items()), choices=tuple(shown.values()))
+    cell = NUMBER if f.type == "number" else TEXT
+    if f.type == "number" and f.key == "year":
+        cell = YEAR
+    choices = tuple(c for c in f.choices if c) if f.type == "choice" else ()
+    width = 6 if cell == YEAR else 9 if cell == NUMBER else 7 if choices else 14
+    if f.key in ("indicator", "name", "statement"):
+        cell, width = LONG, 18  # wrapped: a long indicator makes the row taller, not wider
+    elif f.key in ("region", "unit", "qualifier"):
+        width = 6
+    elif f.type == "period":
+        cell, width = LONG, 9  # 2025年前三季度 on two lines
+    return Column(f"field:{f.key}", label, cell, editable=True, width=width, field=f,
+                  choices=choices)
+
+
+def kind_columns(kind: KindSpec, lang: str = "en") -> list[Column]:
+    """The columns of a kind's sheet, in reading order: what identifies and measures the
+    row (report, region, period, indicator, value, unit, direction, qualifier, range end,
+    normalised value and unit, the kind's other fields), the tagged text and its
+    sentence, the review, then context; ids, version and checksum last (hidden)."""
+    h = labels.header
+    fields = [*kind.fields, *extra_fields(kind)]
+    by_key = {f.key: f for f in fields}
+    lead = [by_key[k] for k in _LEAD if k in by_key]
+    rest = [f for f in fields if f.key not in _LEAD]
+    cols = [Column("report", h("report", lang), TEXT, width=16)]
+    if "region" not in by_key:
+        cols.append(Column("region", h("region", lang), TEXT, width=6))
+    has_value = "value" in by_key and by_key["value"].type == "number"
+    norm_after = next((k for k in ("value_high", "qualifier", "direction", "unit", "value")
+                       if k in by_key), None) if has_value else None
+    for f in [*lead, *rest]:
+        cols.append(_field_column(f, lang))
         if f.type == "period":
-            cols.append(Column(f"start:{f.key}", f"{label} start", TEXT, width=10))
-            cols.append(Column(f"end:{f.key}", f"{label} end", TEXT, width=10))
+            label = f.label_in(lang)
+            start, end = ((f"{label}起", f"{label}止") if lang == "zh_CN"
+                          else (f"{label} start", f"{label} end"))
+            cols.append(Column(f"start:{f.key}", start, TEXT, width=8))
+            cols.append(Column(f"end:{f.key}", end, TEXT, width=8))
         if f.key == norm_after:
-            cols.append(Column("norm_value", "Normalised value", NUMBER, width=16))
-            cols.append(Column("norm_unit", "Normalised unit", TEXT, width=10))
+            cols.append(Column("norm_value", h("norm_value", lang), NUMBER, width=12))
+            cols.append(Column("norm_unit", h("norm_unit", lang), TEXT, width=6))
+    status = labels.status_labels(lang)
     cols += [
-        Column("note", "Note", LONG, editable=True, width=24),
-        Column("author", "Author", TEXT, width=10),
-        Column("origin", "Origin", TEXT, width=12),
-        Column("status", "Status", TEXT, editable=True, width=10),
-        Column("reviewer", "Reviewer", TEXT, width=10),
-        Column("verdict", "Verdict", TEXT, width=9),
-        Column("review_comment", "Review comment", LONG, editable=True, width=30),
-        Column("created", "Created", DATE, width=17),
-        Column("updated", "Updated", DATE, width=17),
-        Column("version", "Version", HIDDEN, width=6),
-        Column("checksum", "Checksum", HIDDEN, width=6),
+        Column("text", h("text", lang), LONG, width=12),
+        Column("sentence", h("sentence", lang), RICH, width=42),
+        Column("status", h("status", lang), TEXT, editable=True, width=7,
+               shown=tuple(status.items()), choices=tuple(status.values())),
+        Column("note", h("note", lang), LONG, editable=True, width=12),
+        Column("author", h("author", lang), TEXT, width=8),
+        Column("reviewer", h("reviewer", lang), TEXT, width=8),
+        Column("verdict", h("verdict", lang), TEXT, width=6,
+               shown=tuple(labels.verdict_labels(lang).items())),
+        Column("review_comment", h("review_comment", lang), LONG, editable=True, width=12),
+        Column("created", h("created", lang), DATE, width=11),
+        Column("updated", h("updated", lang), DATE, width=11),
+        Column("origin", h("origin", lang), TEXT, width=10),
+        Column("agency", h("agency", lang), TEXT, width=12),
+        Column("year", h("year", lang), YEAR, width=6),
+    ]
+    if "region" in by_key:
+        cols.append(Column("region", h("region", lang), TEXT, width=6))
+    cols += [
+        Column("tag_id", h("tag_id", lang), HIDDEN, width=36),
+        Column("version", h("version", lang), HIDDEN, width=6),
+        Column("checksum", h("checksum", lang), HIDDEN, width=6),
     ]
     return cols
+
+
+def frozen_columns(columns: Sequence[Column]) -> int:
+    """How many leading columns stay in view: through the indicator (or name)."""
+    for i, col in enumerate(columns):
+        if col.key in ("field:indicator", "field:name"):
+            return i + 1
+    return 1
 
 
 def to_decimal(value: Any) -> Decimal | None:
@@ -299,11 +373,12 @@ def canon(value: Any) -> str:
     if isinstance(value, float | Decimal):
         number = Decimal(repr(value)) if isinstance(value, float) else value
         return decimal_str(number) if number.is_finite() else str(value)
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, datetime):  # to the nearest second: a spreadsheet stores a float
+        return (value + _HALF_SECOND).isoformat(sep=" ", timespec="seconds")
     return clean_text(str(value)).strip()
 
 
+_HALF_SECOND = timedelta(microseconds=500_000)
 _CANON_CACHED_LEN = 64  # short texts (statuses, field values) repeat across tags
 
 
@@ -332,11 +407,24 @@ def field_cell(f: FieldSpec, fields: dict[str, Any]) -> Any:
         return value
     if f.type == "period":
         return period_cell(f.key, fields)
+    if f.type == "direction":
+        return direction_of(raw)
     if raw in (None, ""):
         if f.key == "unit" and isinstance(fields.get("value"), dict):
             return fields["value"].get("unit") or None
         return None
     return display(raw)
+
+
+def direction_of(raw: Any) -> int | str | None:
+    """A stored direction (1, -1, 0, "1", 1.0) as the int it is; other text as it is."""
+    if raw is None or raw == "" or isinstance(raw, bool):
+        return None
+    try:
+        number = int(float(raw))
+    except (TypeError, ValueError):
+        return display(raw)
+    return number if number in (1, -1, 0) and number == float(raw) else display(raw)
 
 
 EDITABLE_KEYS = ("note", "status", "review_comment")
@@ -348,12 +436,13 @@ def is_editable(key: str) -> bool:
 
 def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
     """The cell values of one tag, column by column (the sentence as a (before, tagged,
-    after) triple; the checksum filled last, over the editable cells)."""
+    after) triple; a status or direction in the workbook's words; the checksum filled
+    last, over the editable cells)."""
     out: list[Any] = []
     fields = rec.fields
     norm: tuple[Decimal | None, str] | None = None
     editable: list[str] = []
-    for code, arg, is_editable in _plan(columns):
+    for code, arg, is_editable, shown in _plan(columns):
         value: Any
         if code == _P_PLAIN:
             value = arg(rec)
@@ -373,6 +462,8 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
         else:  # a period's start or end
             bounds = period_bounds(arg, fields, rec.year)
             value = (bounds[0] if code == _P_START else bounds[1]) or None
+        if shown is not None and value is not None:
+            value = shown.get(value, value)
         if is_editable:
             editable.append(canon(value))
         out.append(value)
@@ -380,7 +471,7 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
 
 
 _P_PLAIN, _P_FIELD, _P_START, _P_END, _P_NORM_VALUE, _P_NORM_UNIT, _P_SENTENCE, _P_CHECKSUM = range(8)
-_Plan = list[tuple[int, Any, bool]]
+_Plan = list[tuple[int, Any, bool, dict[Any, str] | None]]
 _plans: dict[int, tuple[Sequence[Column], _Plan]] = {}
 
 
@@ -393,20 +484,23 @@ def _plan(columns: Sequence[Column]) -> _Plan:
     plan: _Plan = []
     for col in columns:
         key = col.key
+        code: int
+        arg: Any = None
         if key.startswith("field:"):
             assert col.field is not None
-            plan.append((_P_FIELD, col.field, col.editable))
+            code, arg = _P_FIELD, col.field
         elif key.startswith("start:") or key.startswith("end:"):
             code = _P_START if key.startswith("start:") else _P_END
-            plan.append((code, key.split(":", 1)[1], col.editable))
+            arg = key.split(":", 1)[1]
         elif key in ("norm_value", "norm_unit"):
-            plan.append((_P_NORM_VALUE if key == "norm_value" else _P_NORM_UNIT, None, col.editable))
+            code = _P_NORM_VALUE if key == "norm_value" else _P_NORM_UNIT
         elif key == "sentence":
-            plan.append((_P_SENTENCE, None, col.editable))
+            code = _P_SENTENCE
         elif key == "checksum":
-            plan.append((_P_CHECKSUM, None, col.editable))
+            code = _P_CHECKSUM
         else:
-            plan.append((_P_PLAIN, _PLAIN[key], col.editable))
+            code, arg = _P_PLAIN, _PLAIN[key]
+        plan.append((code, arg, col.editable, col.show() if col.shown else None))
     if isinstance(columns, list):  # a tuple may be a fresh one each call: not worth keeping
         if len(_plans) > 64:
             _plans.clear()
@@ -416,6 +510,11 @@ def _plan(columns: Sequence[Column]) -> _Plan:
 
 def checksum(canon_values: Sequence[str]) -> str:
     return hashlib.blake2b("\x1f".join(canon_values).encode(), digest_size=8).hexdigest()
+
+
+def _second(value: datetime | None) -> datetime | None:
+    """A time to the second, as a workbook shows it (and reads it back exactly)."""
+    return value.replace(microsecond=0) if value is not None else None
 
 
 _PLAIN: dict[str, Callable[[TagRecord], Any]] = {
@@ -432,7 +531,7 @@ _PLAIN: dict[str, Callable[[TagRecord], Any]] = {
     "reviewer": lambda r: r.reviewer or None,
     "verdict": lambda r: r.verdict or None,
     "review_comment": lambda r: r.review_comment or None,
-    "created": lambda r: r.created,
-    "updated": lambda r: r.updated,
+    "created": lambda r: _second(r.created),
+    "updated": lambda r: _second(r.updated),
     "version": lambda r: r.version,
 }

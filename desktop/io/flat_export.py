@@ -43,18 +43,21 @@ def write_csv(
     kinds: Sequence[KindSpec],
     records: Iterable[TagRecord],
     *,
+    lang: str = "en",
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
-    """Write one CSV per kind to `paths[kind.key]`; returns the rows written per kind."""
+    """Write one CSV per kind to `paths[kind.key]`; returns the rows written per kind.
+    Every cell, the header's included, goes through `csv_text` (the formula guard)."""
     counts = {k.key: 0 for k in kinds}
     with ExitStack() as stack:
         writers: dict[str, tuple[Any, list[Any]]] = {}
         for kind in kinds:
             fh = stack.enter_context(open(paths[kind.key], "w", encoding="utf-8-sig", newline=""))
             writer = csv.writer(fh)
-            columns = kind_columns(kind)
-            keep = [i for i, c in enumerate(columns) if c.cell != HIDDEN or c.key == "version"]
-            writer.writerow([columns[i].header for i in keep])
+            columns = kind_columns(kind, lang)
+            keep = [i for i, c in enumerate(columns)
+                    if c.cell != HIDDEN or c.key in ("tag_id", "version")]
+            writer.writerow([csv_text(columns[i].header) for i in keep])
             writers[kind.key] = (writer, [columns, keep])
         n = 0
         for rec in records:

@@ -1,10 +1,13 @@
 """Reading a workbook that ReportMark exported and an analyst edited.
 
 Only workbooks carrying our `_reportmark` sheet are read; anything else (a text file
-named .xlsx, a corrupt zip, someone else's workbook, a newer format) is refused with one
-clear sentence. Rows are matched by Tag ID; a row's checksum (written at export over
-its editable cells) tells an edited row from an untouched one without touching the
-project.
+named .xlsx, a corrupt zip, someone else's workbook, a newer format, a part larger than
+the export could have written: `xlsx_limits`) is refused with one clear sentence. Rows
+are matched by Tag ID, in either language's headers; a row's checksum (written at export
+over its editable cells) tells an edited row from an untouched one without touching the
+project. A formula in an editable cell is read through its saved result; a formula with
+none (as openpyxl, pandas and scripts write them) refuses the file, naming the cell,
+since reading it as empty would erase the field.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from desktop.io.export_rows import (
     checksum,
     is_editable,
 )
+from desktop.io.xlsx_limits import TooLarge, check_shared_strings, check_sheet
+
+_NOT_SHOWN = ("tag_id", "version", "checksum")
 
 
 class WorkbookRefused(ValueError):
@@ -45,6 +51,7 @@ class EditedRow:
     version: int | None
     edited: bool  # the editable cells differ from what was exported
     cells: dict[str, Cell] = field(default_factory=dict)  # editable column key → cell
+    readonly: dict[str, Cell] = field(default_factory=dict)  # the other shown columns
 
 
 @dataclass(slots=True)
@@ -53,6 +60,7 @@ class EditsWorkbook:
     exported_at: str
     rows: list[EditedRow]
     missing_sheets: list[str]
+    lang: str = "en"
 
 
 def _letter(index: int) -> str:
@@ -61,7 +69,11 @@ def _letter(index: int) -> str:
     return str(get_column_letter(index + 1))
 
 
-def _open(path: Path) -> Any:
+def _refused(path: Path, exc: Exception) -> WorkbookRefused:
+    return WorkbookRefused(f"{path.name} was not read: {exc}; nothing was changed.")
+
+
+def _open(path: Path, data_only: bool = True) -> Any:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -70,20 +82,40 @@ def _open(path: Path) -> Any:
     if not zipfile.is_zipfile(path):
         raise WorkbookRefused(f"{path.name} is not an Excel workbook (.xlsx); nothing was changed.")
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with zipfile.ZipFile(path) as zf:
+            check_shared_strings(zf)  # openpyxl reads them all when it opens the file
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except TooLarge as exc:
+        raise _refused(path, exc) from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise WorkbookRefused(
             f"{path.name} could not be read as an Excel workbook ({exc}); nothing was changed."
         ) from exc
 
 
-def _meta(path: Path, wb: Any) -> tuple[dict[str, str], list[tuple[str, str, list[list[str]]]]]:
+def _check(path: Path, ws: Any, name: str, rows: int | None, columns: int) -> int:
+    """Bound the sheet's part before it is read; returns the formulas it holds."""
+    part = getattr(ws, "_worksheet_path", None)
+    if part is None:  # pragma: no cover - openpyxl's read-only sheets all have one
+        return 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return check_sheet(zf, part, name, rows, columns).formulas
+    except TooLarge as exc:
+        raise _refused(path, exc) from exc
+
+
+_Sheets = list[tuple[str, str, list[list[str]], int | None]]
+
+
+def _meta(path: Path, wb: Any) -> tuple[dict[str, str], _Sheets]:
     foreign = WorkbookRefused(
         f"{path.name} was not exported by ReportMark, so its rows cannot be matched to tags; "
         "export a workbook from the project, edit that one and import it."
     )
     if META_SHEET not in wb.sheetnames:
         raise foreign
+    _check(path, wb[META_SHEET], META_SHEET, 1000, 10)
     rows = list(wb[META_SHEET].iter_rows(values_only=True))
     if not rows or not rows[0] or rows[0][0] != FORMAT_MARKER:
         raise foreign
@@ -94,7 +126,7 @@ def _meta(path: Path, wb: Any) -> tuple[dict[str, str], list[tuple[str, str, lis
             "import it."
         )
     info: dict[str, str] = {}
-    sheets: list[tuple[str, str, list[list[str]]]] = []
+    sheets: _Sheets = []
     for row in rows[1:]:
         if not row or row[0] is None:
             continue
@@ -103,7 +135,9 @@ def _meta(path: Path, wb: Any) -> tuple[dict[str, str], list[tuple[str, str, lis
                 columns = json.loads(str(row[3]))
             except json.JSONDecodeError as exc:
                 raise WorkbookRefused(f"{path.name}: its {META_SHEET} sheet is damaged.") from exc
-            sheets.append((str(row[1]), str(row[2]), columns))
+            written = row[4] if len(row) > 4 else None  # rows exported (absent before issue 12)
+            count = int(written) if isinstance(written, int | float) and written >= 0 else None
+            sheets.append((str(row[1]), str(row[2]), columns, count))
         elif len(row) >= 2:
             info[str(row[0])] = "" if row[1] is None else str(row[1])
     return info, sheets
@@ -133,29 +167,57 @@ def _at(values: tuple[Any, ...], col: int | None) -> Any:
     return values[col] if col is not None and col < len(values) else None
 
 
+def _unsaved_formula(path: Path, name: str, editable_cols: dict[int, str]) -> None:
+    """Refuse the file if an editable cell of sheet `name` holds a formula with no saved
+    result: read as empty, it would erase the field."""
+    wb = _open(path, data_only=False)
+    cached = _open(path, data_only=True)
+    try:
+        formulas = wb[name].iter_rows()
+        values = cached[name].iter_rows(values_only=True)
+        for r, (cells, row) in enumerate(zip(formulas, values, strict=False), start=1):
+            for col, header in editable_cols.items():
+                if col >= len(cells) or getattr(cells[col], "data_type", None) != "f":
+                    continue
+                if col >= len(row) or row[col] is None:
+                    ref = f"{_letter(col)}{r}"
+                    raise WorkbookRefused(
+                        f"{path.name}: cell {ref} ({header}) of sheet {name!r} holds the formula "
+                        f"{str(cells[col].value)[:60]} with no saved result, so its value is "
+                        "unknown; open the workbook in a spreadsheet application and save it "
+                        "(or type the value), then import it again. Nothing was changed.")
+    finally:
+        wb.close()
+        cached.close()
+
+
 def read_edits(path: str | Path) -> EditsWorkbook:
-    """Every row of every kind sheet, with its editable cells."""
+    """Every row of every kind sheet, with its editable cells and its other shown cells."""
     path = Path(path)
     wb = _open(path)
     try:
         info, sheets = _meta(path, wb)
         rows: list[EditedRow] = []
         missing: list[str] = []
-        for name, kind, columns in sheets:
+        for name, kind, columns, exported in sheets:
             if name not in wb.sheetnames:
                 missing.append(name)
                 continue
             ws = wb[name]
+            formulas = _check(path, ws, name, exported, len(columns))
             it = ws.iter_rows(values_only=True)
             headers = list(next(it, ()) or ())
             index = _map_columns(headers, columns)
+            header_of = dict((k, h) for k, h in columns)
             if "tag_id" not in index:
                 raise WorkbookRefused(
-                    f"{path.name}: the sheet {name!r} has no “Tag ID” column, so its rows "
-                    "cannot be matched to tags; nothing was changed."
+                    f"{path.name}: the sheet {name!r} has no “{header_of.get('tag_id', 'Tag ID')}” "
+                    "column, so its rows cannot be matched to tags; nothing was changed."
                 )
-            header_of = dict((k, h) for k, h in columns)
             editable = [k for k, _ in columns if is_editable(k)]
+            shown = [k for k, _ in columns if not is_editable(k) and k not in _NOT_SHOWN]
+            if formulas:
+                _unsaved_formula(path, name, {index[k]: header_of[k] for k in editable if k in index})
             id_col = index["tag_id"]
             for r, values in enumerate(it, start=2):
                 tag_id = values[id_col] if id_col < len(values) else None
@@ -168,6 +230,11 @@ def read_edits(path: str | Path) -> EditsWorkbook:
                         continue
                     value = values[col] if col < len(values) else None
                     cells[key] = Cell(value, _letter(col), header_of[key])
+                readonly: dict[str, Cell] = {}
+                for key in shown:
+                    col = index.get(key)
+                    if col is not None:
+                        readonly[key] = Cell(_at(values, col), _letter(col), header_of[key])
 
                 version = _at(values, index.get("version"))
                 written = _at(values, index.get("checksum"))
@@ -176,8 +243,9 @@ def read_edits(path: str | Path) -> EditsWorkbook:
                 rows.append(EditedRow(
                     name, kind, r, str(tag_id).strip(),
                     int(version) if isinstance(version, int | float) else None,
-                    edited, cells,
+                    edited, cells, readonly,
                 ))
     finally:
         wb.close()
-    return EditsWorkbook(info.get("project", ""), info.get("exported_at", ""), rows, missing)
+    return EditsWorkbook(info.get("project", ""), info.get("exported_at", ""), rows, missing,
+                         info.get("lang", "en"))

@@ -1,5 +1,10 @@
-"""The workbook writer: one sheet per tag kind, a Reports sheet, a Summary sheet and a
-very hidden `_reportmark` sheet that lets `xlsx_edits` recognise the workbook.
+"""The workbook writer: one sheet per tag kind, a Summary sheet, a Charts sheet, a
+Reports sheet and a very hidden `_reportmark` sheet that lets `xlsx_edits` recognise
+the workbook, all in the language of the window (`workbook_labels`).
+
+Each kind sheet is ready to print and to edit: landscape A4, one page wide, the header
+row repeated, a project/date footer; row heights set for the wrapped sentence (LibreOffice
+does not grow rows on load as Excel does); a drop-down list on every choice column.
 
 XlsxWriter in constant-memory mode streams each sheet's rows to a temporary file, so
 memory stays flat with 100 000 tags (DESIGN.md budget: < 8 s, < 50 MB; openpyxl
@@ -14,19 +19,15 @@ quote-prefix style, and no cell is ever written with `write_formula`.
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.worksheet import Worksheet
 
-from desktop.domain.fieldvalues import display
+from desktop.io import workbook_labels as labels
 from desktop.io.cells import (
     FORMULA_STARTS,
     MAX_CELL_CHARS,
@@ -42,6 +43,7 @@ from desktop.io.export_rows import (
     HIDDEN,
     LONG,
     META_SHEET,
+    NUMBER,
     RICH,
     YEAR,
     Column,
@@ -49,19 +51,21 @@ from desktop.io.export_rows import (
     Meta,
     ReportInfo,
     TagRecord,
+    frozen_columns,
     kind_columns,
-    normalised,
     row_values,
 )
+from desktop.io.xlsx_charts import write_charts
+from desktop.io.xlsx_fast import W_DATE, W_OTHER, W_RICH, W_YEAR, FastSheet
+from desktop.io.xlsx_summary import SummaryData, display_width, number_text, write_summary
 
 WIDTH_SAMPLE_ROWS = 500  # column widths are fitted on the first rows of each sheet
 MAX_WIDTH = 60.0
 PROGRESS_EVERY = 2000
-
-
-def display_width(text: str) -> float:
-    """Approximate column units: CJK and full-width characters take two."""
-    return float(sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text))
+LIST_SHEET = "_lists"  # drop-down lists too long to write inline
+HEADER_PX = 36  # two lines of header
+LINE_PX = 21  # one line of 11-point text, CJK included (Noto Sans CJK is taller than Calibri)
+MAX_ROW_PX = 545  # Excel's limit, 409 points
 
 
 class _Formats:
@@ -79,12 +83,30 @@ class _Formats:
         self.integer = wb.add_format({"num_format": "#,##0", "valign": "top"})
         self.decimal = wb.add_format({"num_format": "#,##0.0#########", "valign": "top"})
         self.year = wb.add_format({"num_format": "0", "valign": "top"})
-        self.date = wb.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"})
+        self.date = wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         self.title = wb.add_format({"bold": True, "font_size": 12})
+        self.flag = wb.add_format({"valign": "top", "font_color": "#B91C1C", "bold": True})
 
 
-# How a column's cells are written (worked out once per sheet, not per cell).
-_W_OTHER, _W_RICH, _W_DATE, _W_YEAR = range(4)
+class _ListSheet:
+    """A hidden sheet holding the drop-down lists too long for an inline list (Excel
+    allows 255 characters there); one column per list, written at the end."""
+
+    def __init__(self) -> None:
+        self.lists: list[tuple[str, ...]] = []
+
+    def range_of(self, choices: tuple[str, ...]) -> str:
+        if choices not in self.lists:
+            self.lists.append(choices)
+        col = xl_col_to_name(self.lists.index(choices))
+        return f"={LIST_SHEET}!${col}$1:${col}${len(choices)}"
+
+    def write(self, ws: Any) -> None:
+        for r in range(max((len(c) for c in self.lists), default=0)):
+            for c, choices in enumerate(self.lists):
+                if r < len(choices):
+                    ws.write_string(r, c, clean_text(choices[r]))
+        ws.hide()
 
 
 class _Sheet:
@@ -95,19 +117,50 @@ class _Sheet:
         self.ws = ws
         self.columns = columns
         self.row = 1
-        self.widths = [max(display_width(c.header) + 2, 6.0) for c in columns]
+        # Wrapped columns keep their width; text columns are fitted to the first rows up
+        # to their width (a longer text is cut at the cell's edge, not the page's); number
+        # columns are fitted with no cap, so that a number never shows as ###.
+        self.widths = [max(c.width, 5.0) if c.cell in (LONG, RICH)
+                       else min(max(display_width(c.header) * 0.5 + 1, 5.0), c.width)
+                       for c in columns]
         self.plan: list[tuple[int, int, Any, Any, Any]] = []
+        # (index, width) of the wrapped columns whose text sets a row's height
+        self.wrapped: list[tuple[int, float]] = []
         for c, col in enumerate(columns):
             cell = col.cell
             text, text_qp = (f.wrap, f.wrap_qp) if cell == LONG else (f.text, f.text_qp)
+            if cell in (LONG, RICH):
+                self.wrapped.append((c, self.widths[c]))
             if cell == RICH:
-                self.plan.append((c, _W_RICH, None, text, text_qp))
+                self.plan.append((c, W_RICH, None, text, text_qp))
             elif cell == DATE:
-                self.plan.append((c, _W_DATE, f.date, text, text_qp))
+                self.plan.append((c, W_DATE, f.date, text, text_qp))
             elif cell in (YEAR, HIDDEN):
-                self.plan.append((c, _W_YEAR, f.year, text, text_qp))
+                self.plan.append((c, W_YEAR, f.year, text, text_qp))
             else:
-                self.plan.append((c, _W_OTHER, None, text, text_qp))
+                self.plan.append((c, W_OTHER, None, text, text_qp))
+
+    def height(self, values: list[Any]) -> int | None:
+        """The row's height in pixels when a wrapped text needs more than one line."""
+        lines = 1
+        for c, width in self.wrapped:
+            value = values[c]
+            if not value:
+                continue
+            text = "".join(value) if value.__class__ is tuple else value
+            if text.__class__ is not str:
+                continue
+            n = len(text)
+            wide = (len(text.encode("utf-8", "replace")) - n) // 2  # ≈ CJK characters
+            # A Han character is ~2.1 units of Calibri 11 in Excel, ~1.5 in LibreOffice:
+            # rows are sized for Excel (never cut), LibreOffice shows a little room below
+            units = n + wide * 0.8
+            need = int(units // max(width - 1.5, 1.0)) + 1 + text.count("\n")
+            if need > lines:
+                lines = need
+        if lines == 1:
+            return None
+        return min(lines * LINE_PX + 4, MAX_ROW_PX)
 
 
 def _write_text(ws: Any, row: int, col: int, value: str, fmt: Any, fmt_qp: Any) -> str:
@@ -142,26 +195,29 @@ def _write_rich(ws: Any, row: int, col: int, parts: tuple[str, str, str], f: _Fo
 
 def _write_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
     row = sheet.row
+    height = sheet.height(values)
     if row <= WIDTH_SAMPLE_ROWS:
-        _write_sampled_row(sheet, values, f)
+        _write_sampled_row(sheet, values, f, height)
         return
     ws = sheet.ws
-    if isinstance(ws, _FastSheet) and ws.fast_row(row, sheet, values):
+    if isinstance(ws, FastSheet) and ws.fast_row(row, values, height):
         sheet.row += 1
         return
+    if height is not None:
+        ws.set_row_pixels(row, height)
     write_string = ws.write_string
     write_number = ws.write_number
     for (c, how, fmt, text_fmt, text_qp), value in zip(sheet.plan, values, strict=True):
         if value is None or value == "":
             continue
-        if how == _W_RICH:
+        if how == W_RICH:
             _write_rich(ws, row, c, value, f)
         elif value.__class__ is str:  # text in any other column (a number field's "abc" too)
             text = clean_text_cached(value)
             write_string(row, c, text, text_qp if text.startswith(FORMULA_STARTS) else text_fmt)
-        elif how == _W_YEAR:
+        elif how == W_YEAR:
             write_number(row, c, value, fmt)
-        elif how == _W_DATE:
+        elif how == W_DATE:
             ws.write_datetime(row, c, value, fmt)
         else:  # a number (in a text column too, as the sampled rows write it)
             number = float(value)
@@ -169,305 +225,140 @@ def _write_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
     sheet.row += 1
 
 
-# XlsxWriter escapes "_xHHHH_" literals and C0 controls in inline strings; we check for
-# both at once and leave the rare hit to its own code.
-_NEEDS_CONTROL_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
-_FAST_MAX_CHARS = 16_000  # beyond half of Excel's limit XlsxWriter counts UTF-16 units
-
-
-def _t(text: str, rich: bool = False) -> str:
-    """A <t> element as XlsxWriter writes it: control characters escaped, white space at
-    either end kept (judged before that escape in a rich run, after it in a plain
-    string, as XlsxWriter does), then XML escaped."""
-    if rich:
-        preserve = text[:1].isspace() or text[-1:].isspace()
-    if _NEEDS_CONTROL_ESCAPE.search(text):
-        text = Worksheet._escape_control_characters(text)
-    if not rich:
-        preserve = text[:1].isspace() or text[-1:].isspace()
-    if "&" in text or "<" in text or ">" in text:
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'<t xml:space="preserve">{text}</t>' if preserve else f"<t>{text}</t>"
-
-
-def _text(value: str) -> tuple[str, bool]:
-    """(the <t> element, whether it looks like a formula) of a text cell; ("", False)
-    if it is too long for `fast_row`."""
-    text = clean_text(value)
-    if len(text) > _FAST_MAX_CHARS:
-        return "", False
-    return _t(text), text.startswith(FORMULA_STARTS)
-
-
-_short_text = lru_cache(maxsize=8192)(_text)  # titles, statuses, field values repeat
-
-
-class _FastSheet(Worksheet):  # type: ignore[misc]
-    """A constant-memory worksheet that also takes a tag's whole row at once.
-
-    XlsxWriter builds each cell through several Python calls (argument conversion, a
-    cell tuple, attribute escaping, two regular expressions); with 100 000 tags × ~20
-    cells that alone was over the export budget. `fast_row` writes the same XML that
-    `write_string` / `write_number` / `write_datetime` / `write_rich_string` would
-    (same styles, same inline strings, same escaping: tests/io/test_xlsx_export.py
-    compares the two) straight to the sheet's row file, after flushing any row written
-    the ordinary way. The first WIDTH_SAMPLE_ROWS rows, the header, and any row with a
-    very long text still go through XlsxWriter's API."""
-
-    fast_cols: list[tuple[int, int, str, str, str, str, str]] | None = None
-    rich_bold: str = ""
-    rich_plain: str = ""
-
-    def prepare_fast(self, sheet: _Sheet, f: _Formats) -> None:
-        def xf(fmt: Any) -> str:
-            return f' s="{fmt._get_xf_index()}"'
-
-        self.fast_cols = []
-        for c, how, fmt, text_fmt, text_qp in sheet.plan:
-            if how == _W_RICH:
-                number, other = xf(f.wrap), xf(f.wrap_qp)  # plain / quote-prefixed
-                text, qp = xf(f.bold_wrap), ""
-            else:  # years, dates: their format; other numbers: integer or decimal
-                number = xf(fmt) if fmt is not None else xf(f.integer)
-                other = xf(f.decimal)
-                text, qp = xf(text_fmt), xf(text_qp)
-            self.fast_cols.append((c, how, f'<c r="{xl_col_to_name(c)}', number, other, text, qp))
-        font = ('<sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/>'
-                '<scheme val="minor"/>')
-        self.rich_bold = f"<r><rPr><b/>{font}</rPr>"
-        self.rich_plain = f"<r><rPr>{font}</rPr>"
-
-    def fast_row(self, row: int, sheet: _Sheet, values: list[Any]) -> bool:
-        """Write one row of tag values; False (nothing written) if it needs the slow way."""
-        cols = self.fast_cols
-        if cols is None or row <= self.previous_row:
-            return False
-        r = str(row + 1) + '"'  # closes the r attribute
-        out = [f'<row r="{r}>']
-        first = last = -1
-        for (c, how, prefix, number, other, plain, qp), value in zip(cols, values, strict=True):
-            if value is None or value == "":
-                continue
-            ref = prefix + r  # '<c r="B12"'
-            if how == _W_RICH:
-                cell = self._rich(ref, value, number, other, plain)
-                if cell is None:
-                    return False
-                out.append(cell)
-            elif value.__class__ is str:
-                t, formula = _short_text(value) if len(value) <= 64 else _text(value)
-                if not t:
-                    return False
-                out.append(f'{ref}{qp if formula else plain} t="inlineStr"><is>{t}</is></c>')
-            elif how == _W_YEAR:
-                out.append(f'{ref}{number}><v>{value:.16G}</v></c>')
-            elif how == _W_DATE:
-                serial = self._convert_date_time(value)
-                out.append(f'{ref}{number}><v>{serial:.16G}</v></c>')
-            else:
-                x = float(value)
-                if x != x or x in (float("inf"), float("-inf")):
-                    return False
-                style = number if x.is_integer() else other
-                out.append(f'{ref}{style}><v>{x:.16G}</v></c>')
-            if first < 0:
-                first = c
-            last = c
-        if first < 0:
-            return False
-        self._write_single_row(row)  # flush a row written the ordinary way, if any
-        self._check_dimensions(row, first)
-        self._check_dimensions(row, last)
-        out.append("</row>")
-        self.fh.write("".join(out))
-        return True
-
-    def _rich(self, ref: str, parts: tuple[str, str, str], plain: str, qp: str,
-              bold: str) -> str | None:
-        before, tagged, after = parts
-        before = clean_text(before) if before else before
-        tagged = clean_text_cached(tagged)
-        after = clean_text(after) if after else after
-        if not tagged or len(before) + len(tagged) + len(after) > _FAST_MAX_CHARS:
-            return None
-        if not before and not after:
-            return f'{ref}{bold} t="inlineStr"><is>{_t(tagged)}</is></c>'
-        style = qp if (before or tagged).startswith(FORMULA_STARTS) else plain
-        body = f"<r>{_t(before, True)}</r>" if before else ""
-        body += f"{self.rich_bold}{_t(tagged, True)}</r>"
-        if after:
-            body += f"{self.rich_plain}{_t(after, True)}</r>"
-        return f'{ref}{style} t="inlineStr"><is>{body}</is></c>'
-
-
-def _write_sampled_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
+def _write_sampled_row(sheet: _Sheet, values: list[Any], f: _Formats, height: int | None) -> None:
     """A row among the first WIDTH_SAMPLE_ROWS, that the column widths are fitted on."""
     ws, row = sheet.ws, sheet.row
+    if height is not None:
+        ws.set_row_pixels(row, height)
     for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True)):
         if value is None or value == "":
             continue
         cell = col.cell
         shown: str
         if cell == RICH:
-            shown = _write_rich(ws, row, c, value, f)
-        elif isinstance(value, str):
+            _write_rich(ws, row, c, value, f)
+            continue
+        if isinstance(value, str):
             wrap = cell == LONG
             shown = _write_text(ws, row, c, value, f.wrap if wrap else f.text,
                                 f.wrap_qp if wrap else f.text_qp)
         elif cell == DATE:
             ws.write_datetime(row, c, value, f.date)
-            shown = "2025-01-01 00:00"
+            shown = "2025-01-01"
         elif cell in (YEAR, HIDDEN):
             ws.write_number(row, c, value, f.year)
             shown = str(value)
         else:
             number = float(value)
             ws.write_number(row, c, number, f.integer if number.is_integer() else f.decimal)
-            shown = repr(number)
-        width = display_width(shown) + 2 if cell != RICH else display_width(shown) / 3
+            shown = number_text(number) + "00"  # room for a longer number further down
+        if cell in (LONG, HIDDEN):
+            continue  # wrapped to a fixed width / not shown
+        width = display_width(shown) * 1.1 + 2
         if width > sheet.widths[c]:
-            sheet.widths[c] = min(width, MAX_WIDTH)
+            cap = MAX_WIDTH if cell == NUMBER else col.width
+            sheet.widths[c] = min(width, cap)
     sheet.row += 1
 
 
-def _finish_sheet(sheet: _Sheet, f: _Formats) -> None:
+def _print_setup(ws: Any, meta: Meta, lang: str, repeat_header: bool = True) -> None:
+    """Landscape A4, one page wide, the header row on every page, a footer naming the
+    project, the sheet, the page and the export date."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    if repeat_header:
+        ws.repeat_rows(0)
+    project = clean_text(meta.project).replace("\\", "/").rsplit("/", 1)[-1][:60].replace("&", "&&")
+    date = meta.exported_at.strftime("%Y-%m-%d")
+    page = "第 &P / &N 页" if lang == "zh_CN" else "Page &P of &N"
+    ws.set_footer(f"&L{project} · &A&C{page}&R{labels.word('Exported', lang)} {date}",
+                  {"margin": 0.3})
+
+
+def _validate(sheet: _Sheet, lang: str, lists: _ListSheet) -> None:
+    """A drop-down list on every choice column, refusing anything else."""
+    last = max(sheet.row - 1, 1)
+    for c, col in enumerate(sheet.columns):
+        if not col.choices:
+            continue
+        options: dict[str, Any] = {
+            "validate": "list", "ignore_blank": True, "dropdown": True,
+            "error_type": "stop",
+            "error_title": labels.word("Not in the list", lang),
+            "error_message": labels.word("Choose a value from the list.", lang),
+        }
+        source = ",".join(col.choices)
+        if len(source) <= 255 and not any(('"' in v or "," in v) for v in col.choices):
+            options["source"] = list(col.choices)
+        else:  # too long for an inline list: the list sheet holds it
+            options["source"] = lists.range_of(col.choices)
+        sheet.ws.data_validation(1, c, last, c, options)
+
+
+def _finish_sheet(sheet: _Sheet, meta: Meta, lang: str, lists: _ListSheet) -> None:
     ws = sheet.ws
     for c, col in enumerate(sheet.columns):
-        width = max(sheet.widths[c], col.width) if col.cell in (LONG, RICH) else sheet.widths[c]
         options = {"hidden": True} if col.cell == HIDDEN else None
-        ws.set_column(c, c, min(width, MAX_WIDTH), None, options)
-    ws.freeze_panes(1, 1)
+        ws.set_column(c, c, min(sheet.widths[c], MAX_WIDTH), None, options)
+    ws.freeze_panes(1, frozen_columns(sheet.columns))
+    visible = [c for c, col in enumerate(sheet.columns) if col.cell != HIDDEN]
     ws.autofilter(0, 0, max(sheet.row - 1, 1), len(sheet.columns) - 1)
+    ws.print_area(0, 0, max(sheet.row - 1, 1), visible[-1])
+    ws.hide_gridlines(0)  # print the cell borders: a table on paper needs them
+    _validate(sheet, lang, lists)
+    _print_setup(ws, meta, lang)
 
 
 def _header(ws: Any, headers: Sequence[str], f: _Formats, row: int = 0) -> None:
     for c, h in enumerate(headers):
-        ws.write_string(row, c, h, f.header)
-
-
-class _Summary:
-    """Counts per report and kind, and metric values by region × indicator × period."""
-
-    def __init__(self) -> None:
-        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
-        self.pivot: dict[tuple[str, str, str], list[Decimal]] = defaultdict(list)
-        self.units: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self.regions: set[str] = set()
-
-    def add(self, rec: TagRecord) -> None:
-        self.counts[rec.report_id][rec.kind] += 1
-        if rec.kind != "metric":
-            return
-        fields = rec.fields
-        indicator = display(fields.get("indicator")).strip()
-        if not indicator:
-            return
-        value, unit = normalised(fields)
-        if value is None:
-            return
-        region = display(fields.get("region")).strip() or rec.region or "?"
-        period = display(fields.get("period")).strip() or display(fields.get("period_label"))
-        self.regions.add(region)
-        self.pivot[(indicator, period, region)].append(value)
-        self.units[(indicator, period)][unit] += 1
-
-
-def _write_summary(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportInfo],
-                   summary: _Summary, f: _Formats) -> None:
-    ws.write_string(0, 0, "Tags per report and kind", f.title)
-    headers = ["Report", "Region", "Year", *[k.name for k in kinds], "Total"]
-    _header(ws, headers, f, 1)
-    row = 2
-    totals: Counter[str] = Counter()
-    for rep in reports:
-        counts = summary.counts.get(rep.id)
-        if not counts:
-            continue
-        _write_text(ws, row, 0, rep.title, f.text, f.text_qp)
-        if rep.region:
-            _write_text(ws, row, 1, rep.region, f.text, f.text_qp)
-        if rep.year is not None:
-            ws.write_number(row, 2, rep.year, f.year)
-        for c, kind in enumerate(kinds, start=3):
-            ws.write_number(row, c, counts.get(kind.key, 0), f.integer)
-        ws.write_number(row, 3 + len(kinds), sum(counts.values()), f.integer)
-        totals.update(counts)
-        row += 1
-    ws.write_string(row, 0, "Total", f.bold)
-    for c, kind in enumerate(kinds, start=3):
-        ws.write_number(row, c, totals.get(kind.key, 0), f.integer)
-    ws.write_number(row, 3 + len(kinds), sum(totals.values()), f.integer)
-    row += 2
-    ws.write_string(row, 0, "Metric values by region × indicator × period (normalised)", f.title)
-    row += 1
-    regions = sorted(summary.regions)
-    _header(ws, ["Indicator", "Period", "Unit", *regions], f, row)
-    row += 1
-    column_of = {r: 3 + i for i, r in enumerate(regions)}
-    pairs = sorted({(ind, per) for ind, per, _ in summary.pivot})
-    for ind, per in pairs:
-        _write_text(ws, row, 0, ind, f.text, f.text_qp)
-        if per:
-            _write_text(ws, row, 1, per, f.text, f.text_qp)
-        unit = summary.units[(ind, per)].most_common(1)[0][0]
-        if unit:
-            _write_text(ws, row, 2, unit, f.text, f.text_qp)
-        for region in regions:
-            values = summary.pivot.get((ind, per, region))
-            if not values:
-                continue
-            distinct = sorted(set(values))
-            if len(distinct) == 1:
-                number = float(distinct[0])
-                ws.write_number(row, column_of[region], number,
-                                f.integer if number.is_integer() else f.decimal)
-            else:  # analysts disagree or several tags: show them all, never pick one
-                _write_text(ws, row, column_of[region], " / ".join(str(v) for v in distinct),
-                            f.text, f.text_qp)
-        row += 1
-    ws.set_column(0, 0, 36)
-    ws.set_column(1, 2, 14)
-    ws.set_column(3, 3 + max(len(kinds), len(regions)), 10)
-    ws.freeze_panes(2, 1)
+        ws.write_string(row, c, clean_text(h), f.header)
 
 
 def _write_reports(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportInfo],
-                   summary: _Summary, f: _Formats) -> None:
-    headers = ["Report ID", "Title", "Agency", "Region", "Year", "Published", "Source file",
-               "Characters", *[k.name for k in kinds]]
+                   summary: SummaryData, f: _Formats, lang: str) -> None:
+    w = labels.word
+    headers = [w("Title", lang), w("Agency", lang), w("Region", lang), w("Year", lang),
+               w("Published", lang), w("Source file", lang), w("Characters", lang),
+               *[k.name_in(lang) for k in kinds], w("Report ID", lang)]
     _header(ws, headers, f)
+    id_col = len(headers) - 1
     for r, rep in enumerate(reports, start=1):
-        for c, text in ((0, rep.id), (1, rep.title), (2, rep.agency), (3, rep.region),
-                        (5, rep.published), (6, rep.source_file)):
+        for c, text in ((0, rep.title), (1, rep.agency), (2, rep.region),
+                        (4, rep.published), (5, rep.source_file), (id_col, rep.id)):
             if text:
-                _write_text(ws, r, c, text, f.wrap if c == 1 else f.text,
-                            f.wrap_qp if c == 1 else f.text_qp)
+                _write_text(ws, r, c, text, f.wrap if c == 0 else f.text,
+                            f.wrap_qp if c == 0 else f.text_qp)
         if rep.year is not None:
-            ws.write_number(r, 4, rep.year, f.year)
-        ws.write_number(r, 7, rep.chars, f.integer)
+            ws.write_number(r, 3, rep.year, f.year)
+        ws.write_number(r, 6, rep.chars, f.integer)
         counts = summary.counts.get(rep.id, Counter())
-        for c, kind in enumerate(kinds, start=8):
+        for c, kind in enumerate(kinds, start=7):
             ws.write_number(r, c, counts.get(kind.key, 0), f.integer)
-    for c, width in enumerate([12, 40, 24, 8, 7, 12, 24, 11, *[10] * len(kinds)]):
+    for c, width in enumerate([40, 24, 8, 7, 12, 24, 11, *[8] * len(kinds), 38]):
         ws.set_column(c, c, width)
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(len(reports), 1), len(headers) - 1)
 
 
-def _write_meta(ws: Any, sheets: list[tuple[str, KindSpec, list[Column]]], meta: Meta) -> None:
+def _write_meta(ws: Any, sheets: list[tuple[str, KindSpec, list[Column], int]], meta: Meta,
+                lang: str) -> None:
     ws.write_string(0, 0, FORMAT_MARKER)
     ws.write_number(0, 1, FORMAT_VERSION)
     rows = [("project", meta.project), ("analyst", meta.analyst),
             ("exported_at", meta.exported_at.isoformat()),
-            ("filters", json.dumps(meta.filters, ensure_ascii=False))]
+            ("filters", json.dumps(meta.filters, ensure_ascii=False)),
+            ("lang", lang)]
     for r, (key, value) in enumerate(rows, start=1):
         ws.write_string(r, 0, key)
         ws.write_string(r, 1, clean_text(value))
-    for r, (name, kind, cols) in enumerate(sheets, start=len(rows) + 1):
+    for r, (name, kind, cols, n) in enumerate(sheets, start=len(rows) + 1):
         ws.write_string(r, 0, "sheet")
         ws.write_string(r, 1, name)
         ws.write_string(r, 2, kind.key)
         ws.write_string(r, 3, json.dumps([[c.key, c.header] for c in cols], ensure_ascii=False))
+        ws.write_number(r, 4, n)  # rows written: import-edits reads no more than this (+ room)
     ws.very_hidden()
 
 
@@ -478,11 +369,13 @@ def write_xlsx(
     reports: Sequence[ReportInfo],
     meta: Meta,
     *,
+    lang: str = "en",
     progress: Callable[[int], None] | None = None,
     tmpdir: str | None = None,
 ) -> dict[str, int]:
-    """Write the workbook to `path` (the caller renames it into place). Returns the number
-    of tags written per kind key. `progress(n)` is called every PROGRESS_EVERY tags."""
+    """Write the workbook to `path` (the caller renames it into place) in `lang` ("zh_CN"
+    or "en"). Returns the number of tags written per kind key. `progress(n)` is called
+    every PROGRESS_EVERY tags."""
     options: dict[str, Any] = {"constant_memory": True, "strings_to_formulas": False,
                                "strings_to_numbers": False, "strings_to_urls": False}
     if tmpdir:
@@ -490,38 +383,51 @@ def write_xlsx(
     wb = xlsxwriter.Workbook(str(path), options)
     try:
         f = _Formats(wb)
-        taken: set[str] = {META_SHEET.lower(), "reports", "summary"}
+        w = labels.word
+        taken: set[str] = {META_SHEET.lower(), LIST_SHEET.lower()}
+        fixed = {key: sheet_name(w(key, lang), taken) for key in ("Summary", "Charts", "Reports")}
         sheets: dict[str, _Sheet] = {}
         layout: list[tuple[str, KindSpec, list[Column]]] = []
+        lists = _ListSheet()
         for kind in kinds:
-            name = sheet_name(kind.name, taken)
-            columns = kind_columns(kind)
-            ws = wb.add_worksheet(name, worksheet_class=_FastSheet)
+            name = sheet_name(kind.name_in(lang), taken)
+            columns = kind_columns(kind, lang)
+            ws = wb.add_worksheet(name, worksheet_class=FastSheet)
+            ws.set_row_pixels(0, HEADER_PX)
             _header(ws, [c.header for c in columns], f)
             sheets[kind.key] = _Sheet(ws, columns, f)
-            ws.prepare_fast(sheets[kind.key], f)
+            ws.prepare_fast(sheets[kind.key].plan, f)
             layout.append((name, kind, columns))
-        reports_ws = wb.add_worksheet("Reports")
-        summary_ws = wb.add_worksheet("Summary")
+        summary_ws = wb.add_worksheet(fixed["Summary"])
+        charts_ws = wb.add_worksheet(fixed["Charts"])
+        reports_ws = wb.add_worksheet(fixed["Reports"])
         meta_ws = wb.add_worksheet(META_SHEET)
-        summary = _Summary()
+        list_ws = wb.add_worksheet(LIST_SHEET)
+        summary = SummaryData()
         n = 0
         for rec in records:
-            sheet = sheets.get(rec.kind)
-            if sheet is None:
+            target = sheets.get(rec.kind)
+            if target is None:
                 continue
-            _write_row(sheet, row_values(rec, sheet.columns), f)
+            _write_row(target, row_values(rec, target.columns), f)
             summary.add(rec)
             n += 1
             if progress is not None and n % PROGRESS_EVERY == 0:
                 progress(n)
         for sheet in sheets.values():
-            _finish_sheet(sheet, f)
-        _write_reports(reports_ws, kinds, reports, summary, f)
-        _write_summary(summary_ws, kinds, reports, summary, f)
-        _write_meta(meta_ws, layout, meta)
+            _finish_sheet(sheet, meta, lang, lists)
+        write_summary(summary_ws, kinds, reports, summary, f, lang)
+        _print_setup(summary_ws, meta, lang, repeat_header=False)
+        write_charts(wb, charts_ws, summary, f, lang)
+        _print_setup(charts_ws, meta, lang, repeat_header=False)
+        _write_reports(reports_ws, kinds, reports, summary, f, lang)
+        _print_setup(reports_ws, meta, lang)
+        counts = {key: sheet.row - 1 for key, sheet in sheets.items()}
+        _write_meta(meta_ws, [(name, kind, cols, counts[kind.key]) for name, kind, cols in layout],
+                    meta, lang)
+        lists.write(list_ws)
         wb.set_properties({"title": "ReportMark export", "author": meta.analyst,
                            "comments": f"{FORMAT_MARKER} v{FORMAT_VERSION}"})
     finally:
         wb.close()
-    return {key: sheet.row - 1 for key, sheet in sheets.items()}
+    return counts

@@ -11,6 +11,8 @@ bad file changes nothing.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,16 +21,28 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import Review, Tag, TagField
+from db.models import Review, Tag
 from db.queries import export as q
 from db.queries import kinds as kinds_q
+from db.queries.export import ExportFilter
 from db.queries.tags import record_event
-from desktop.domain.fieldvalues import FieldValueError, coerce
+from desktop.domain.fieldvalues import FieldValueError, coerce, display, parse_number_text
 from desktop.domain.kinds import TAG_STATUSES
-from desktop.domain.quantities import decimal_str
-from desktop.io.export_rows import FieldSpec, canon, field_cell
+from desktop.domain.quantities import decimal_str, parse_quantity
+from desktop.io.export_rows import (
+    Column,
+    FieldSpec,
+    KindSpec,
+    canon,
+    extra_fields,
+    field_cell,
+    kind_columns,
+    row_values,
+)
+from desktop.io.workbook_labels import direction_labels, read_direction, read_status
 from desktop.io.xlsx_edits import Cell, EditedRow, WorkbookRefused, read_edits
 from desktop.services.changes import Changes
+from desktop.services.export import records as export_records
 from desktop.services.project import Project
 from desktop.services.tags import tag_state
 
@@ -44,7 +58,7 @@ class EditsRefused(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class EditItem:
-    category: str  # "change" | "conflict" | "error"
+    category: str  # "change" | "conflict" | "error" | "ignored"
     sheet: str
     row: int
     column: str  # "H (Value)", or "" for a whole row
@@ -52,6 +66,7 @@ class EditItem:
     before: str
     after: str
     message: str
+    stored: str = ""  # a number as it will be stored, in the row's unit ("15.4 万家")
 
     @property
     def where(self) -> str:
@@ -60,7 +75,8 @@ class EditItem:
 
     def describe(self) -> str:
         if self.category == "change":
-            return f"{self.where}: {self.before!r} → {self.after!r}"
+            stored = f" (stored as {self.stored})" if self.stored else ""
+            return f"{self.where}: {self.before!r} → {self.after!r}{stored}"
         return f"{self.where}: {self.message}"
 
 
@@ -72,6 +88,7 @@ class EditsPreview:
     changes: tuple[EditItem, ...]
     conflicts: tuple[EditItem, ...]
     errors: tuple[EditItem, ...]
+    ignored: tuple[EditItem, ...] = ()
 
     @property
     def tags_changed(self) -> int:
@@ -82,9 +99,10 @@ class EditsPreview:
         return not self.errors and bool(self.changes)
 
     def summary(self) -> str:
+        ignored = f", {len(self.ignored)} ignored" if self.ignored else ""
         return (f"{self.rows_read} rows read, {self.rows_edited} edited: "
                 f"{len(self.changes)} changes to {self.tags_changed} tags, "
-                f"{len(self.conflicts)} conflicts, {len(self.errors)} errors")
+                f"{len(self.conflicts)} conflicts, {len(self.errors)} errors{ignored}")
 
 
 @dataclass(slots=True)
@@ -101,37 +119,81 @@ def _cell_text(value: Any) -> str:
     return canon(value)
 
 
-def _parse_field(spec: TagField, cell: Cell) -> Any:
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _unit_factor(unit: str) -> Decimal:
+    """What one of `unit` counts in its base unit: 10000 for 万家, 1e8 for 亿元, 1 for %."""
+    if not unit:
+        return Decimal(1)
+    quantity = parse_quantity("1" + unit)
+    if quantity is None or quantity.unit != unit or quantity.normalized_unit == unit:
+        return Decimal(1)
+    return quantity.normalized_value
+
+
+def _number_in_unit(value: Any, unit: str) -> str:
+    """A number cell as stored in the row's unit. A plain number (15.4, "15.4") is in
+    that unit already; a number typed with a magnitude or in Chinese numerals
+    (十五万四千, 3.5万) counts things, so a 万家 row stores it divided by 10 000."""
+    if isinstance(value, bool):
+        raise FieldValueError(f"{value!r} is not a number")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return decimal_str(Decimal(repr(value)))
+    text = unicodedata.normalize("NFKC", str(value)).replace(",", "").strip()
+    if _PLAIN_NUMBER.fullmatch(text):
+        return str(coerce("number", text)[0])
+    number, _typed_unit = parse_number_text(str(value))
+    return decimal_str(number / _unit_factor(unit))
+
+
+def _parse_field(spec: FieldSpec, cell: Cell, unit: str = "") -> Any:
     """The stored value of a field cell; FieldValueError with the reason if it is bad."""
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if spec.type == "number":
-        if isinstance(value, bool):
-            raise FieldValueError(f"{value!r} is not a number")
-        if isinstance(value, int):
-            return str(value)
-        if isinstance(value, float):
-            return decimal_str(Decimal(repr(value)))
-        return coerce("number", str(value))[0]
+        return _number_in_unit(value, unit)
     text = canon(value)
     if spec.type == "period":
         return coerce("period", text)[0]  # 2025年前三季度 is stored as 2025-01..2025-09
+    if spec.type == "direction":
+        direction = read_direction(text)
+        if direction is None:
+            raise FieldValueError(f"{text!r} is not a direction (增长/下降/水平, rise/fall/level)")
+        return direction
     if spec.type == "choice" and spec.choices and text not in spec.choices:
         allowed = ", ".join(c for c in spec.choices if c)
         raise FieldValueError(f"{text!r} is not one of {allowed}")
     return text
 
 
-def _renormalise(fields: dict[str, Any], changed: set[str], specs: dict[str, TagField]) -> None:
+def _shown(spec: FieldSpec, fields: dict[str, Any]) -> str:
+    """What the project holds for a field, as the preview shows it."""
+    current = field_cell(spec, fields)
+    if spec.type == "direction" and isinstance(current, int):
+        return direction_labels("en")[current]
+    return canon(current)
+
+
+def _same(spec: FieldSpec, cell: Cell, fields: dict[str, Any]) -> bool:
+    """The cell shows what the project holds (a direction in either language)."""
+    if spec.type == "direction":
+        text = _cell_text(cell.value)
+        current = field_cell(spec, fields)
+        if not text:
+            return current is None
+        return bool(read_direction(text) == current)
+    return _cell_text(cell.value) == canon(field_cell(spec, fields))
+
+
+def _renormalise(fields: dict[str, Any], changed: set[str], specs: dict[str, FieldSpec]) -> None:
     """Keep derived values true to a value, unit or period typed by hand."""
     if changed & {"value", "unit"}:
         fields.pop("normalized_value", None)
         fields.pop("normalized_unit", None)
-        try:
-            from desktop.domain.quantities import parse_quantity
-        except ImportError:  # pragma: no cover
-            return
         value, unit = fields.get("value"), fields.get("unit")
         if isinstance(value, dict):
             unit = unit or value.get("unit")
@@ -148,8 +210,85 @@ def _renormalise(fields: dict[str, Any], changed: set[str], specs: dict[str, Tag
                 fields.pop(stale, None)
 
 
+def _kind_specs(session: Session) -> dict[str, dict[str, FieldSpec]]:
+    """kind key → field key → spec: the schema's fields and the EXTRA_FIELDS the sheets
+    show beside them (direction, qualifier, range end)."""
+    out: dict[str, dict[str, FieldSpec]] = {}
+    for k, fields in kinds_q.all_kinds(session):
+        spec = KindSpec(k.key, k.name, k.name_zh, tuple(
+            FieldSpec(f.key, f.label, f.type, tuple(f.choices or ()), f.label_zh or "")
+            for f in fields))
+        out[k.key] = {f.key: f for f in (*spec.fields, *extra_fields(spec))}
+    return out
+
+
+@dataclass(slots=True)
+class _RowEdit:
+    fields: dict[str, Any]
+    status: str
+    note: str
+    comment: str | None
+    changed_fields: set[str]
+    changes: list[EditItem]
+    errors: list[EditItem]
+
+
+def _row_edit(row: EditedRow, tag: Tag, specs: dict[str, FieldSpec], comment_before: str,
+              item: Any) -> _RowEdit:
+    """What one row changes in its tag, and the bad values it holds."""
+    fields = dict(tag.fields or {})
+    edit = _RowEdit(fields, tag.status, tag.note, None, set(), [], [])
+    unit_cell = row.cells.get("field:unit")
+    unit = _cell_text(unit_cell.value) if unit_cell is not None else display(fields.get("unit"))
+    for key, cell in row.cells.items():
+        column = f"{cell.column} ({cell.header})"
+        if key.startswith("field:"):
+            fkey = key.split(":", 1)[1]
+            spec = specs.get(fkey)
+            if spec is None:
+                continue  # the field was removed from the kind since the export
+            if _same(spec, cell, fields):
+                continue
+            before = _shown(spec, fields)
+            try:
+                stored = _parse_field(spec, cell, unit)
+            except (FieldValueError, ArithmeticError) as exc:
+                edit.errors.append(item("error", f"{exc}; a {spec.type} is expected.", column,
+                                        before, _cell_text(cell.value)))
+                continue
+            if stored is None:
+                fields.pop(fkey, None)
+            else:
+                fields[fkey] = stored
+            edit.changed_fields.add(fkey)
+            note = f"{stored} {unit}".strip() if spec.type == "number" and stored is not None else ""
+            edit.changes.append(item("change", "", column, before, _cell_text(cell.value), note))
+        elif key == "status":
+            typed = _cell_text(cell.value)
+            text = read_status(typed)
+            if text == edit.status:
+                continue
+            if text is None:
+                edit.errors.append(item("error", f"{typed!r} is not a status; use one of "
+                                        f"{', '.join(TAG_STATUSES)}.", column, edit.status, typed))
+                continue
+            edit.changes.append(item("change", "", column, edit.status, text))
+            edit.status = text
+        elif key == "note":
+            text = _cell_text(cell.value)
+            if text != canon(edit.note):
+                edit.changes.append(item("change", "", column, edit.note, text))
+                edit.note = text
+        elif key == "review_comment":
+            text = _cell_text(cell.value)
+            if text != canon(comment_before):
+                edit.changes.append(item("change", "", column, comment_before, text))
+                edit.comment = text
+    return edit
+
+
 def _plan(session: Session, rows: list[EditedRow]) -> tuple[list[_Plan], list[EditItem], list[EditItem], list[EditItem]]:
-    specs_by_kind = {k.key: {f.key: f for f in fields} for k, fields in kinds_q.all_kinds(session)}
+    specs_by_kind = _kind_specs(session)
     edited = [r for r in rows if r.edited]
     tags = q.tags_for_edit(session, [r.tag_id for r in edited])
     kind_of = q.kind_keys(session)
@@ -161,9 +300,9 @@ def _plan(session: Session, rows: list[EditedRow]) -> tuple[list[_Plan], list[Ed
     seen: dict[str, EditedRow] = {}
     for row in edited:
         def item(category: str, message: str, column: str = "", before: str = "",
-                 after: str = "", row: EditedRow = row) -> EditItem:
+                 after: str = "", stored: str = "", row: EditedRow = row) -> EditItem:
             return EditItem(category, row.sheet, row.row, column, row.tag_id, before, after,
-                            message)
+                            message, stored)
 
         if row.tag_id in seen:
             first = seen[row.tag_id]
@@ -180,73 +319,69 @@ def _plan(session: Session, rows: list[EditedRow]) -> tuple[list[_Plan], list[Ed
             errors.append(item("error", "The hidden Version cell is missing or was changed; "
                                "export the workbook again."))
             continue
+        specs = specs_by_kind.get(kind, {})
+        edit = _row_edit(row, tag, specs, comments.get(tag.id, ""), item)
         if tag.version != row.version or kind != row.kind:
+            if kind == row.kind and not edit.changes and not edit.errors:
+                continue  # the project already holds what the row says (applied before)
             conflicts.append(item("conflict", "This tag was changed in the project after the "
                                   "export; the row was not applied. Export again to edit it."))
             continue
-        specs = specs_by_kind.get(kind, {})
-        fields = dict(tag.fields or {})
-        status, note, comment = tag.status, tag.note, None
-        changed_fields: set[str] = set()
-        row_errors = 0
-        for key, cell in row.cells.items():
-            column = f"{cell.column} ({cell.header})"
-            if key.startswith("field:"):
-                fkey = key.split(":", 1)[1]
-                spec = specs.get(fkey)
-                if spec is None:
-                    continue  # the field was removed from the kind since the export
-                current = field_cell(FieldSpec(spec.key, spec.label, spec.type), fields)
-                if _cell_text(cell.value) == canon(current):
-                    continue
-                try:
-                    stored = _parse_field(spec, cell)
-                except FieldValueError as exc:
-                    errors.append(item("error", f"{exc}; a {spec.type} is expected.", column,
-                                       canon(current), _cell_text(cell.value)))
-                    row_errors += 1
-                    continue
-                if stored is None:
-                    fields.pop(fkey, None)
-                else:
-                    fields[fkey] = stored
-                changed_fields.add(fkey)
-                changes.append(item("change", "", column, canon(current), _cell_text(cell.value)))
-            elif key == "status":
-                text = _cell_text(cell.value).lower()
-                if text == status:
-                    continue
-                if text not in TAG_STATUSES:
-                    errors.append(item("error", f"{text!r} is not a status; use one of "
-                                       f"{', '.join(TAG_STATUSES)}.", column, status, text))
-                    row_errors += 1
-                    continue
-                changes.append(item("change", "", column, status, text))
-                status = text
-            elif key == "note":
-                text = _cell_text(cell.value)
-                if text != canon(note):
-                    changes.append(item("change", "", column, note, text))
-                    note = text
-            elif key == "review_comment":
-                text = _cell_text(cell.value)
-                before = comments.get(tag.id, "")
-                if text != canon(before):
-                    changes.append(item("change", "", column, before, text))
-                    comment = text
-        if row_errors:
+        changes += edit.changes
+        errors += edit.errors
+        if edit.errors:
             continue
-        if changed_fields or status != tag.status or note != tag.note or comment is not None:
-            _renormalise(fields, changed_fields, specs)
-            plans.append(_Plan(tag, kind, fields, status, note, comment))
+        if edit.changes:
+            _renormalise(edit.fields, edit.changed_fields, specs)
+            plans.append(_Plan(tag, kind, edit.fields, edit.status, edit.note, edit.comment))
     return plans, changes, conflicts, errors
 
 
+def _ignored(session: Session, rows: list[EditedRow], lang: str) -> list[EditItem]:
+    """Cells of read-only columns that differ from what the project would export now:
+    they are not imported, and the preview lists them."""
+    specs = {k.key: k for k in _kinds(session)}
+    columns: dict[str, dict[str, Column]] = {}
+    by_id = {r.tag_id: r for r in rows if r.readonly and r.version is not None}
+    out: list[EditItem] = []
+    ids = list(by_id)
+    for i in range(0, len(ids), 500):
+        f = ExportFilter(tag_ids=tuple(ids[i:i + 500]))
+        for rec in export_records(session, f):
+            row = by_id[rec.id]
+            if rec.version != row.version or rec.kind != row.kind or rec.kind not in specs:
+                continue  # a conflict, or a kind gone: said elsewhere
+            cols = columns.get(rec.kind)
+            if cols is None:
+                cols = columns[rec.kind] = {c.key: c for c in kind_columns(specs[rec.kind], lang)}
+            keys = [k for k in row.readonly if k in cols]
+            values = dict(zip(keys, row_values(rec, [cols[k] for k in keys]), strict=True))
+            for key in keys:
+                cell = row.readonly[key]
+                expected = values[key]
+                if isinstance(expected, tuple):
+                    expected = "".join(expected)
+                if canon(cell.value) == canon(expected):
+                    continue
+                out.append(EditItem(
+                    "ignored", row.sheet, row.row, f"{cell.column} ({cell.header})", row.tag_id,
+                    canon(expected), canon(cell.value),
+                    "This column is read-only: the edit is not imported (the project keeps "
+                    f"{canon(expected)[:40]!r}). Edit the tag in ReportMark instead."))
+    return out
+
+
+def _kinds(session: Session) -> list[KindSpec]:
+    return [KindSpec(k.key, k.name, k.name_zh, tuple(
+        FieldSpec(f.key, f.label, f.type, tuple(f.choices or ()), f.label_zh or "")
+        for f in fields)) for k, fields in kinds_q.all_kinds(session)]
+
+
 def _preview(path: Path, rows: list[EditedRow], planned: tuple[list[_Plan], list[EditItem],
-             list[EditItem], list[EditItem]]) -> EditsPreview:
+             list[EditItem], list[EditItem]], ignored: list[EditItem]) -> EditsPreview:
     _, changes, conflicts, errors = planned
     return EditsPreview(str(path), len(rows), sum(1 for r in rows if r.edited),
-                        tuple(changes), tuple(conflicts), tuple(errors))
+                        tuple(changes), tuple(conflicts), tuple(errors), tuple(ignored))
 
 
 def preview(project: Project, path: str | Path) -> EditsPreview:
@@ -255,7 +390,8 @@ def preview(project: Project, path: str | Path) -> EditsPreview:
     path = Path(path)
     workbook = read_edits(path)
     with project.uow() as session:
-        return _preview(path, workbook.rows, _plan(session, workbook.rows))
+        return _preview(path, workbook.rows, _plan(session, workbook.rows),
+                        _ignored(session, workbook.rows, workbook.lang))
 
 
 def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
@@ -265,7 +401,8 @@ def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
     workbook = read_edits(path)
     with project.uow.begin() as session:
         planned = _plan(session, workbook.rows)
-        result = _preview(path, workbook.rows, planned)
+        result = _preview(path, workbook.rows, planned,
+                          _ignored(session, workbook.rows, workbook.lang))
         if result.errors:
             first = result.errors[0].describe()
             more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""

@@ -33,6 +33,7 @@ from desktop.io.export_rows import (
     sentence_ends,
     sentence_in,
 )
+from desktop.io.workbook_labels import workbook_lang
 from desktop.services.project import Project, open_project_as
 
 FORMATS = ("xlsx", "csv", "jsonl")
@@ -90,7 +91,8 @@ def kind_specs(project: Project, only: str | None = None) -> list[KindSpec]:
         rows = kinds_q.all_kinds(session)
         specs = [
             KindSpec(k.key, k.name, k.name_zh,
-                     tuple(FieldSpec(f.key, f.label, f.type, tuple(f.choices or ())) for f in fields))
+                     tuple(FieldSpec(f.key, f.label, f.type, tuple(f.choices or ()), f.label_zh or "")
+                           for f in fields))
             for k, fields in rows
         ]
     if only is not None:
@@ -117,6 +119,12 @@ def discard_partial(out: str | Path, fmt: str, kinds: list[str]) -> None:
     """Remove what a killed export may have left (its temporary files only)."""
     for path in output_paths(out, fmt, kinds):
         _part(path).unlink(missing_ok=True)
+
+
+def records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
+    """The tags matching `f` as export rows, with their sentences (import-edits re-reads
+    its rows through this too, to tell an edited read-only cell)."""
+    return _records(session, f)
 
 
 def _records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
@@ -148,9 +156,12 @@ def export(
     fmt: str = "xlsx",
     filters: ExportFilter | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    lang: str | None = None,
 ) -> ExportResult:
-    """Export the tags matching `filters` to `out`. Nothing is written to `out` unless the
-    whole export succeeds."""
+    """Export the tags matching `filters` to `out`, in `lang` ("zh_CN" or "en"; by
+    default the language REPORTMARK_LANG or the locale asks for). Nothing is written to
+    `out` unless the whole export succeeds."""
+    lang = workbook_lang(lang)
     if fmt not in FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}.")
     f = filters or ExportFilter()
@@ -179,12 +190,12 @@ def export(
                             {k: v for k, v in asdict(f).items() if v is not None})
                 with tempfile.TemporaryDirectory(prefix="reportmark-export-") as tmp:
                     counts = write_xlsx(parts[0], kinds, records, reports, meta,
-                                        progress=tick, tmpdir=tmp)
+                                        lang=lang, progress=tick, tmpdir=tmp)
             elif fmt == "csv":
                 from desktop.io.flat_export import write_csv
 
                 counts = write_csv(dict(zip([k.key for k in kinds], parts, strict=True)),
-                                   kinds, records, progress=tick)
+                                   kinds, records, lang=lang, progress=tick)
             else:
                 from desktop.io.flat_export import write_jsonl
 
@@ -211,6 +222,7 @@ def export_job(
     out: str,
     fmt: str = "xlsx",
     filters: dict[str, Any] | None = None,
+    lang: str | None = None,
 ) -> dict[str, Any]:
     """ProcessJob target: open the project in this (spawned) process and export.
     Returns {"paths": [...], "counts": {...}} (plain values, picklable)."""
@@ -218,7 +230,7 @@ def export_job(
         signal.signal(signal.SIGTERM, _on_sigterm)
     project = open_project_as(target, analyst)
     try:
-        result = export(project, out, fmt, ExportFilter(**(filters or {})), report)
+        result = export(project, out, fmt, ExportFilter(**(filters or {})), report, lang)
     except ExportCancelled:
         return {"paths": [], "counts": {}, "cancelled": True}
     finally:

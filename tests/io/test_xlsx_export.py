@@ -19,7 +19,7 @@ from tests.services.export_data import FORMULA, make_tags
 def exported(seeded: Project, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     ids = make_tags(seeded, tmp_path)
     out = tmp_path / "tags.xlsx"
-    result = export.export(seeded, out)
+    result = export.export(seeded, out, lang="en")
     assert result.paths == (str(out),)
     assert result.counts == {"metric": 1, "program": 2, "target": 1}
     return out, ids
@@ -31,11 +31,11 @@ def _rows(ws: Any) -> list[dict[str, Any]]:
     return [dict(zip(headers, row, strict=False)) for row in rows[1:]]
 
 
-def test_one_sheet_per_kind_plus_reports_and_summary(exported: tuple[Path, dict[str, Any]]) -> None:
+def test_one_sheet_per_kind_plus_summary_charts_and_reports(exported: tuple[Path, dict[str, Any]]) -> None:
     wb = openpyxl.load_workbook(exported[0])
-    assert wb.sheetnames[:5] == ["Metric", "Program", "Target", "Reports", "Summary"]
+    assert wb.sheetnames[:6] == ["Metric", "Program", "Target", "Summary", "Charts", "Reports"]
     assert wb["_reportmark"].sheet_state == "veryHidden"
-    assert all(wb[name].sheet_state == "visible" for name in wb.sheetnames[:5])
+    assert all(wb[name].sheet_state == "visible" for name in wb.sheetnames[:6])
 
 
 def test_metric_row_values_numbers_and_periods(exported: tuple[Path, dict[str, Any]]) -> None:
@@ -53,13 +53,17 @@ def test_metric_row_values_numbers_and_periods(exported: tuple[Path, dict[str, A
     assert row["Normalised value"].value == 7.8
     assert row["Normalised unit"].value == "%"
     assert row["Period"].value == "前三季度"
+    assert row["Direction"].value is None  # typed by hand: no direction stored
     assert row["Author"].value == "alice"
     assert row["Status"].value == "open"
     assert row["Created"].is_date
     headers = [c.value for c in wb["Metric"][1]]
-    assert headers.index("Normalised value") == headers.index("Unit") + 1
-    assert headers.index("Period start") == headers.index("Period") + 1
-    assert headers.index("Period end") == headers.index("Period") + 2
+    assert headers[:14] == [
+        "Report", "Region", "Period", "Period start", "Period end", "Indicator", "Value",
+        "Unit", "Direction", "Qualifier", "Range end", "Normalised value", "Normalised unit",
+        "Comparison"]
+    assert headers[14:18] == ["Tagged text", "Sentence", "Status", "Note"]
+    assert headers[-3:] == ["Tag ID", "Version", "Checksum"]
 
 
 def test_target_normalises_a_magnitude(seeded: Project, tmp_path: Path) -> None:
@@ -68,7 +72,7 @@ def test_target_normalises_a_magnitude(seeded: Project, tmp_path: Path) -> None:
     rid = reports.library(seeded)[0].id
     tags.create_tag(seeded, rid, "target", 0, 4, fields={"year": "2027", "value": "1.2", "unit": "万亿元"})
     out = tmp_path / "t.xlsx"
-    export.export(seeded, out, filters=export.ExportFilter(kind="target"))
+    export.export(seeded, out, filters=export.ExportFilter(kind="target"), lang="en")
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[0] == "Target"
     (row,) = _rows(wb["Target"])
@@ -91,18 +95,29 @@ def test_sentence_is_rich_text_with_the_tagged_words_bold(exported: tuple[Path, 
     assert row["Sentence"].alignment.wrap_text
 
 
-def test_header_frozen_styled_filtered_and_widths_fitted(exported: tuple[Path, dict[str, Any]]) -> None:
+def _hidden(ws: Any, letter: str) -> bool:
+    """openpyxl keys a run of identical <col> elements by its first letter."""
+    from openpyxl.utils import column_index_from_string
+
+    index = column_index_from_string(letter)
+    return any(d.hidden and d.min <= index <= d.max for d in ws.column_dimensions.values())
+
+
+def test_header_and_identifying_columns_frozen_ids_hidden(exported: tuple[Path, dict[str, Any]]) -> None:
     wb = openpyxl.load_workbook(exported[0])
-    for name in ("Metric", "Program", "Target", "Reports"):
+    frozen = {"Metric": "G2", "Program": "D2", "Target": "E2", "Reports": "B2"}
+    for name, cell in frozen.items():
         ws = wb[name]
-        assert ws.freeze_panes == "B2"
+        assert ws.freeze_panes == cell, name  # the header, and through Indicator / name
         assert ws["A1"].font.b
         assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:")
     ws = wb["Metric"]
     headers = {c.value: c.column_letter for c in ws[1]}
-    assert ws.column_dimensions[headers["Sentence"]].width >= 50
-    assert ws.column_dimensions[headers["Tag ID"]].width > 30  # fits a UUID
-    assert ws.column_dimensions[headers["Checksum"]].hidden
+    assert ws.column_dimensions[headers["Sentence"]].width >= 40
+    for name in ("Tag ID", "Version", "Checksum"):
+        assert _hidden(ws, headers[name]), name
+    for name in ("Report", "Indicator", "Value", "Sentence", "Status"):
+        assert not _hidden(ws, headers[name]), name
     assert ws.auto_filter.ref == f"A1:{headers['Checksum']}2"
 
 
@@ -140,11 +155,12 @@ def test_reports_and_summary(exported: tuple[Path, dict[str, Any]]) -> None:
     assert "Tags per report and kind" in values
     total_row = next(r for (r, c), v in cells.items() if v == "Total" and c == 1)
     assert [cells.get((total_row, c)) for c in range(4, 8)] == [1, 2, 1, 4]
-    pivot_header = next(r for (r, c), v in cells.items() if v == "Indicator")
-    assert cells[(pivot_header, 4)] == "湖南"
-    assert cells[(pivot_header + 1, 1)] == "工业经济增长"
-    assert cells[(pivot_header + 1, 2)] == "前三季度"
-    assert cells[(pivot_header + 1, 4)] == 7.8
+    head = next(r for (r, c), v in cells.items() if v == "Indicator")
+    assert [cells.get((head, c)) for c in range(1, 11)] == [
+        "Indicator", "Region", "Period", "Period start", "Period end", "Value", "Unit",
+        "Direction", "Tags", "Conflict"]
+    assert [cells.get((head + 1, c)) for c in range(1, 10)] == [
+        "工业经济增长", "湖南", "前三季度", "2025-01", "2025-09", 7.8, "%", None, 1]
 
 
 def test_filters(exported: tuple[Path, dict[str, Any]], seeded: Project, tmp_path: Path) -> None:
@@ -177,9 +193,11 @@ def test_latest_review_shown(exported: tuple[Path, dict[str, Any]], seeded: Proj
 
 
 def test_fast_rows_write_the_same_xml_as_xlsxwriter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows past the width sample are written by `_FastSheet.fast_row`: the sheet XML
+    """Rows past the width sample are written by `FastSheet.fast_row`: the sheet XML
     must be what XlsxWriter's own write_* calls produce (formula quote-prefix, white
-    space, escaping, numbers, text in number columns, dates, the rich sentence)."""
+    space, escaping, numbers, text in number columns, dates, the rich sentence, the
+    height of a row whose sentence wraps). pyproject.toml pins XlsxWriter to the
+    releases this test has passed on."""
     import re
     from datetime import datetime
 
@@ -190,7 +208,8 @@ def test_fast_rows_write_the_same_xml_as_xlsxwriter(tmp_path: Path, monkeypatch:
         FieldSpec("indicator", "Indicator"), FieldSpec("value", "Value", "number"),
         FieldSpec("unit", "Unit"), FieldSpec("period", "Period", "period"),
         FieldSpec("year", "Year", "number")))
-    texts = ["=1+1", " lead", "trail ", "a&b<c>d", "tab\t", "\u3000全角", "-5", "普通", "a\x07b"]
+    texts = ["=1+1", " lead", "trail ", "a&b<c>d", "tab\t", "\u3000全角", "-5", "普通", "a\x07b",
+             "一句很长的原句，" * 12]
     recs = [
         TagRecord(f"id{i}", "metric", "r1", t, t if i % 2 else "", "厅", 2025 if i % 3 else None,
                   t if i % 5 else "q", t if i % 4 else "", t if i % 7 else "",
@@ -213,3 +232,4 @@ def test_fast_rows_write_the_same_xml_as_xlsxwriter(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(x, "WIDTH_SAMPLE_ROWS", 0)
     x.write_xlsx(tmp_path / "fast.xlsx", [kind], recs, [], meta)
     assert sheet_data(tmp_path / "fast.xlsx") == sheet_data(tmp_path / "api.xlsx")
+    assert 'customHeight="1"' in sheet_data(tmp_path / "fast.xlsx")  # a tall row too

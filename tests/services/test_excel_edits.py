@@ -18,7 +18,7 @@ from tests.services.export_data import make_tags
 def book(seeded: Project, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     ids = make_tags(seeded, tmp_path)
     out = tmp_path / "tags.xlsx"
-    export.export(seeded, out)
+    export.export(seeded, out, lang="en")
     return out, ids
 
 
@@ -26,11 +26,17 @@ def _edit(path: Path, sheet: str, tag_id: str, **by_header: Any) -> None:
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     headers = [c.value for c in ws[1]]
+    id_col = headers.index("Tag ID") if "Tag ID" in headers else headers.index("标签ID")
     for row in ws.iter_rows(min_row=2):
-        if row[0].value == tag_id:
+        if row[id_col].value == tag_id:
             for header, value in by_header.items():
                 row[headers.index(header.replace("_", " "))].value = value
     wb.save(path)
+
+
+def _letter(path: Path, sheet: str, header: str) -> str:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return next(str(c.column_letter) for c in ws[1] if c.value == header)
 
 
 def _fields(project: Project, tag_id: str) -> dict[str, Any]:
@@ -56,7 +62,8 @@ def test_edits_come_back_as_the_importing_analyst(book: tuple[Path, dict[str, An
     preview = excel_edits.preview(seeded, out)
     assert preview.rows_edited == 1
     assert {c.column for c in preview.changes} == {
-        "I (Value)", "J (Unit)", "U (Status)", "X (Review comment)", "R (Note)"}
+        f"{_letter(out, 'Metric', h)} ({h})" for h in ("Value", "Unit", "Status",
+                                                      "Review comment", "Note")}
     assert _fields(seeded, ids["metric"])["value"] == "7.8"  # a preview changes nothing
     changes, result = excel_edits.apply(seeded, out)
     assert ids["hunan"] in changes.tags and result.tags_changed == 1
@@ -113,8 +120,10 @@ def test_bad_values_name_sheet_row_and_column_and_change_nothing(
     _edit(out, "Target", ids["target"], Status="done", Statement="ok")
     result = excel_edits.preview(seeded, out)
     messages = [e.describe() for e in result.errors]
-    assert any("sheet 'Metric', row 2, column I (Value)" in m and "number" in m for m in messages)
-    assert any("column Q (Comparison)" in m and "同比" in m for m in messages)
+    value, comparison = _letter(out, "Metric", "Value"), _letter(out, "Metric", "Comparison")
+    assert any(f"sheet 'Metric', row 2, column {value} (Value)" in m and "number" in m
+               for m in messages)
+    assert any(f"column {comparison} (Comparison)" in m and "同比" in m for m in messages)
     assert any("sheet 'Target', row 2" in m and "'done' is not a status" in m for m in messages)
     with pytest.raises(excel_edits.EditsRefused, match="Nothing was imported"):
         excel_edits.apply(seeded, out)

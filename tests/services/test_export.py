@@ -103,10 +103,14 @@ def test_discard_partial(tmp_path: Path) -> None:
 def test_cli_export(seeded: Project, ids: dict[str, Any], tmp_path: Path,
                     capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cli.xlsx"
-    assert main(["--db", seeded.target, "export", str(out), "--kind", "metric",
+    assert main(["--db", seeded.target, "export", str(out), "--kind", "metric", "--lang", "en",
                  "--region", "湖南", "--year", "2025", "--status", "open", "--analyst", "alice"]) == 0
     assert "1 tags exported (metric: 1)" in capsys.readouterr().out
-    assert openpyxl.load_workbook(out)["Metric"]["F2"].value == "7.8%"
+    ws = openpyxl.load_workbook(out)["Metric"]
+    assert (ws["A1"].value, ws["F1"].value, ws["F2"].value) == ("Report", "Indicator", "工业经济增长")
+    assert main(["--db", seeded.target, "export", str(out), "--kind", "metric", "--lang", "zh_CN"]) == 0
+    ws = openpyxl.load_workbook(out)["指标"]
+    assert (ws["A1"].value, ws["F1"].value, ws["F2"].value) == ("报告", "指标名称", "工业经济增长")
     assert main(["--db", seeded.target, "export", str(tmp_path / "x.jsonl")]) == 0
     assert len((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()) == 4
     assert main(["--db", seeded.target, "export", str(out), "--kind", "bogus"]) == 1

@@ -75,12 +75,12 @@ def test_cancel_leaves_nothing_behind(qtbot: QtBot, seeded: Project, tmp_path: P
 def _edited_book(project: Project, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     ids = make_tags(project, tmp_path)
     out = tmp_path / "book.xlsx"
-    export.export(project, out)
+    export.export(project, out, lang="en")
     wb = openpyxl.load_workbook(out)
     ws = wb["Program"]
     headers = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
-        if row[0].value == ids["program"]:
+        if row[headers.index("Tag ID")].value == ids["program"]:
             row[headers.index("Category")].value = "工程"
     wb.save(out)
     return out, ids
