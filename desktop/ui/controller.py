@@ -27,6 +27,15 @@ from desktop.ui.undo import CallCommand, CreateTagCommand, DeleteTagCommand
 USER_ERRORS = (ProjectError, StaleTagError, ValueError, FieldValueError)
 
 
+def taken_by(suggestion: Mark, tags: list[tuple[str, int, int]]) -> bool:
+    """A tag takes a suggestion's place when it has the same span (whatever its kind:
+    the analyst chose another kind) or overlaps it with the same kind (the analyst
+    tagged it, or resized the tag, differently). A metric inside a target stays."""
+    return any((start, end) == (suggestion.start, suggestion.end)
+               or (kind == suggestion.kind and start < suggestion.end and suggestion.start < end)
+               for kind, start, end in tags)
+
+
 class MainController(QObject):
     def __init__(self, project: Project, window: MainWindow, bus: ChangeBus) -> None:
         super().__init__(window)
@@ -195,7 +204,7 @@ class MainController(QObject):
             if shown is not None and author not in shown:
                 continue
             reader.add_tag(Mark(tag_id, kind, start, end, status=status, author=author))
-            reader.drop_suggestion(kind, start, end)
+            reader.drop_suggestions(lambda m, t=(kind, start, end): taken_by(m, [t]))
             self._counts[kind] = self._counts.get(kind, 0) + 1
         focus = changes.focus_tag
         if focus and reader.mark(focus) is not None:

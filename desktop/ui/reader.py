@@ -66,6 +66,7 @@ class ReaderView(QPlainTextEdit):
     resize_requested = Signal(str, int, int)
     accept_requested = Signal(str)  # a suggestion (Enter / A)
     accept_kind_requested = Signal(str)  # every suggestion of a kind (Shift+Enter)
+    accept_as_requested = Signal(str, str)  # a suggestion, as the kind of key 1/2/3
     reject_requested = Signal(str)  # a suggestion (Delete / X)
     tag_all_requested = Signal(str, str)  # kind, text
 
@@ -187,12 +188,17 @@ class ReaderView(QPlainTextEdit):
                                          presorted=True)
         self.viewport().update()
 
-    def drop_suggestion(self, kind: str, start: int, end: int) -> None:
-        """Remove the suggestion a new tag has just taken up."""
-        kept = [m for m in self._suggestions
-                if not (m.kind == kind and m.start == start and m.end == end)]
+    def drop_suggestions(self, taken: Callable[[Mark], bool]) -> None:
+        """Remove the suggestions a new tag has just taken up."""
+        kept = [m for m in self._suggestions if not taken(m)]
         if len(kept) != len(self._suggestions):
             self.set_suggestions(kept)
+
+    def tags_over(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of the shown tags overlapping [start, end)."""
+        names = self._names
+        return [(names[self._tkinds[i]], self._starts[i], self._ends[i])
+                for i in self._index.overlapping(start, end)]
 
     def add_tag(self, mark: Mark) -> None:
         """Insert one tag in order (the key-press path: no reload of the others)."""
@@ -487,6 +493,7 @@ class ReaderView(QPlainTextEdit):
                 self.tag_requested.emit(kind, *span)
                 return
             if mark is not None and mark.suggestion:
+                self.accept_as_requested.emit(mark.id, kind)
                 return
         if mark is not None and mark.suggestion:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -502,6 +509,9 @@ class ReaderView(QPlainTextEdit):
                 self.reject_requested.emit(mark.id)
                 return
         if mark is not None and not mark.suggestion:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+                self.step(1)  # nothing to accept here: move on, as after a suggestion
+                return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.delete_requested.emit(mark.id)
                 return

@@ -586,117 +586,117 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="259"/>
+        <location filename="../../desktop/ui/controller.py" line="268"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="264"/>
+        <location filename="../../desktop/ui/controller.py" line="273"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="323"/>
+        <location filename="../../desktop/ui/controller.py" line="332"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="328"/>
+        <location filename="../../desktop/ui/controller.py" line="337"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="344"/>
+        <location filename="../../desktop/ui/controller.py" line="353"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="353"/>
+        <location filename="../../desktop/ui/controller.py" line="362"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="375"/>
+        <location filename="../../desktop/ui/controller.py" line="384"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="385"/>
+        <location filename="../../desktop/ui/controller.py" line="394"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="394"/>
+        <location filename="../../desktop/ui/controller.py" line="403"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="415"/>
+        <location filename="../../desktop/ui/controller.py" line="424"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="427"/>
+        <location filename="../../desktop/ui/controller.py" line="436"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="439"/>
+        <location filename="../../desktop/ui/controller.py" line="448"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="445"/>
+        <location filename="../../desktop/ui/controller.py" line="454"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="456"/>
+        <location filename="../../desktop/ui/controller.py" line="465"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="469"/>
+        <location filename="../../desktop/ui/controller.py" line="478"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="472"/>
+        <location filename="../../desktop/ui/controller.py" line="481"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="472"/>
+        <location filename="../../desktop/ui/controller.py" line="481"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="484"/>
+        <location filename="../../desktop/ui/controller.py" line="493"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="496"/>
+        <location filename="../../desktop/ui/controller.py" line="505"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="518"/>
+        <location filename="../../desktop/ui/controller.py" line="527"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="519"/>
+        <location filename="../../desktop/ui/controller.py" line="528"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="527"/>
+        <location filename="../../desktop/ui/controller.py" line="536"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="528"/>
+        <location filename="../../desktop/ui/controller.py" line="537"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -717,12 +717,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="541"/>
+        <location filename="../../desktop/ui/controller.py" line="550"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="543"/>
+        <location filename="../../desktop/ui/controller.py" line="552"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -992,22 +992,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="554"/>
+        <location filename="../../desktop/ui/reader.py" line="564"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="563"/>
+        <location filename="../../desktop/ui/reader.py" line="573"/>
         <source>Tag all occurrences as</source>
         <translation>将所有出现处标注为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="572"/>
+        <location filename="../../desktop/ui/reader.py" line="582"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="576"/>
+        <location filename="../../desktop/ui/reader.py" line="586"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1256,37 +1256,37 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SuggestionsFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="78"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="83"/>
         <source>Suggestion (%1) · Enter accepts, X rejects</source>
         <translation>建议（%1）· Enter 采纳，X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="90"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="95"/>
         <source>Finding suggestions…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="110"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="115"/>
         <source>Suggestions failed: %1</source>
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="168"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="173"/>
         <source>Accept suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="180"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="197"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="204"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="221"/>
         <source>Accept all suggestions of a kind</source>
         <translation>采纳该类全部建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="207"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="224"/>
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from desktop.services import suggestions, tags
 from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError, StaleTagError
+from desktop.ui.controller import taken_by
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.reader import Mark
 from desktop.ui.undo import CallCommand, CreateTagCommand
@@ -41,6 +42,7 @@ class SuggestionsFeature(QObject):
         reader.accept_requested.connect(self.accept)
         reader.reject_requested.connect(self.reject)
         reader.accept_kind_requested.connect(self.accept_kind)
+        reader.accept_as_requested.connect(self.accept_as)
         w.act_suggestions.toggled.connect(lambda _on: ctx.controller.refresh_tags())
         w.act_programs.triggered.connect(self.show_programs)
         self.programs_dialog: ProgramsDialog | None = None
@@ -63,9 +65,12 @@ class SuggestionsFeature(QObject):
             return []
         kinds = {k.key for k in self.ctx.controller.kinds}  # a kind may have been deleted
         found = [s for s in suggestions.for_report(self.ctx.project, report_id) if s.kind in kinds]
-        self._show_count(len(found))
+        reader = self.ctx.window.reader
+        marks = [m for m in map(self._mark, found)
+                 if not taken_by(m, reader.tags_over(m.start, m.end))]
+        self._show_count(len(marks))
         self._shown = {suggestions.suggestion_id(s): s for s in found}
-        return [self._mark(s) for s in found]
+        return marks
 
     def detail(self, sid: str) -> tuple[str, str, dict[str, Any], str] | None:
         """(kind, text, fields, rule) of a shown suggestion, for the inspector: the
@@ -168,6 +173,18 @@ class SuggestionsFeature(QObject):
                 self.tr("Accept suggestion"), self.ctx.project, changes.focus_tag,
                 self.ctx.bus.publish))
         self._after(s.start, s.end)
+
+    def accept_as(self, sid: str, kind: str) -> None:
+        """1/2/3 on a suggestion: accept it as that kind. Its own kind keeps its fields;
+        another kind gets the fields a manual tag there would (undoable either way)."""
+        s = self._suggestion(sid)
+        if s is None:
+            return
+        if kind == s.kind:
+            self.accept(sid)
+            return
+        if self.ctx.controller.create_tag(kind, s.start, s.end) is not None:
+            self._after(s.start, s.end)
 
     def reject(self, sid: str) -> None:
         done = self._act(sid, suggestions.reject)
