@@ -25,7 +25,12 @@ class LockedProjectError(ProjectError):
 
 
 class StaleTagError(ProjectError):
-    """Someone else changed the tag since it was loaded (optimistic locking)."""
+    """Someone else changed the tag since it was loaded (optimistic locking). `report_id`
+    names the report whose tags a view should reload, when known."""
+
+    def __init__(self, message: str, report_id: str | None = None) -> None:
+        super().__init__(message)
+        self.report_id = report_id
 
 
 class ReadOnlyProjectError(ProjectError):

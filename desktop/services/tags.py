@@ -19,6 +19,7 @@ from db.queries import reports as report_queries
 from db.queries import tags as q
 from desktop.domain.fieldvalues import coerce, period_months
 from desktop.domain.validation import tag_warnings
+from desktop.services import tag_versions
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 from desktop.services.values import (
@@ -41,13 +42,17 @@ def tag_state(tag: Tag, kind_key: str) -> dict[str, Any]:
 
 
 def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
+    """The tag, at the version the caller saw (undo and redo: the version this process
+    left it at, tag_versions.py); a tag changed or deleted since is StaleTagError."""
     tag = session.get(Tag, tag_id)
     if tag is None:
         raise StaleTagError("This tag was deleted (perhaps by a colleague).")
+    if expected_version is None:
+        expected_version = tag_versions.expected(session, tag_id)
     if expected_version is not None and tag.version != expected_version:
         raise StaleTagError(
             "Someone else changed this tag since you loaded it; it has been reloaded, "
-            "please check it and try again."
+            "please check it and try again.", tag.report_id
         )
     return tag
 
@@ -155,6 +160,8 @@ def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
         kind_row = q.kind_by_key(session, state["kind"])
         if kind_row is None:
             raise ValueError(f"There is no tag kind {state['kind']!r}.")
+        if session.get(Tag, state["id"]) is not None:
+            raise StaleTagError("This tag is already back (perhaps a colleague restored it).")
         tag = Tag(
             id=state["id"], report_id=state["report_id"], kind_id=kind_row.id,
             start=state["start"], end=state["end"], quote=state["quote"],
@@ -387,6 +394,7 @@ def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dic
             tag = session.get(Tag, tag_id)
             if tag is None:
                 continue
+            _load(session, tag_id, None)  # undo of a batch: changed since? refused
             state = tag_state(tag, _kind_key(session, tag))
             q.record_event(session, tag, "deleted", project.analyst_id, state)
             states.append(state)

@@ -1,6 +1,11 @@
 """Undoable edits. Each command runs its service call before it is pushed (so an error
 reaches the user and nothing lands on the stack); redo/undo call the services again
-and publish their change sets."""
+and publish their change sets.
+
+Undo and redo check versions like every other edit: each replayed call must find its
+tag as this window left it (desktop/services/tag_versions.py). A tag a colleague
+changed or deleted since is refused with the stale-tag message, and the command leaves
+the stack (it can no longer be undone or redone truthfully)."""
 
 from __future__ import annotations
 
@@ -8,13 +13,30 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import APP_NAME
 from desktop.services import tags
 from desktop.services.changes import Changes
-from desktop.services.errors import StaleTagError
+from desktop.services.errors import USER_ERRORS, StaleTagError
 from desktop.services.project import Project
+from desktop.services.tag_versions import replaying
 
 Publish = Callable[[Changes], None]
+
+
+def _replay(command: QUndoCommand, call: Callable[[], Changes], publish: Publish) -> None:
+    """Run an undo or redo; a refusal is shown, and the command leaves the stack."""
+    try:
+        with replaying():
+            changes = call()
+    except USER_ERRORS as exc:
+        command.setObsolete(True)
+        QMessageBox.warning(QApplication.activeWindow(), APP_NAME, str(exc))
+        if isinstance(exc, StaleTagError) and exc.report_id is not None:
+            publish(Changes(tags=frozenset({exc.report_id})))  # show the colleague's version
+        return
+    publish(changes)
 
 
 class CallCommand(QUndoCommand):
@@ -30,10 +52,10 @@ class CallCommand(QUndoCommand):
         if self._first:  # already done by the caller
             self._first = False
             return
-        self._publish(self._redo())
+        _replay(self, self._redo, self._publish)
 
     def undo(self) -> None:
-        self._publish(self._undo())
+        _replay(self, self._undo, self._publish)
 
 
 class CreateTagCommand(QUndoCommand):
@@ -49,12 +71,16 @@ class CreateTagCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        assert self._state is not None
-        self._publish(tags.restore_tag(self._project, self._state))
+        state = self._state
+        assert state is not None
+        _replay(self, lambda: tags.restore_tag(self._project, state), self._publish)
 
     def undo(self) -> None:
-        changes, self._state = tags.delete_tag(self._project, self._tag_id)
-        self._publish(changes)
+        def delete() -> Changes:
+            changes, self._state = tags.delete_tag(self._project, self._tag_id)
+            return changes
+
+        _replay(self, delete, self._publish)
 
 
 class DeleteTagCommand(QUndoCommand):
@@ -67,14 +93,20 @@ class DeleteTagCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        changes, self._state = tags.delete_tag(self._project, self._state["id"])
-        self._publish(changes)
+        def delete() -> Changes:
+            changes, self._state = tags.delete_tag(self._project, self._state["id"])
+            return changes
+
+        _replay(self, delete, self._publish)
 
     def undo(self) -> None:
+        _replay(self, self._restore, self._publish)
+
+    def _restore(self) -> Changes:
         changes = tags.restore_tag(self._project, self._state)
         for source, target, link_type in self._state.get("links", []):
             try:
                 changes = changes | tags.link_tags(self._project, source, target, link_type)
             except (StaleTagError, ValueError):  # the other end is gone; the tag is back
                 continue
-        self._publish(changes)
+        return changes

@@ -1,0 +1,86 @@
+"""Undo and redo in team mode check versions like every other edit (issue 11, item 4):
+a colleague's later edit is never overwritten by an undo; the stale-tag message says so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import build, make_application
+from desktop.services import tags
+from desktop.services.project import Project, open_project_as
+from tests.team.conftest import fresh_pg_database, seed_reports
+from tests.ui.conftest import select_text
+from tests.ui.test_main_window import press
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def team() -> Iterator[tuple[Project, Project]]:
+    with fresh_pg_database() as url:
+        alice = open_project_as(url, "alice")
+        seed_reports(alice)
+        bob = open_project_as(url, "bob")
+        yield alice, bob
+        alice.close()
+        bob.close()
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: messages.append(a[2]))
+    return messages
+
+
+def test_undo_never_overwrites_a_colleagues_later_edit(
+        qtbot: Any, team: tuple[Project, Project], shown: list[str]) -> None:
+    alice, bob = team
+    make_application()
+    parts = build(alice)
+    qtbot.addWidget(parts.window)
+    w = parts.window
+    select_text(w.reader, "7.8%")
+    press(qtbot, w, Qt.Key.Key_1)
+    tag_id = w.inspector.detail().id
+    parts.controller.edit_note("alice's note")
+    seen = tags.detail(bob, tag_id)
+    assert seen is not None and seen.note == "alice's note"
+    tags.set_note(bob, tag_id, "bob's later note", seen.version)  # the colleague, later
+
+    w.act_undo.trigger()  # alice's undo of her note
+    detail = tags.detail(alice, tag_id)
+    assert detail is not None and detail.note == "bob's later note"
+    assert shown and "Someone else changed this tag" in shown[-1]
+    w.act_undo.trigger()  # nor may the undo of her tagging delete bob's version
+    assert tags.detail(alice, tag_id) is not None
+    assert len(shown) == 2
+
+
+def test_undo_and_redo_still_work_when_nobody_else_changed_the_tag(
+        qtbot: Any, team: tuple[Project, Project], shown: list[str]) -> None:
+    alice, _bob = team
+    make_application()
+    parts = build(alice)
+    qtbot.addWidget(parts.window)
+    w = parts.window
+    select_text(w.reader, "7.8%")
+    press(qtbot, w, Qt.Key.Key_1)
+    tag_id = w.inspector.detail().id
+    parts.controller.edit_note("first")
+    w.act_undo.trigger()
+    assert tags.detail(alice, tag_id).note == ""
+    w.act_redo.trigger()
+    assert tags.detail(alice, tag_id).note == "first"
+    w.act_undo.trigger()
+    w.act_undo.trigger()
+    assert tags.detail(alice, tag_id) is None
+    w.act_redo.trigger()
+    assert tags.detail(alice, tag_id) is not None
+    assert shown == []
