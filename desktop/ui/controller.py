@@ -5,6 +5,7 @@ change sets the services return."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -266,7 +267,9 @@ class MainController(QObject):
     def _update_status(self) -> None:
         w = self.window
         w.status_analyst.setText(self.tr("Analyst: %1").replace("%1", self.project.analyst_name))
-        w.status_project.setText(self.project.display_name)
+        where = self.project.display_name
+        w.status_project.setText(where if self.project.is_team else Path(where).name)
+        w.status_project.setToolTip(where)
         counts = self._counts
         if self.suggestion_count is not None:
             w.status_suggestions.setText(

@@ -146,7 +146,7 @@ class LibraryPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(260)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         edit = QAction(self.tr("Edit metadata…"), self.view)
@@ -178,6 +178,7 @@ class LibraryPanel(QWidget):
     def _fit_columns(self) -> None:
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)  # a column never folds to a few pixels
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, key in enumerate(LibraryModel.COLUMNS[1:], start=1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)

@@ -6,8 +6,8 @@ right, a status bar with analyst, project and counts. The controller wires it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -32,13 +32,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("ReportMark")
-        self.resize(1480, 900)
+        self.resize(self.first_size())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
         self.undo_stack = undo_stack
 
         self.reader = ReaderView(self)
         self.report_title = QLabel(self)
         self.report_title.setObjectName("reportTitle")
+        self.report_title.setMinimumWidth(1)  # a long title never widens the window
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -60,9 +61,13 @@ class MainWindow(QMainWindow):
         right.addWidget(self.inspector)
         right.addWidget(self.tag_table)
         right.setSizes([470, 330])
+        right.setChildrenCollapsible(False)
         self.right_dock = self._dock(self.tr("Inspector"), "inspectorDock", right,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.left_dock, self.right_dock], [430, 470], Qt.Orientation.Horizontal)
+        # the panels share the width as they do on a 1480-pixel window
+        width = self.width()
+        self.resizeDocks([self.left_dock, self.right_dock],
+                         [width * 430 // 1480, width * 470 // 1480], Qt.Orientation.Horizontal)
 
         self.status_analyst = QLabel(self)
         self.status_project = QLabel(self)
@@ -70,9 +75,19 @@ class MainWindow(QMainWindow):
         self.status_suggestions = QLabel(self)
         for label in (self.status_suggestions, self.status_counts, self.status_analyst,
                       self.status_project):
+            label.setMinimumWidth(1)  # a long path never widens the window: it is cut
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
+
+    def first_size(self) -> QSize:
+        """1480×900, or the screen's free area when it is smaller (a 1280×800 laptop),
+        less room for the frame the window manager adds."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1480, 900)
+        free = screen.availableGeometry()
+        return QSize(min(1480, free.width() - 16), min(900, free.height() - 48))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
@@ -82,8 +97,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        # closable: on a small screen a panel folds away (View menu, F9 / F10 bring it back)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -144,8 +161,10 @@ class MainWindow(QMainWindow):
         for a in (self.act_schema, self.act_programs):
             self.tag_menu.addAction(a)
         self.view_menu = menu.addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.left_dock.toggleViewAction())
-        self.view_menu.addAction(self.right_dock.toggleViewAction())
+        for dock, key in ((self.left_dock, "F9"), (self.right_dock, "F10")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(key))
+            self.view_menu.addAction(toggle)
         self.review_menu = menu.addMenu(self.tr("&Review"))
         self.review_menu.addAction(self.act_agreement)
         help_menu = menu.addMenu(self.tr("&Help"))

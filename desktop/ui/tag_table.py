@@ -120,6 +120,7 @@ class TagTablePanel(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)  # a column never folds to a few pixels
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 100), (2, 120), (3, 70), (4, 70)):
