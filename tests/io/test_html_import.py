@@ -76,3 +76,30 @@ def test_undecodable_and_empty_pages_are_refused(tmp_path: Path):
         read_reports(_write(tmp_path, b""))
     with pytest.raises(ImportRefused, match="no text"):
         read_reports(_write(tmp_path, b"<html><script>x</script></html>"))
+
+
+@pytest.mark.parametrize("layout", ["table", "div", "article"])
+def test_site_layouts_give_the_article_without_navigation_links_or_footer(tmp_path: Path,
+                                                                         layout: str):
+    from benchmarks.report_formats import FOOTER, NAV, RELATED, make_html
+
+    body = [f"前三季度，湖南工业经济增长7.8%，{n}个重点产业链产值稳步增长，高于全国平均水平。" * 3
+            for n in range(10, 16)]  # an article as long as a short news item
+    text = "\n".join(["湖南工业经济稳中向好", "湖南省工业和信息化厅", *body])
+    (report,) = read_reports(_write(tmp_path, make_html(text, layout)))
+    assert report.text.split("\n\n") == ["湖南工业经济稳中向好", "湖南省工业和信息化厅", *body]
+    for marker in [*NAV, *RELATED, *FOOTER, "当前位置", "分享到", "字号"]:
+        assert marker not in report.text
+    assert report.structure.as_dict()["published"] == "2025-12-26"
+
+
+def test_title_and_agency_come_from_the_page_metadata(tmp_path: Path):
+    page = ("<html><head><meta charset='utf-8'><title>首页 - 政务公开</title>"
+            "<meta name='ArticleTitle' content='山东工业稳中有进'>"
+            "<meta name='ContentSource' content='山东省工业和信息化厅'>"
+            "<meta name='PubDate' content='2026/01/05'></head><body>"
+            "<div class='content'><p>全年规上工业增加值增长5.5%，制造业增加值占比提高。</p>"
+            "<p>新增国家级专精特新“小巨人”企业120家。</p></div></body></html>")
+    (report,) = read_reports(_write(tmp_path, page.encode()))
+    assert (report.title, report.agency) == ("山东工业稳中有进", "山东省工业和信息化厅")
+    assert report.structure.as_dict()["published"] == "2026-01-05"

@@ -56,9 +56,20 @@ def test_an_encrypted_pdf_is_refused(tmp_path: Path):
         read_reports(path)
 
 
-def test_a_scanned_pdf_without_text_is_refused_as_needing_ocr(tmp_path: Path):
+def test_a_scan_in_which_ocr_finds_no_text_is_refused(tmp_path: Path):
+    path = _pdf(tmp_path, layout(PARAS), text=False)  # a grey rectangle, no letters
+    with pytest.raises(ImportRefused, match="scan and OCR found no text"):
+        read_reports(path)
+
+
+def test_a_scan_without_an_ocr_engine_is_refused_with_how_to_install_one(tmp_path: Path,
+                                                                        monkeypatch):
+    from desktop.io import ocr
+
+    monkeypatch.setattr(ocr, "ENGINES", {"rapidocr": lambda: None, "tesseract": lambda: None})
+    monkeypatch.setattr(ocr, "_cache", {})
     path = _pdf(tmp_path, layout(PARAS), text=False)
-    with pytest.raises(ImportRefused, match="needs OCR"):
+    with pytest.raises(ImportRefused, match=r"needs OCR.*pip install rapidocr onnxruntime"):
         read_reports(path)
 
 

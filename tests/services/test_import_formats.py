@@ -37,7 +37,7 @@ def test_bad_files_of_every_kind_are_refused_and_change_nothing(project, tmp_pat
     reasons = dict(outcome.refused)
     assert "200 MB" in reasons["huge.pdf"]
     assert "encrypted" in reasons["locked.pdf"]
-    assert "needs OCR" in reasons["scan.pdf"]
+    assert "OCR found no text" in reasons["scan.pdf"]
     assert "damaged" in reasons["corrupt.docx"]
     assert "empty" in reasons["empty.html"]
     assert "not recognised" in reasons["weird.txt"] or "not look like text" in reasons["weird.txt"]
