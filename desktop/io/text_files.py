@@ -12,9 +12,25 @@ class ImportRefused(Exception):
     """A file that cannot be imported; the message says why, for the user."""
 
 
+_GUESSES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+
+
+def _guess(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds most coherent among those Chinese reports
+    come in without a BOM (GB18030 and its subsets, Big5, UTF-16 of either order)."""
+    from charset_normalizer import from_bytes  # only where it is used (start-up time)
+
+    try:
+        best = from_bytes(data[:200_000], cp_isolation=_GUESSES).best()
+    except Exception:  # a detector failure is no reason to refuse: fall back below
+        return None
+    return None if best is None else best.encoding
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Decode report bytes: BOMs first, then UTF-8, then GB18030 (a superset of GBK and
-    GB2312, the usual encodings of Chinese government files)."""
+    """Decode report bytes: BOMs first, then UTF-8, then what charset-normalizer finds
+    (Big5, UTF-16 without a BOM, GB18030 without a declaration), then GB18030 (a
+    superset of GBK and GB2312, the usual encodings of Chinese government files)."""
     if not data.strip():
         raise ImportRefused(f"{name}: the file is empty.")
     for bom, enc in (
@@ -27,21 +43,27 @@ def decode_text(data: bytes, name: str) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise ImportRefused(f"{name}: the text is not valid {enc.upper()}.") from exc
+    if b"\x00" not in data[:8192]:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    guessed = _guess(data)
+    for enc in (guessed, "gb18030"):
+        if enc is None:
+            continue
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not _mostly_unprintable(text):
+            return text
     if b"\x00" in data[:8192]:
         raise ImportRefused(f"{name}: this is a binary file, not a text report.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            f"{name}: the text encoding is not recognised (tried UTF-8, UTF-16 and GB18030)."
-        ) from exc
-    if _mostly_unprintable(text):
-        raise ImportRefused(f"{name}: this does not look like text.")
-    return text
+    raise ImportRefused(
+        f"{name}: the text encoding is not recognised "
+        "(tried UTF-8, UTF-16, Big5 and GB18030); this does not look like text."
+    )
 
 
 def _mostly_unprintable(text: str) -> bool:
