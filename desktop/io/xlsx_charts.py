@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.io import workbook_labels as labels
-from desktop.io.cells import clean_text
+from desktop.io.cells import FORMULA_STARTS, clean_text
 from desktop.io.xlsx_summary import SummaryData, display_width
 
 MAX_CHARTS = 40
@@ -95,6 +95,14 @@ def chart_groups(data: SummaryData) -> list[ChartGroup]:
     return found
 
 
+def _text(ws: Any, row: int, col: int, value: str, f: Any, style: str = "text") -> None:
+    """A label cell, through the formula guard like every other cell (a title or header
+    that looks like a formula is shown with the text style's quote prefix)."""
+    text = clean_text(value)
+    fmt = f.text_qp if text.startswith(FORMULA_STARTS) else getattr(f, style)
+    ws.write_string(row, col, text, fmt)
+
+
 def _title(group: ChartGroup, lang: str) -> str:
     if not group.unit:
         return group.indicator
@@ -119,17 +127,17 @@ def write_charts(wb: Any, ws: Any, data: SummaryData, f: Any, lang: str) -> int:
         regions = group.regions
         periods = group.period_labels
         by_period = len(periods) >= 2
-        ws.write_string(row, 0, clean_text(_title(group, lang)), f.title)
+        _text(ws, row, 0, _title(group, lang), f, "title")
         head = row + 1
         first_header = w("Period", lang) if by_period else w("Region", lang)
         ws.write_string(head, 0, first_header, f.header)
         series_names = regions if by_period else [periods[0]]
         for c, s in enumerate(series_names, start=1):
-            ws.write_string(head, c, clean_text(s), f.header)
+            _text(ws, head, c, s, f, "header")
             widths[c] = max(widths[c], display_width(s) + 2)
         categories = periods if by_period else regions
         for i, cat in enumerate(categories, start=1):
-            ws.write_string(head + i, 0, clean_text(cat), f.text)
+            _text(ws, head + i, 0, cat, f)
             widths[0] = max(widths[0], min(display_width(cat) + 2, 30))
             for c, s in enumerate(series_names, start=1):
                 key = (cat, s) if by_period else (s, cat)
@@ -173,12 +181,12 @@ def _rate_chart(wb: Any, ws: Any, rate: RateGroup, row: int, f: Any, lang: str,
     w = labels.word
     title = (f"{rate.region} 增减幅度（{rate.unit}）" if lang == "zh_CN"
              else f"{rate.region}: rises and falls ({rate.unit})")
-    ws.write_string(row, 0, clean_text(title), f.title)
+    _text(ws, row, 0, title, f, "title")
     head = row + 1
     ws.write_string(head, 0, w("Indicator", lang), f.header)
     ws.write_string(head, 1, w("Value", lang), f.header)
     for i, (label, value) in enumerate(rate.bars, start=1):
-        ws.write_string(head + i, 0, clean_text(label), f.text)
+        _text(ws, head + i, 0, label, f)
         widths[0] = max(widths[0], min(display_width(label) + 2, 36))
         ws.write_number(head + i, 1, value, f.integer if value.is_integer() else f.decimal)
         widths[1] = max(widths[1], len(f"{value:,.4f}".rstrip("0")) * 1.2 + 3)

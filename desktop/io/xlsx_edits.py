@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from desktop.io.export_rows import (
     FORMAT_MARKER,
@@ -26,7 +27,7 @@ from desktop.io.export_rows import (
     checksum,
     is_editable,
 )
-from desktop.io.xlsx_limits import TooLarge, check_shared_strings, check_sheet
+from desktop.io.xlsx_limits import TooLarge, check_all_sheets, check_shared_strings, check_sheet
 
 _NOT_SHOWN = ("tag_id", "version", "checksum")
 
@@ -84,6 +85,7 @@ def _open(path: Path, data_only: bool = True) -> Any:
     try:
         with zipfile.ZipFile(path) as zf:
             check_shared_strings(zf)  # openpyxl reads them all when it opens the file
+            check_all_sheets(zf)  # and reads a sheet lacking <dimension> to size it
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except TooLarge as exc:
         raise _refused(path, exc) from exc
@@ -194,6 +196,15 @@ def _unsaved_formula(path: Path, name: str, editable_cols: dict[int, str]) -> No
 def read_edits(path: str | Path) -> EditsWorkbook:
     """Every row of every kind sheet, with its editable cells and its other shown cells."""
     path = Path(path)
+    try:
+        return _read_edits(path)
+    except (ParseError, zipfile.BadZipFile, KeyError, EOFError) as exc:  # damaged parts
+        raise WorkbookRefused(
+            f"{path.name} is damaged and could not be read ({type(exc).__name__}: "
+            f"{str(exc)[:80]}); nothing was changed.") from exc
+
+
+def _read_edits(path: Path) -> EditsWorkbook:
     wb = _open(path)
     try:
         info, sheets = _meta(path, wb)

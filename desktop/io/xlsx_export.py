@@ -86,6 +86,10 @@ class _Formats:
         self.date = wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         self.title = wb.add_format({"bold": True, "font_size": 12})
         self.flag = wb.add_format({"valign": "top", "font_color": "#B91C1C", "bold": True})
+        self.header_qp = wb.add_format({
+            "bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "text_wrap": True,
+            "valign": "top", "border": 1, "quote_prefix": True,
+        })
 
 
 class _ListSheet:
@@ -312,8 +316,11 @@ def _finish_sheet(sheet: _Sheet, meta: Meta, lang: str, lists: _ListSheet) -> No
 
 
 def _header(ws: Any, headers: Sequence[str], f: _Formats, row: int = 0) -> None:
+    """A header row: labels come from the kind schema, which users edit, so they pass the
+    same formula guard as every other cell."""
     for c, h in enumerate(headers):
-        ws.write_string(row, c, clean_text(h), f.header)
+        text = clean_text(h)
+        ws.write_string(row, c, text, f.header_qp if looks_like_formula(text) else f.header)
 
 
 def _write_reports(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportInfo],

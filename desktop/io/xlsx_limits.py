@@ -26,7 +26,6 @@ _ROW = re.compile(rb"<(?:\w{1,16}:)?row[\s>/]")
 _CELL = re.compile(rb"<(?:\w{1,16}:)?c[\s>/]")
 _STRING = re.compile(rb"<(?:\w{1,16}:)?si[\s>/]")
 _FORMULA = re.compile(rb"<(?:\w{1,16}:)?f[\s>/]")
-_SETTLE = 32  # longer than any tag matched above
 
 
 class TooLarge(ValueError):
@@ -42,40 +41,37 @@ class PartCounts:
     longest: int = 0  # the most bytes between two cell (or string) starts
 
 
-def _scan(zf: zipfile.ZipFile, part: str, item: re.Pattern[bytes], *, max_items: int,
-          max_rows: int, what: str) -> PartCounts:
-    """Stream `part`, counting rows and `item` elements (cells or shared strings) and the
-    longest stretch between two items; TooLarge as soon as a bound is crossed."""
+def _cut(buf: bytes, more: bool) -> int:
+    """Where to split `buf`: before its last '<' while more data follows (every element
+    matched starts with '<' and ends before the next one), else at its end."""
+    if not more:
+        return len(buf)
+    cut = buf.rfind(b"<")
+    return cut if cut > 0 else (0 if len(buf) <= MAX_CELL_BYTES + CHUNK else len(buf))
+
+
+def _scan_strings(zf: zipfile.ZipFile, part: str, *, max_items: int, what: str) -> PartCounts:
+    """Stream the shared strings, counting them and measuring the longest one."""
     counts = PartCounts()
-    last_item = 0  # absolute offset of the last item start
+    last_item = 0  # absolute offset of the last <si>
     offset = 0  # absolute offset of buf[0]
     buf = b""
     with zf.open(part) as fh:
         while True:
             chunk = fh.read(CHUNK)
             buf += chunk
-            # matches starting before `end` are counted now; the rest wait for more data
-            end = max(len(buf) - _SETTLE, 0) if chunk else len(buf)
-            for m in item.finditer(buf):
-                if m.start() >= end:
-                    break
+            end = _cut(buf, bool(chunk))
+            for m in _STRING.finditer(buf, 0, end):
                 counts.longest = max(counts.longest, offset + m.start() - last_item)
                 last_item = offset + m.start()
                 counts.strings += 1
-            if item is _CELL:
-                counts.rows += sum(1 for m in _ROW.finditer(buf, 0, len(buf)) if m.start() < end)
-                counts.formulas += sum(1 for m in _FORMULA.finditer(buf) if m.start() < end)
             counts.longest = max(counts.longest, offset + end - last_item)
             if counts.longest > MAX_CELL_BYTES:
                 raise TooLarge(f"{what} holds a text longer than a spreadsheet cell can "
                                f"(over {MAX_CELL_BYTES // 2**20} MB in one cell)")
-            if counts.rows > max_rows:
-                raise TooLarge(f"{what} has more than {max_rows:,} rows")
             if counts.strings > max_items:
-                raise TooLarge(f"{what} has more than {max_items:,} cells")
+                raise TooLarge(f"{what} has more than {max_items:,} texts")
             if not chunk:
-                if item is _CELL:
-                    counts.cells, counts.strings = counts.strings, 0
                 return counts
             offset += end
             buf = buf[end:]
@@ -89,8 +85,51 @@ def check_shared_strings(zf: zipfile.ZipFile) -> None:
         if info.file_size > MAX_SHARED_STRINGS_BYTES:
             raise TooLarge(f"its text table expands to {info.file_size / 2**20:,.0f} MB "
                            f"(at most {MAX_SHARED_STRINGS_BYTES // 2**20} MB)")
-        _scan(zf, info.filename, _STRING, max_items=EXCEL_MAX_ROWS * 64,
-              max_rows=EXCEL_MAX_ROWS, what="its text table")
+        _scan_strings(zf, info.filename, max_items=EXCEL_MAX_ROWS * 64, what="its text table")
+
+
+def _scan_sheet(zf: zipfile.ZipFile, part: str, *, max_rows: int, max_cells: int,
+                what: str) -> PartCounts:
+    """Stream a worksheet part, counting rows, cells and formulas at C speed; a text is
+    bounded by the longest stretch with no '<' (text inside a cell is escaped)."""
+    counts = PartCounts()
+    run = 0  # bytes since the last '<'
+    buf = b""
+    with zf.open(part) as fh:
+        while True:
+            chunk = fh.read(CHUNK)
+            buf += chunk
+            end = _cut(buf, bool(chunk))
+            counts.rows += len(_ROW.findall(buf, 0, end))
+            counts.cells += len(_CELL.findall(buf, 0, end))
+            counts.formulas += len(_FORMULA.findall(buf, 0, end))
+            first = buf.find(b"<", 0, end)
+            if first < 0:
+                run += end
+            else:
+                counts.longest = max(counts.longest, run + first)
+                run = end - buf.rfind(b"<", 0, end) - 1
+            counts.longest = max(counts.longest, run, len(buf) - end)
+            if counts.longest > MAX_CELL_BYTES:
+                raise TooLarge(f"{what} holds a text longer than a spreadsheet cell can "
+                               f"(over {MAX_CELL_BYTES // 2**20} MB in one cell)")
+            if counts.rows > max_rows:
+                raise TooLarge(f"{what} has more than {max_rows:,} rows")
+            if counts.cells > max_cells:
+                raise TooLarge(f"{what} has more than {max_cells:,} cells")
+            if not chunk:
+                return counts
+            buf = buf[end:]
+
+
+def check_all_sheets(zf: zipfile.ZipFile) -> None:
+    """Every worksheet part within what a spreadsheet can hold, before anything parses
+    them (openpyxl reads a whole sheet that lacks <dimension> just to size it)."""
+    for info in zf.infolist():
+        name = info.filename
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            _scan_sheet(zf, name, max_rows=EXCEL_MAX_ROWS, max_cells=EXCEL_MAX_ROWS * 64,
+                        what=f"the part {name}")
 
 
 def check_sheet(zf: zipfile.ZipFile, part: str, sheet: str, rows: int | None,
@@ -100,7 +139,7 @@ def check_sheet(zf: zipfile.ZipFile, part: str, sheet: str, rows: int | None,
     max_rows = EXCEL_MAX_ROWS if rows is None else min(rows + 1 + ROW_ROOM, EXCEL_MAX_ROWS)
     max_cells = max_rows * (columns + COLUMN_ROOM)
     try:
-        return _scan(zf, part, _CELL, max_items=max_cells, max_rows=max_rows,
-                     what=f"the sheet {sheet!r}")
+        return _scan_sheet(zf, part, max_rows=max_rows, max_cells=max_cells,
+                           what=f"the sheet {sheet!r}")
     except KeyError as exc:
         raise TooLarge(f"the sheet {sheet!r} is missing from the file") from exc

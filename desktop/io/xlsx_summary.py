@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.domain.fieldvalues import display, period_text
 from desktop.io import workbook_labels as labels
-from desktop.io.cells import clean_text
+from desktop.io.cells import FORMULA_STARTS, clean_text
 from desktop.io.export_rows import (
     KindSpec,
     ReportInfo,
@@ -157,7 +157,7 @@ def write_summary(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportIn
         if not value:
             return
         ws.write_string(row, col, value,
-                        fmt or (f.text_qp if value.startswith(("=", "+", "-", "@")) else f.text))
+                        fmt or (f.text_qp if value.startswith(FORMULA_STARTS) else f.text))
         widths.text(col, value)
 
     def number(row: int, col: int, x: float) -> None:
@@ -166,7 +166,8 @@ def write_summary(ws: Any, kinds: Sequence[KindSpec], reports: Sequence[ReportIn
 
     def header(row: int, names: Sequence[str]) -> None:
         for c, name in enumerate(names):
-            ws.write_string(row, c, name, f.header)
+            name = clean_text(name)
+            ws.write_string(row, c, name, f.header_qp if name.startswith(FORMULA_STARTS) else f.header)
             widths.text(c, name, 16)
 
     ws.write_string(0, 0, w("Tags per report and kind", lang), f.title)

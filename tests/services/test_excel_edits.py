@@ -181,3 +181,119 @@ def test_cli_import_edits(book: tuple[Path, dict[str, Any]], seeded: Project,
     bad.write_text("nope", encoding="utf-8")
     assert main(["--db", db, "import-edits", str(bad)]) == 1
     assert "is not an Excel workbook" in capsys.readouterr().err
+
+
+# --- issue 12, point 7: the round trip's rough edges ---------------------------------
+
+def test_dry_run_with_errors_exits_non_zero(book: tuple[Path, dict[str, Any]], seeded: Project,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out, ids = book
+    _edit(out, "Metric", ids["metric"], Value="很多")
+    assert main(["--db", seeded.target, "import-edits", str(out), "--dry-run"]) == 1
+    captured = capsys.readouterr()
+    assert "'很多' is not a number" in captured.out and "1 bad values" in captured.err
+
+
+def test_reimporting_an_applied_file_reports_nothing(book: tuple[Path, dict[str, Any]], seeded: Project,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out, ids = book
+    _edit(out, "Program", ids["program"], Category="工程", Status="accepted")
+    assert excel_edits.apply(seeded, out)[1].tags_changed == 1
+    again = excel_edits.preview(seeded, out)  # the same file: its tags' versions moved on
+    assert (again.changes, again.conflicts, again.errors) == ((), (), ())
+    assert main(["--db", seeded.target, "import-edits", str(out)]) == 0
+    assert "nothing to apply" in capsys.readouterr().out
+
+
+def test_edits_to_read_only_columns_are_listed_as_ignored(book: tuple[Path, dict[str, Any]],
+                                                         seeded: Project) -> None:
+    out, ids = book
+    _edit(out, "Metric", ids["metric"], Tagged_text="8.8%", Normalised_value=99, Author="mallory")
+    result = excel_edits.preview(seeded, out)
+    assert not result.changes and not result.errors
+    ignored = {i.column.split(" ", 1)[1]: i for i in result.ignored}
+    assert set(ignored) == {"(Tagged text)", "(Normalised value)", "(Author)"}
+    assert (ignored["(Tagged text)"].before, ignored["(Tagged text)"].after) == ("7.8%", "8.8%")
+    assert "read-only" in ignored["(Author)"].message
+    assert "3 ignored" in result.summary()
+    _, applied = excel_edits.apply(seeded, out)
+    assert len(applied.ignored) == 3 and _fields(seeded, ids["metric"])["value"] == "7.8"
+
+
+def _metric_in(project: Project, unit: str, value: str) -> str:
+    from desktop.services import reports
+
+    rid = reports.library(project)[0].id
+    return tags.create_tag(project, rid, "metric", 0, 4, fields={
+        "indicator": "服务企业", "value": value, "unit": unit}).focus_tag
+
+
+@pytest.mark.parametrize(("unit", "typed", "stored"), [
+    ("万家", "十五万四千", "15.4"), ("万家", "3.5万", "3.5"), ("万家", "16.2", "16.2"),
+    ("家", "3.5万", "35000"), ("亿元", "三千五百万", "0.35"), ("%", "７．８％", "7.8"),
+])
+def test_chinese_numerals_are_read_in_the_rows_unit(seeded: Project, tmp_path: Path, unit: str,
+                                                    typed: str, stored: str) -> None:
+    tag = _metric_in(seeded, unit, "15")
+    out = tmp_path / "u.xlsx"
+    export.export(seeded, out, lang="en")
+    _edit(out, "Metric", tag, Value=typed)
+    (change,) = excel_edits.preview(seeded, out).changes
+    assert (change.before, change.after, change.stored) == ("15", typed, f"{stored} {unit}")
+    assert f"'15' → '{typed}' (stored as {stored} {unit})" in change.describe()
+    excel_edits.apply(seeded, out)
+    assert _fields(seeded, tag)["value"] == stored
+
+
+def test_chinese_workbook_round_trip(seeded: Project, tmp_path: Path) -> None:
+    """A 简体中文 workbook: status and direction in Chinese words, edited with them."""
+    ids = make_tags(seeded, tmp_path)
+    tags.set_fields(seeded, ids["metric"], {"direction": 1})
+    out = tmp_path / "zh.xlsx"
+    export.export(seeded, out, lang="zh_CN")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:6] == ["指标", "举措", "目标", "汇总", "图表", "报告"]
+    ws = wb["指标"]
+    headers = [c.value for c in ws[1]]
+    row = {h: c for h, c in zip(headers, ws[2], strict=True)}
+    assert (row["状态"].value, row["方向"].value, row["时期"].value) == ("待审", "增长", "前三季度")
+    assert excel_edits.preview(seeded, out).rows_edited == 0
+    _edit(out, "指标", ids["metric"], 方向="下降", 状态="已采纳")
+    result = excel_edits.preview(seeded, out)
+    assert sorted((c.before, c.after) for c in result.changes) == [("open", "accepted"), ("rise", "下降")]
+    excel_edits.apply(seeded, out)
+    detail = tags.detail(seeded, ids["metric"])
+    assert detail is not None and detail.fields["direction"] == -1 and detail.status == "accepted"
+
+
+# --- issue 11, item 3: a formula with no saved result never erases a field -----------
+
+def test_formula_without_a_saved_result_is_refused_naming_the_cell(
+        book: tuple[Path, dict[str, Any]], seeded: Project) -> None:
+    out, ids = book
+    _edit(out, "Metric", ids["metric"], Value="=30+8")  # openpyxl saves no cached result
+    letter = _letter(out, "Metric", "Value")
+    for attempt in (excel_edits.preview, excel_edits.apply):
+        with pytest.raises(excel_edits.WorkbookRefused,
+                           match=rf"cell {letter}2 \(Value\) of sheet 'Metric' holds the formula "
+                                 r"=30\+8 with no saved result"):
+            attempt(seeded, out)
+    assert _fields(seeded, ids["metric"])["value"] == "7.8"
+
+
+def test_a_formula_with_a_saved_result_reads_the_result(book: tuple[Path, dict[str, Any]],
+                                                        seeded: Project) -> None:
+    import re
+    import zipfile
+
+    out, ids = book
+    _edit(out, "Metric", ids["metric"], Value="=30+8")
+    patched = out.with_name("cached.xlsx")
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":  # as a spreadsheet saves it
+                data = re.sub(rb"<f>30\+8</f>(<v>\s*</v>|<v/>)?", b"<f>30+8</f><v>38</v>", data)
+            dst.writestr(info, data)
+    excel_edits.apply(seeded, patched)
+    assert _fields(seeded, ids["metric"])["value"] == "38"
