@@ -48,12 +48,11 @@ def decode_text(data: bytes, name: str) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    guessed = _guess(data)
-    for enc in (guessed, "gb18030"):
-        if enc is None:
+    for guess in (_guess(data), "gb18030"):
+        if guess is None:
             continue
         try:
-            text = data.decode(enc)
+            text = data.decode(guess)
         except UnicodeDecodeError:
             continue
         if not _mostly_unprintable(text):
