@@ -1,5 +1,7 @@
-"""Word (.docx) reports: paragraphs, headings by style, tables in document order, bold
-runs as emphasis; a file holding several articles is split like a text file.
+"""Word (.docx) reports: paragraphs, headings by style, tables in document order (one
+block per row, cells separated by tabs), bold runs as emphasis; a text box's paragraphs
+follow the paragraph it is anchored in, and footnotes and endnotes close the report;
+a file holding several articles is split like a text file.
 
 A .docx is a zip archive, so the archive is checked before python-docx reads it: a
 damaged archive, a password-protected (OLE) file and a zip bomb (members that inflate
@@ -97,6 +99,63 @@ def _paragraph_block(paragraph: Any) -> Block | None:
     return Block(text, "heading" if heading else "")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _xml_text(paragraph: Any) -> str:
+    """A w:p element's text (runs' w:t and tabs), without its text boxes' text."""
+    parts: list[str] = []
+    for el in paragraph.iter(f"{_W}t", f"{_W}tab"):
+        if not _inside_box(el, paragraph):
+            parts.append(el.text or "" if el.tag == f"{_W}t" else "\t")
+    return "".join(parts).strip()
+
+
+def _inside_box(el: Any, paragraph: Any) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == f"{_W}txbxContent":
+            return True
+    return False
+
+
+def _text_box_blocks(element: Any) -> list[Block]:
+    """The paragraphs of text boxes anchored in a paragraph. Word stores a text box
+    twice (a DrawingML shape and its VML fallback): the fallback is skipped."""
+    blocks: list[Block] = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        for p in box.iter(f"{_W}p"):
+            text = _xml_text(p)
+            if text:
+                blocks.append(Block(text))
+    return blocks
+
+
+def _note_blocks(document: Any) -> list[Block]:
+    """Footnotes and endnotes, in their order (ids up to 0 are Word's separators)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    blocks: list[Block] = []
+    for reltype, tag in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+        try:
+            part = document.part.part_related_by(reltype)
+        except KeyError:
+            continue
+        root = etree.fromstring(part.blob)
+        for note in root.iter(f"{_W}{tag}"):
+            if int(note.get(f"{_W}id", "0")) <= 0:
+                continue
+            text = " ".join(t for p in note.iter(f"{_W}p") if (t := _xml_text(p)))
+            if text:
+                blocks.append(Block(text))
+    return blocks
+
+
 def _table_blocks(table: Any) -> list[Block]:
     blocks: list[Block] = []
     for row in table.rows:
@@ -127,8 +186,10 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
                 block = _paragraph_block(item)
                 if block is not None:
                     blocks.append(block)
+                blocks.extend(_text_box_blocks(item._p))
             elif isinstance(item, Table):
                 blocks.extend(_table_blocks(item))
+        blocks.extend(_note_blocks(document))
     except ImportRefused:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged parts

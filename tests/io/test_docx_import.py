@@ -81,3 +81,42 @@ def test_an_empty_word_document_is_refused(tmp_path: Path):
     docx.Document().save(str(path))
     with pytest.raises(ImportRefused, match="holds no text"):
         read_reports(path)
+
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:h text:outline-level="1">湖南工业经济稳中向好</text:h>
+<text:p>前三季度，湖南工业经济增长7.8%<text:note text:id="n1" text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body>
+<text:p>数据来源：湖南省统计局，规上工业增加值同比增长7.8%。</text:p></text:note-body></text:note>，高于全国平均水平。</text:p>
+<text:p><draw:frame draw:name="box" text:anchor-type="paragraph" svg:width="8cm" svg:height="3cm">
+<draw:text-box><text:p>专栏：全省新增专精特新“小巨人”企业52家。</text:p></draw:text-box></draw:frame>力争规上工业增加值增长6%左右。</text:p>
+</office:text></office:body></office:document>"""
+
+
+@pytest.mark.libreoffice
+def test_text_boxes_and_footnotes_of_a_word_file_are_kept(tmp_path: Path):
+    import subprocess
+
+    from benchmarks.report_formats import SOFFICE
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed; Debian: apt install libreoffice-writer-nogui")
+    source = tmp_path / "notes.fodt"
+    source.write_text(_FODT, encoding="utf-8")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "docx", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    (report,) = read_reports(tmp_path / "notes.docx")
+    assert report.text.split("\n\n") == [
+        "湖南工业经济稳中向好",
+        "前三季度，湖南工业经济增长7.8%，高于全国平均水平。",
+        "力争规上工业增加值增长6%左右。",
+        "专栏：全省新增专精特新“小巨人”企业52家。",  # the text box, once (not its VML copy)
+        "数据来源：湖南省统计局，规上工业增加值同比增长7.8%。",  # the footnote, at the end
+    ]
