@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from desktop.services.excel_edits import EditItem, EditsPreview
 from desktop.ui.table_model import Index, RowsModel
 
-_COLOURS = {"error": QColor("#b91c1c"), "conflict": QColor("#b45309")}
+_COLOURS = {"error": QColor("#b91c1c"), "conflict": QColor("#b45309"),
+            "ignored": QColor("#6b7280")}
 
 
 class EditsModel(RowsModel[EditItem]):
-    """Errors first, then conflicts, then changes."""
+    """Errors first, then conflicts, then edits to read-only columns (ignored), then
+    changes; a change to a number says what will be stored, in the row's unit."""
 
     HEADERS = ("What", "Sheet", "Row", "Column", "Tag", "Before", "After", "Message")
 
@@ -41,8 +43,9 @@ class EditsModel(RowsModel[EditItem]):
             return None
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            message = item.message or (self.tr("stored as ") + item.stored if item.stored else "")
             values = (item.category, item.sheet, item.row, item.column, item.tag_id[:8],
-                      item.before, item.after, item.message)
+                      item.before, item.after, message)
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
             return _COLOURS.get(item.category)
@@ -63,7 +66,7 @@ class EditsDialog(QDialog):
         self.setWindowTitle(self.tr("Import edits from a workbook"))
         self.resize(900, 480)
         self._apply = apply
-        items = [*preview.errors, *preview.conflicts, *preview.changes]
+        items = [*preview.errors, *preview.conflicts, *preview.ignored, *preview.changes]
         self.model = EditsModel(items, self)
         self.table = QTableView()
         self.table.setModel(self.model)

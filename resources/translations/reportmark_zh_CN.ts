@@ -4,47 +4,47 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="139"/>
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="172"/>
         <source>Take &amp;A</source>
         <translation>采用 A(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="173"/>
         <source>Take &amp;B</source>
         <translation>采用 B(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="174"/>
         <source>Co&amp;mbine</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="175"/>
         <source>&amp;Write own…</source>
         <translation>自行标注(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="177"/>
         <source>A:</source>
         <translation>A：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="179"/>
         <source>B:</source>
         <translation>B：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="216"/>
         <source>Choose two different analysts.</source>
         <translation>请选择两位不同的分析员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="221"/>
         <source>%1 report(s) both tagged; %2 disagreement(s), most serious first</source>
         <translation>双方都标注的报告 %1 份；分歧 %2 处，按严重程度排序</translation>
     </message>
@@ -100,34 +100,34 @@
 <context>
     <name>DeleteKindDialog</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="200"/>
         <source>Delete a tag kind</source>
         <translation>删除标注类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/schema_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="203"/>
         <source>%n tag(s) use the kind “%1”. What should happen to them?</source>
         <translation>
             <numerusform>有 %n 个标注使用类型“%1”。如何处理这些标注？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="206"/>
         <source>&amp;Move them to</source>
         <translation>移到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="210"/>
         <source>&amp;Delete them (their history keeps them)</source>
         <translation>删除这些标注（历史记录中保留）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="216"/>
         <source>Moved tags keep the values of fields the other kind also has; the rest are dropped (and kept in each tag&apos;s history).</source>
         <translation>移动的标注保留目标类型也有的字段值，其余字段值被舍弃（保留在各标注的历史记录中）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="220"/>
         <source>Delete kind</source>
         <translation>删除类型</translation>
     </message>
@@ -135,7 +135,67 @@
 <context>
     <name>DisagreementsModel</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="76"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="76"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="82"/>
+        <source>different kind</source>
+        <translation>类型不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="82"/>
+        <source>only A</source>
+        <translation>仅 A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="83"/>
+        <source>only B</source>
+        <translation>仅 B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="83"/>
+        <source>different span</source>
+        <translation>范围不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="84"/>
+        <source>different fields</source>
+        <translation>字段不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="98"/>
+        <source>fields: %1</source>
+        <translation>字段：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="127"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
@@ -143,24 +203,32 @@
 <context>
     <name>EditsDialog</name>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="66"/>
         <source>Import edits from a workbook</source>
         <translation>从工作簿导入修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="80"/>
         <source>Fix the values listed in red in the workbook and import it again; nothing will be changed until then.</source>
         <translation>请在工作簿中改正红色标出的值后重新导入；在此之前不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="83"/>
         <source>There is nothing to apply.</source>
         <translation>没有可应用的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="85"/>
         <source>Apply</source>
         <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>EditsModel</name>
+    <message>
+        <location filename="../../desktop/ui/edits_dialog.py" line="46"/>
+        <source>stored as </source>
+        <translation>存为 </translation>
     </message>
 </context>
 <context>
@@ -179,109 +247,145 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="68"/>
         <source>Export tags</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="84"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="85"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="86"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <source>en</source>
+        <comment>workbook language code</comment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="105"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
+        <source>Workbook language</source>
+        <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="117"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="178"/>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="179"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="206"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
         <source>Exported %n tag(s) to </source>
         <translation>
             <numerusform>已导出 %n 个标注到 </numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="233"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="250"/>
         <source>The export failed: </source>
         <translation>导出失败：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="256"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
@@ -289,32 +393,32 @@
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="161"/>
         <source>made from the label</source>
         <translation>由标签生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="173"/>
         <source>choices separated by 、 or commas</source>
         <translation>选项之间用 、 或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="175"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="177"/>
         <source>&amp;Key</source>
         <translation>键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="178"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="179"/>
         <source>C&amp;hoices</source>
         <translation>选项(&amp;H)</translation>
     </message>
@@ -322,55 +426,234 @@
 <context>
     <name>FieldTableModel</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="97"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
 </context>
 <context>
+    <name>FieldType</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="76"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="77"/>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="78"/>
+        <source>choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="79"/>
+        <source>period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="80"/>
+        <source>reference</source>
+        <translation>引用</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="49"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="49"/>
+        <source>Tags A</source>
+        <translation>A 的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="49"/>
+        <source>Tags B</source>
+        <translation>B 的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="50"/>
+        <source>Exact F1</source>
+        <translation>精确 F1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="50"/>
+        <source>Overlap F1</source>
+        <translation>重叠 F1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="50"/>
+        <source>Record F1</source>
+        <translation>记录 F1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="51"/>
+        <source>κ (chars)</source>
+        <translation>κ（字符）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="51"/>
+        <source>Tagged chars</source>
+        <translation>标注字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="62"/>
+        <source>overall</source>
+        <translation>总计</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="44"/>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="45"/>
+        <source>edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="46"/>
+        <source>resized</source>
+        <translation>调整范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="47"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="48"/>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="49"/>
+        <source>reverted</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="50"/>
+        <source>linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="51"/>
+        <source>unlinked</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="52"/>
+        <source>accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="53"/>
+        <source>rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="54"/>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="55"/>
+        <source>commented</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="56"/>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="57"/>
+        <source>adjudicated</source>
+        <translation>裁定</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
+        <source>%1 imported, %2 skipped as duplicates, %3 refused.</source>
+        <translation>导入 %1 个，跳过重复 %2 个，拒绝 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
+        <source>Imported:</source>
+        <translation>已导入：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="50"/>
+        <source>Skipped (already in the project):</source>
+        <translation>已跳过（项目中已有）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="54"/>
+        <source>Refused:</source>
+        <translation>已拒绝：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="65"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="73"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="111"/>
         <source>Finishing…</source>
         <translation>正在完成…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
         <source>Importing {0} ({1} of {2})</source>
         <translation>正在导入 {0}（第 {1} 个，共 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="136"/>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="148"/>
         <source>Import cancelled. Files imported before Cancel stay in the project; the file in progress was not imported.</source>
         <translation>已取消导入。取消前已导入的文件保留在项目中；正在处理的文件未导入。</translation>
     </message>
@@ -382,70 +665,75 @@
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/features/importing.py" line="34"/>
+        <source>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</source>
+        <translation>报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="57"/>
+        <location filename="../../desktop/ui/inspector.py" line="58"/>
         <source>Select text and press 1, 2 or 3 to tag it;
 click a tag to see its fields here.</source>
         <translation>选中文字后按 1、2 或 3 进行标注；
 点击标注可在此查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="85"/>
+        <location filename="../../desktop/ui/inspector.py" line="86"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="91"/>
+        <location filename="../../desktop/ui/inspector.py" line="92"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="101"/>
+        <location filename="../../desktop/ui/inspector.py" line="102"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="108"/>
+        <location filename="../../desktop/ui/inspector.py" line="109"/>
         <source>Link to program…</source>
         <translation>关联举措…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="110"/>
+        <location filename="../../desktop/ui/inspector.py" line="111"/>
         <source>Same record…</source>
         <translation>同一记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="112"/>
+        <location filename="../../desktop/ui/inspector.py" line="113"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="119"/>
+        <location filename="../../desktop/ui/inspector.py" line="120"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="124"/>
+        <location filename="../../desktop/ui/inspector.py" line="125"/>
         <source>Revert to this version</source>
         <translation>还原到此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="154"/>
+        <location filename="../../desktop/ui/inspector.py" line="155"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="162"/>
+        <location filename="../../desktop/ui/inspector.py" line="163"/>
         <source>Suggested by rule %1
 Enter accepts these fields · X rejects</source>
         <translation>由规则 %1 建议
 按 Enter 采纳这些字段 · 按 X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="198"/>
+        <location filename="../../desktop/ui/inspector.py" line="199"/>
         <source>By %1 · %2
 Created %3 · updated %4</source>
         <translation>%1 · %2
@@ -455,22 +743,22 @@ Created %3 · updated %4</source>
 <context>
     <name>KindForm</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="137"/>
         <source>one letter or digit</source>
         <translation>一个字母或数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="141"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="143"/>
         <source>&amp;Key to tag with</source>
         <translation>标注快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="144"/>
         <source>&amp;Colour</source>
         <translation>颜色(&amp;C)</translation>
     </message>
@@ -478,19 +766,27 @@ Created %3 · updated %4</source>
 <context>
     <name>KindTableModel</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
         <source>Tags</source>
         <translation>标注数</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="13"/>
+        <source>en</source>
+        <translation>zh_CN</translation>
     </message>
 </context>
 <context>
@@ -584,119 +880,142 @@ Created %3 · updated %4</source>
     </message>
 </context>
 <context>
+    <name>Link</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="67"/>
+        <source>program</source>
+        <translation>举措</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="68"/>
+        <source>same record</source>
+        <translation>同一记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="69"/>
+        <source>corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="70"/>
+        <source>adjudicates</source>
+        <translation>裁定</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="269"/>
+        <location filename="../../desktop/ui/controller.py" line="274"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="276"/>
+        <location filename="../../desktop/ui/controller.py" line="281"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="335"/>
+        <location filename="../../desktop/ui/controller.py" line="342"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="340"/>
+        <location filename="../../desktop/ui/controller.py" line="347"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="356"/>
+        <location filename="../../desktop/ui/controller.py" line="363"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="365"/>
+        <location filename="../../desktop/ui/controller.py" line="372"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="387"/>
+        <location filename="../../desktop/ui/controller.py" line="394"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="397"/>
+        <location filename="../../desktop/ui/controller.py" line="404"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="406"/>
+        <location filename="../../desktop/ui/controller.py" line="413"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="427"/>
+        <location filename="../../desktop/ui/controller.py" line="434"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="439"/>
+        <location filename="../../desktop/ui/controller.py" line="446"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="451"/>
+        <location filename="../../desktop/ui/controller.py" line="458"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="457"/>
+        <location filename="../../desktop/ui/controller.py" line="464"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="468"/>
+        <location filename="../../desktop/ui/controller.py" line="475"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="481"/>
+        <location filename="../../desktop/ui/controller.py" line="488"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="484"/>
+        <location filename="../../desktop/ui/controller.py" line="492"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="484"/>
+        <location filename="../../desktop/ui/controller.py" line="492"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="496"/>
+        <location filename="../../desktop/ui/controller.py" line="504"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="508"/>
+        <location filename="../../desktop/ui/controller.py" line="516"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="530"/>
+        <location filename="../../desktop/ui/controller.py" line="538"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="531"/>
+        <location filename="../../desktop/ui/controller.py" line="539"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="539"/>
+        <location filename="../../desktop/ui/controller.py" line="547"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="540"/>
+        <location filename="../../desktop/ui/controller.py" line="548"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -717,12 +1036,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="553"/>
+        <location filename="../../desktop/ui/controller.py" line="561"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="555"/>
+        <location filename="../../desktop/ui/controller.py" line="563"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -924,24 +1243,59 @@ Ctrl+E — 导出</translation>
     </message>
 </context>
 <context>
+    <name>Origin</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="27"/>
+        <source>by hand</source>
+        <translation>手工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="28"/>
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="29"/>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="30"/>
+        <source>workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="31"/>
+        <source>review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="32"/>
+        <location filename="../../desktop/ui/i18n.py" line="33"/>
+        <location filename="../../desktop/ui/i18n.py" line="34"/>
+        <source>adjudicated</source>
+        <translation>裁定</translation>
+    </message>
+</context>
+<context>
     <name>ProgramTableModel</name>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="46"/>
         <source>Tags</source>
         <translation>标注</translation>
     </message>
@@ -949,42 +1303,42 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ProgramsDialog</name>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="76"/>
         <source>Program registry</source>
         <translation>举措名录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="89"/>
         <source>New name or alias</source>
         <translation>新名称或别名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="90"/>
         <source>&amp;Rename</source>
         <translation>重命名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="91"/>
         <source>Add &amp;alias</source>
         <translation>添加别名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="93"/>
         <source>&amp;Merge into</source>
         <translation>合并到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="143"/>
         <source>Select a program.</source>
         <translation>请选择一个举措。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="147"/>
         <source>Aliases: </source>
         <translation>别名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="147"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -992,22 +1346,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="564"/>
+        <location filename="../../desktop/ui/reader.py" line="579"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="573"/>
+        <location filename="../../desktop/ui/reader.py" line="588"/>
         <source>Tag all occurrences as</source>
         <translation>将所有出现处标注为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="582"/>
+        <location filename="../../desktop/ui/reader.py" line="597"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="586"/>
+        <location filename="../../desktop/ui/reader.py" line="601"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1020,12 +1374,12 @@ Ctrl+E — 导出</translation>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/review.py" line="65"/>
+        <location filename="../../desktop/ui/features/review.py" line="72"/>
         <source>Write your own</source>
         <translation>自行标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/review.py" line="66"/>
+        <location filename="../../desktop/ui/features/review.py" line="73"/>
         <source>Kind of the consensus tag:</source>
         <translation>共识标注的类型：</translation>
     </message>
@@ -1033,17 +1387,47 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="93"/>
+        <location filename="../../desktop/ui/review_panel.py" line="105"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="95"/>
+        <location filename="../../desktop/ui/review_panel.py" line="107"/>
         <source>colleague (all)</source>
         <translation>同事（全部）</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="126"/>
+        <source>✓ Accept (A)</source>
+        <translation>✓ 通过 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="127"/>
+        <source>The colleague&apos;s tag is right as it is</source>
+        <translation>同事的标注正确，保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="128"/>
+        <source>✗ Reject (R)</source>
+        <translation>✗ 驳回 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="129"/>
+        <source>The tag is wrong; it stays, struck through</source>
+        <translation>标注有误；保留并划线显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="130"/>
+        <source>✎ Correct (C)</source>
+        <translation>✎ 更正 (C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_panel.py" line="132"/>
+        <source>Make your own copy of the tag, linked to it, and edit it in the inspector</source>
+        <translation>复制一份自己的标注（与原标注关联），并在检查器中编辑</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_panel.py" line="134"/>
+        <location filename="../../desktop/ui/review_panel.py" line="164"/>
         <source>%n tag(s) to review</source>
         <translation>
             <numerusform>待审核标注 %n 个</numerusform>
@@ -1053,37 +1437,37 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="51"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="51"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="51"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="52"/>
+        <location filename="../../desktop/ui/review_panel.py" line="58"/>
         <source>Author</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="52"/>
+        <location filename="../../desktop/ui/review_panel.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="52"/>
+        <location filename="../../desktop/ui/review_panel.py" line="58"/>
         <source>Last comment</source>
         <translation>最新评论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="66"/>
+        <location filename="../../desktop/ui/review_panel.py" line="74"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
@@ -1091,112 +1475,112 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SchemaDialog</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="243"/>
         <source>Tag kinds and fields</source>
         <translation>标注类型和字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="249"/>
         <source>&amp;Add kind…</source>
         <translation>添加类型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="246"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="250"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="251"/>
         <source>&amp;Colour…</source>
         <translation>颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="252"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="253"/>
         <source>Add &amp;field…</source>
         <translation>添加字段(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="254"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="255"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="256"/>
         <source>&amp;Up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="257"/>
         <source>Do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="259"/>
         <source>Removing a field hides it: values already entered stay in the tags, and come back if a field with the same key is added.</source>
         <translation>移除字段只是隐藏它：已填写的值仍保留在标注中，重新添加同键字段后会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="344"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="348"/>
         <source>Fields of %1</source>
         <translation>%1 的字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="349"/>
         <source>Select a kind to see its fields.</source>
         <translation>选择一个类型以查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="384"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="388"/>
         <source>Add a tag kind</source>
         <translation>添加标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="395"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="399"/>
         <source>Rename a tag kind</source>
         <translation>重命名标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="404"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="408"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="427"/>
         <source>Delete a tag kind</source>
         <translation>删除标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="424"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="428"/>
         <source>Delete the kind “%1” and its fields? No tag uses it.</source>
         <translation>删除类型“%1”及其字段？没有标注使用该类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="434"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="438"/>
         <source>Add a field to %1</source>
         <translation>为 %1 添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="447"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="451"/>
         <source>Edit the field %1</source>
         <translation>编辑字段 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="459"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="463"/>
         <source>Remove a field</source>
         <translation>移除字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="460"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="464"/>
         <source>Remove the field “%1”? Values already entered stay in the tags but are no longer shown; adding a field with the key “%2” again shows them.</source>
         <translation>移除字段“%1”？已填写的值仍保留在标注中，但不再显示；重新添加键为“%2”的字段后会再次显示。</translation>
     </message>
@@ -1222,71 +1606,360 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="84"/>
-        <location filename="../../desktop/ui/search_panel.py" line="123"/>
+        <location filename="../../desktop/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop/ui/search_panel.py" line="125"/>
         <source>Search the project</source>
         <translation>搜索整个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop/ui/search_panel.py" line="88"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="88"/>
+        <location filename="../../desktop/ui/search_panel.py" line="90"/>
         <source>Tag all results as…</source>
         <translation>将全部结果标注为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="123"/>
+        <location filename="../../desktop/ui/search_panel.py" line="125"/>
         <source>Search this report</source>
         <translation>搜索本报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="148"/>
+        <location filename="../../desktop/ui/search_panel.py" line="150"/>
         <source> (first {0} shown)</source>
         <translation>（显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="149"/>
+        <location filename="../../desktop/ui/search_panel.py" line="151"/>
         <source>{0} results in {1} reports</source>
         <translation>{1} 份报告中共 {0} 条结果</translation>
     </message>
 </context>
 <context>
+    <name>ServiceMessage</name>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="21"/>
+        <source>Someone else changed this tag since you loaded it; it has been reloaded, please check it and try again.</source>
+        <translation>加载后他人修改了此标注；已重新加载，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <source>This tag was deleted (perhaps by a colleague).</source>
+        <translation>此标注已被删除（可能是同事删除的）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="26"/>
+        <source>This tag is already back (perhaps a colleague restored it).</source>
+        <translation>此标注已恢复（可能是同事恢复的）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="29"/>
+        <source>“%1” is not one of %2</source>
+        <translation>“%1”不在可选项 %2 之中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <source>“%1” is not a direction (增长/下降/水平)</source>
+        <translation>“%1”不是方向（增长/下降/水平）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="31"/>
+        <source>Select some text to tag.</source>
+        <translation>请先选中要标注的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="33"/>
+        <source>A tag must cover at least one character of the report.</source>
+        <translation>标注至少要覆盖报告中的一个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="34"/>
+        <source>A tag cannot link to itself.</source>
+        <translation>标注不能关联到自身。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="36"/>
+        <source>That version of the tag is not in its history.</source>
+        <translation>该版本不在此标注的历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="38"/>
+        <source>The report no longer exists.</source>
+        <translation>该报告已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="39"/>
+        <source>That tag no longer exists.</source>
+        <translation>该标注已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="40"/>
+        <source>Write a comment first.</source>
+        <translation>请先填写评论。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="41"/>
+        <source>Choose two different analysts.</source>
+        <translation>请选择两位不同的分析员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="42"/>
+        <source>There is no tag kind “%1”.</source>
+        <translation>没有名为“%1”的标注类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="44"/>
+        <source>A report needs a title.</source>
+        <translation>报告需要标题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="46"/>
+        <source>The year must be a number such as 2025 (not “%1”).</source>
+        <translation>年份必须是数字，例如 2025（而不是“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="48"/>
+        <source>%1: the file is empty.</source>
+        <translation>%1：文件为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="49"/>
+        <source>%1: no such file.</source>
+        <translation>%1：文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <source>%1: the file holds no text.</source>
+        <translation>%1：文件中没有文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="52"/>
+        <source>%1: this file type is not supported (use %2).</source>
+        <translation>%1：不支持此文件类型（请使用 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="53"/>
+        <source>%1: this does not look like text.</source>
+        <translation>%1：这看起来不是文本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <source>%1: this is a binary file, not a text report.</source>
+        <translation>%1：这是二进制文件，不是文本报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="57"/>
+        <source>%1: the text encoding is not recognised (tried UTF-8, UTF-16 and GB18030).</source>
+        <translation>%1：无法识别文本编码（已尝试 UTF-8、UTF-16 和 GB18030）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="58"/>
+        <source>%1: the text is not valid %2.</source>
+        <translation>%1：文本不是有效的 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <source>%1: the file is %2 MB; reports over %3 MB are refused.</source>
+        <translation>%1：文件大小为 %2 MB；超过 %3 MB 的报告不予导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1：无法读取（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <source>%1: the PDF holds no text.</source>
+        <translation>%1：PDF 中没有文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="63"/>
+        <source>%1: this is not a PDF file.</source>
+        <translation>%1：这不是 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="65"/>
+        <source>%1: the PDF is password-protected; save an unprotected copy and import that.</source>
+        <translation>%1：PDF 受密码保护；请另存一份未加密的副本再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <source>%1: the PDF is damaged and cannot be read.</source>
+        <translation>%1：PDF 已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="69"/>
+        <source>%1: the PDF is a scan and OCR found no text in it.</source>
+        <translation>%1：PDF 是扫描件，文字识别（OCR）未找到文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="71"/>
+        <source>%1: the PDF is a scan (pages without a text layer) and needs OCR, which is not installed.</source>
+        <translation>%1：PDF 是扫描件（页面没有文字层），需要文字识别（OCR），但尚未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <source>%1: this is a password-protected or old-format (.doc) Word file; save it as an unprotected .docx and import that.</source>
+        <translation>%1：这是受密码保护或旧格式（.doc）的 Word 文件；请另存为未加密的 .docx 再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="76"/>
+        <source>%1: the Word file holds no text.</source>
+        <translation>%1：Word 文件中没有文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <source>%1: the Word file is damaged and cannot be read.</source>
+        <translation>%1：Word 文件已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="79"/>
+        <source>%1: the Word file is unsafe to open (a zip bomb or a damaged file); refused.</source>
+        <translation>%1：打开此 Word 文件不安全（压缩炸弹或文件损坏），已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <source>%1: the page holds no text.</source>
+        <translation>%1：网页中没有文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="81"/>
+        <source>%1: the page cannot be read.</source>
+        <translation>%1：无法读取网页。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <source>%1 is locked by another program; close it there and try again.</source>
+        <translation>%1 被其他程序锁定；请在该程序中关闭后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="86"/>
+        <source>The project is busy: another window or program holds its write lock. Nothing was changed; try again in a moment.</source>
+        <translation>项目正忙：另一个窗口或程序占用着写锁。未做任何更改，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="89"/>
+        <source>The project file is read-only, so nothing was changed. Make it writable (or copy it to a folder you can write to) and try again.</source>
+        <translation>项目文件为只读，未做任何更改。请将其设为可写（或复制到可写的文件夹）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="92"/>
+        <source>%1 is read-only. Make it writable (or copy it to a folder you can write to) and open it again.</source>
+        <translation>%1 为只读。请将其设为可写（或复制到可写的文件夹）后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="95"/>
+        <source>%1 is in a read-only folder (%2). Copy the project to a folder you can write to, or make this folder writable.</source>
+        <translation>%1 位于只读文件夹（%2）中。请将项目复制到可写的文件夹，或将此文件夹设为可写。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="98"/>
+        <source>The disk is full, so nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满，未做任何更改。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <source>%1 was made by a newer version of ReportMark (schema %2); please update ReportMark to open it.</source>
+        <translation>%1 由更新版本的 ReportMark 创建（架构 %2）；请更新 ReportMark 后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <source>%1 is not a ReportMark project.</source>
+        <translation>%1 不是 ReportMark 项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <source>%1 is an empty file, not a ReportMark project: choose a new name, or delete the file.</source>
+        <translation>%1 是空文件，不是 ReportMark 项目：请换一个名称，或删除该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <source>%1 is damaged and cannot be opened.</source>
+        <translation>%1 已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <source>%1 is a folder, not a project file.</source>
+        <translation>%1 是文件夹，不是项目文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <source>The team database cannot be reached. Check its address and your network, then try again.</source>
+        <translation>无法连接团队数据库。请检查地址和网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <source>That is this project; choose a colleague&apos;s project to merge.</source>
+        <translation>这就是当前项目；请选择同事的项目进行合并。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <source>%1 does not exist or is not a project file.</source>
+        <translation>%1 不存在或不是项目文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
+        <source>%1 is not an Excel workbook (.xlsx); nothing was changed.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <source>%1 could not be read as an Excel workbook; nothing was changed.</source>
+        <translation>无法将 %1 作为 Excel 工作簿读取；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <source>%1 was exported by a newer version of ReportMark; update ReportMark to import it.</source>
+        <translation>%1 由更新版本的 ReportMark 导出；请更新 ReportMark 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="83"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="84"/>
         <source>Suggestion (%1) · Enter accepts, X rejects</source>
         <translation>建议（%1）· Enter 采纳，X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="95"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="96"/>
         <source>Finding suggestions…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="115"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="116"/>
         <source>Suggestions failed: %1</source>
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="173"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="174"/>
         <source>Accept suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="197"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="198"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="221"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="222"/>
         <source>Accept all suggestions of a kind</source>
         <translation>采纳该类全部建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="224"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="225"/>
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
     </message>
@@ -1294,50 +1967,50 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TagStatus</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="36"/>
+        <location filename="../../desktop/ui/tag_table.py" line="37"/>
         <source>open</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="37"/>
-        <source>accepted</source>
-        <translation>已采纳</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/tag_table.py" line="38"/>
-        <source>rejected</source>
-        <translation>已拒绝</translation>
+        <source>accepted</source>
+        <translation>通过</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/tag_table.py" line="39"/>
+        <source>rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_table.py" line="40"/>
         <source>corrected</source>
-        <translation>已更正</translation>
+        <translation>更正</translation>
     </message>
 </context>
 <context>
     <name>TagTableModel</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="47"/>
+        <location filename="../../desktop/ui/tag_table.py" line="48"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="47"/>
+        <location filename="../../desktop/ui/tag_table.py" line="48"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="47"/>
+        <location filename="../../desktop/ui/tag_table.py" line="48"/>
         <source>Key fields</source>
         <translation>关键字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="48"/>
+        <location filename="../../desktop/ui/tag_table.py" line="49"/>
         <source>Author</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="48"/>
+        <location filename="../../desktop/ui/tag_table.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1345,17 +2018,17 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TagTablePanel</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="137"/>
+        <location filename="../../desktop/ui/tag_table.py" line="138"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="142"/>
+        <location filename="../../desktop/ui/tag_table.py" line="143"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="148"/>
+        <location filename="../../desktop/ui/tag_table.py" line="149"/>
         <source>All authors</source>
         <translation>全部标注人</translation>
     </message>
@@ -1363,37 +2036,46 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TeamFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="39"/>
+        <location filename="../../desktop/ui/features/team.py" line="40"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>合并同事的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="40"/>
+        <location filename="../../desktop/ui/features/team.py" line="41"/>
         <source>ReportMark projects (*.rmk *.sqlite *.db);;All files (*)</source>
         <translation>ReportMark 项目 (*.rmk *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="48"/>
+        <location filename="../../desktop/ui/features/team.py" line="49"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="48"/>
+        <location filename="../../desktop/ui/features/team.py" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="76"/>
+        <location filename="../../desktop/ui/features/team.py" line="78"/>
         <source>Merge finished</source>
         <translation>合并完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="89"/>
+        <location filename="../../desktop/ui/features/team.py" line="84"/>
+        <source>%1 reports added (%2 already here)
+%3 tags added, %4 updated to the newer version, %5 kept (the other version is in their history), %6 deleted
+%7 reviews, %8 links, %9 analysts added</source>
+        <translation>新增报告 %1 份（已有 %2 份）
+新增标注 %3 条，更新为较新版本 %4 条，保留 %5 条（另一版本在其历史中），删除 %6 条
+审核 %7 条，关联 %8 条，新增分析员 %9 位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/team.py" line="103"/>
         <source>Team database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="90"/>
+        <location filename="../../desktop/ui/features/team.py" line="104"/>
         <source>Restart ReportMark with this database:
 
 reportmark --db %1</source>
@@ -1402,7 +2084,7 @@ reportmark --db %1</source>
 reportmark --db %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="100"/>
+        <location filename="../../desktop/ui/features/team.py" line="114"/>
         <source>Team database unreachable: %1</source>
         <translation>无法连接团队数据库：%1</translation>
     </message>
@@ -1410,12 +2092,12 @@ reportmark --db %1</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="101"/>
+        <location filename="../../desktop/app.py" line="115"/>
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="117"/>
+        <location filename="../../desktop/app.py" line="131"/>
         <source>%1
 
 Restore the backup %2 now? The file it replaces is kept beside the backups.</source>

@@ -36,10 +36,49 @@ def test_export_runs_in_a_process_with_filters(qtbot: QtBot, seeded: Project, tm
     dialog.path.clear()
     qtbot.keyClicks(dialog.path, str(out))
     assert dialog.filters() == {"kind": "metric", "region": "湖南"}
-    with qtbot.waitSignal(dialog.accepted, timeout=60_000):
+    dialog.lang.setCurrentIndex(dialog.lang.findData("en"))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.last_result == {"paths": [str(out)], "counts": {"metric": 1}}
     assert openpyxl.load_workbook(out).sheetnames[0] == "Metric"
+
+
+def test_export_asks_before_overwriting_then_offers_open_and_folder(
+        qtbot: QtBot, seeded: Project, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    make_tags(seeded, tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "brief.xlsx"
+    out.write_bytes(b"yesterday's brief")
+    dialog = _dialog(qtbot, seeded, tmp_path)
+    dialog.show()
+    assert not dialog.open_button.isVisible()
+    dialog.path.setText(str(out))
+    dialog.lang.setCurrentIndex(dialog.lang.findData("zh_CN"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    box = dialog.overwrite_box
+    assert box is not None and box.isVisible() and "brief.xlsx" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert dialog.job is None and out.read_bytes() == b"yesterday's brief"
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    box = dialog.overwrite_box
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert openpyxl.load_workbook(out).sheetnames[0] == "指标"
+    assert str(out) in dialog.message.text()
+    opened: list[str] = []
+    dialog.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(out), str(folder)]
+    assert QSettings().value("export/last_folder") == str(folder)
+    again = ExportDialog(export.export_job, seeded.target, seeded.analyst_name, [("metric", "M")])
+    qtbot.addWidget(again)
+    assert again.path.text() == str(folder / "reportmark-export.xlsx")  # the folder remembered
 
 
 def test_format_switch_changes_the_extension(qtbot: QtBot, seeded: Project, tmp_path: Path) -> None:
