@@ -13,10 +13,13 @@ from desktop.domain.radicals import map_radicals
 from desktop.domain.report_text import ParsedReport, parse_reports
 from desktop.io.docx_import import import_docx
 from desktop.io.html_import import import_html
-from desktop.io.pdf_import import import_pdf
+from desktop.io.image_import import SUFFIXES as IMAGE_SUFFIXES
+from desktop.io.image_import import import_image
+from desktop.io.pdf_import import PageProgress, import_pdf
 from desktop.io.text_files import ImportRefused, read_text_file
 
 Importer = Callable[[Path], list[ParsedReport]]
+PagedImporter = Callable[[Path, PageProgress | None], list[ParsedReport]]
 
 
 def import_txt(path: Path) -> list[ParsedReport]:
@@ -34,15 +37,25 @@ IMPORTERS: dict[str, Importer] = {
     ".pdf": import_pdf,
     ".html": import_html,
     ".htm": import_html,
+    **dict.fromkeys(IMAGE_SUFFIXES, import_image),
+}
+# importers that read page by page (OCR) and report `progress(pages done, pages)`
+PAGED: dict[str, PagedImporter] = {
+    ".pdf": import_pdf,
+    **dict.fromkeys(IMAGE_SUFFIXES, import_image),
 }
 
 
-def read_reports(path: Path) -> list[ParsedReport]:
-    """Parse one file by its extension; raises ImportRefused with a clear message."""
+def read_reports(path: Path, progress: PageProgress | None = None) -> list[ParsedReport]:
+    """Parse one file by its extension; raises ImportRefused with a clear message.
+    `progress(pages done, pages)` is called for each page a scan's OCR reads."""
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         known = ", ".join(sorted(IMPORTERS))
         raise ImportRefused(f"{path.name}: this file type is not supported (use {known}).")
     if not path.is_file():
         raise ImportRefused(f"{path.name}: no such file.")
+    paged = PAGED.get(path.suffix.lower())
+    if paged is not None:
+        return paged(path, progress)
     return importer(path)

@@ -38,7 +38,7 @@ def _check(tmp_path: Path, suffix: str, data: bytes) -> None:
             assert 0 <= a <= b <= len(report.text)
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".txt"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".txt", ".png", ".tif"])
 @FUZZ
 @given(data=st.binary(max_size=2000))
 def test_random_bytes(tmp_path: Path, suffix: str, data: bytes):
