@@ -54,3 +54,16 @@ def test_an_image_file_that_is_not_an_image_is_refused(tmp_path: Path):
     path.write_bytes(b"not a png at all" * 20)
     with pytest.raises(ImportRefused, match="not an image"):
         read_reports(path)
+
+
+def test_rapidocr_loads_its_models_from_its_wheel_without_the_network(monkeypatch):
+    pytest.importorskip("rapidocr")
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("no network at run time")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    engine = ocr.RapidOcrEngine()  # raises if it tries to download a model
+    assert engine.name == "rapidocr"
