@@ -14,11 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from desktop import APP_NAME, ORG_NAME
+from desktop.ui.messages import error_text, translated
 
 if TYPE_CHECKING:
     from desktop.services.project import Project
@@ -60,6 +69,11 @@ def install_translations(app: QApplication, language: str | None = None) -> None
         translator = QTranslator(app)
         if translator.load(str(RESOURCES / "translations" / "reportmark_zh_CN.qm")):
             app.installTranslator(translator)
+        # Qt's own words (OK, Cancel, Close, Yes, No, the file dialog) come from the
+        # qtbase_zh_CN.qm that PySide6-Essentials ships in its translations folder
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
 
 
 def build(project: Project, window: MainWindow | None = None,
@@ -116,13 +130,14 @@ def _offer_backup(parent: QWidget | None, exc: Exception, target: str) -> bool:
         parent, APP_NAME,
         QCoreApplication.translate("app", "%1\n\nRestore the backup %2 now? The file it "
                                    "replaces is kept beside the backups.")
-        .replace("%1", str(exc).split(" Its backup ")[0]).replace("%2", exc.backup.name))
+        .replace("%1", translated(str(exc).split(" Its backup ")[0]))
+        .replace("%2", exc.backup.name))
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
         restore_backup(target)
     except ProjectError as failed:
-        QMessageBox.critical(parent, APP_NAME, str(failed))
+        QMessageBox.critical(parent, APP_NAME, error_text(failed))
         return False
     return True
 
@@ -168,7 +183,7 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
             import_seeds_once(project)
         except ProjectError as exc:
             if restored or not _offer_backup(window if frame else None, exc, target):
-                QMessageBox.critical(window if frame else None, APP_NAME, str(exc))
+                QMessageBox.critical(window if frame else None, APP_NAME, error_text(exc))
                 app.exit(1)
                 return
             open_project(restored=True)  # the backup is in place: open it

@@ -33,20 +33,23 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.agreement import Agreement, Disagreement, KindFigures
 from desktop.services import agreement as svc
+from desktop.services import kinds as kinds_service
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
+from desktop.ui.i18n import pick
+from desktop.ui.messages import error_text
 from desktop.ui.table_model import RIGHT, Index, RowsModel
 
 
 class FiguresModel(RowsModel[KindFigures]):
     """One row per kind, then "overall"."""
 
-    HEADERS = ("Kind", "Tags A", "Tags B", "Exact F1", "Overlap F1", "Record F1", "κ (chars)",
-               "Tagged chars")
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([self.tr(h) for h in self.HEADERS], parent=parent)
+        super().__init__((self.tr("Kind"), self.tr("Tags A"), self.tr("Tags B"),
+                          self.tr("Exact F1"), self.tr("Overlap F1"), self.tr("Record F1"),
+                          self.tr("κ (chars)"), self.tr("Tagged chars")), parent=parent)
+        self.kind_labels: dict[str, str] = {}
 
     def set_result(self, result: Agreement | None) -> None:
         self.set_rows([] if result is None else [*result.per_kind, result.overall])
@@ -56,7 +59,9 @@ class FiguresModel(RowsModel[KindFigures]):
             return None
         fig = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (fig.kind, fig.count_a, fig.count_b, f"{fig.exact.f1:.3f}",
+            kind = self.tr("overall") if fig.kind == "overall" else \
+                self.kind_labels.get(fig.kind, fig.kind)
+            values = (kind, fig.count_a, fig.count_b, f"{fig.exact.f1:.3f}",
                       f"{fig.overlap.f1:.3f}", f"{fig.record.f1:.3f}", f"{fig.kappa:.3f}",
                       fig.tagged_chars)
             return str(values[index.column()])
@@ -65,16 +70,33 @@ class FiguresModel(RowsModel[KindFigures]):
         return None
 
 
-REASON_LABELS = {"kind": "different kind", "only_a": "only A", "only_b": "only B",
-                 "span": "different span", "fields": "different fields"}
-
-
 class DisagreementsModel(RowsModel[Disagreement]):
-    HEADERS = ("Why", "Kind", "A", "B", "Detail", "Consensus")
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([self.tr(h) for h in self.HEADERS], parent=parent)
+        super().__init__((self.tr("Why"), self.tr("Kind"), self.tr("A"), self.tr("B"),
+                          self.tr("Detail"), self.tr("Consensus")), parent=parent)
         self._decided: set[str] = set()
+        self.kind_labels: dict[str, str] = {}
+        self.field_labels: dict[str, str] = {}
+
+    def reason(self, reason: str) -> str:
+        return {"kind": self.tr("different kind"), "only_a": self.tr("only A"),
+                "only_b": self.tr("only B"), "span": self.tr("different span"),
+                "fields": self.tr("different fields")}.get(reason, reason)
+
+    def detail(self, d: Disagreement) -> str:
+        """What differs, in the window's words (the domain's detail names field keys)."""
+        kind = self.kind_labels.get
+        if d.reason == "kind" and d.a is not None and d.b is not None:
+            return f"A {kind(d.a.kind, d.a.kind)} · B {kind(d.b.kind, d.b.kind)}"
+        parts = []
+        if d.reason == "span" and d.a is not None and d.b is not None:
+            parts.append(f"A {d.a.start}–{d.a.end} · B {d.b.start}–{d.b.end}")
+        keys = d.detail.split("fields: ", 1)[1] if "fields: " in d.detail else (
+            d.detail if d.reason == "fields" else "")
+        if keys:
+            names = "、".join(self.field_labels.get(k, k) for k in keys.split(", "))
+            parts.append(self.tr("fields: %1").replace("%1", names))
+        return "; ".join(parts)
 
     def set_rows(self, rows: Iterable[Disagreement], decided: set[str] | None = None) -> None:
         self._decided = set(decided or ())  # no view reads between here and the reset
@@ -93,15 +115,15 @@ class DisagreementsModel(RowsModel[Disagreement]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             col = index.column()
             if col == 0:
-                return self.tr(REASON_LABELS[d.reason])
+                return self.reason(d.reason)
             if col == 1:
                 kinds = {t.kind for t in (d.a, d.b) if t is not None}
-                return " / ".join(sorted(kinds))
+                return " / ".join(self.kind_labels.get(k, k) for k in sorted(kinds))
             if col in (2, 3):
                 tag = d.a if col == 2 else d.b
                 return "" if tag is None else tag.quote
             if col == 4:
-                return d.detail
+                return self.detail(d)
             return self.tr("decided") if self.is_decided(index.row()) else ""
         return None
 
@@ -115,6 +137,7 @@ class AgreementDialog(QDialog):
                  analyst_b: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Agreement"))
+        self.resize(1000, 680)  # seven figures a kind and the disagreements, unscrolled
         self._project = project
         self.a_box, self.b_box = QComboBox(), QComboBox()
         names = svc.analysts_with_tags(project)
@@ -132,6 +155,12 @@ class AgreementDialog(QDialog):
         self.figures_view.setModel(self.figures)
         self.figures_view.verticalHeader().hide()
         self.disagreements = DisagreementsModel(self)
+        for info in kinds_service.list_kinds(project):
+            label = pick(info.name, info.name_zh)
+            self.figures.kind_labels[info.key] = label
+            self.disagreements.kind_labels[info.key] = label
+            for f in info.fields:
+                self.disagreements.field_labels.setdefault(f.key, pick(f.label, f.label_zh))
         self.disagreements_view = QTableView()
         self.disagreements_view.setModel(self.disagreements)
         self.disagreements_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,7 +211,7 @@ class AgreementDialog(QDialog):
             try:
                 result = svc.agreement(self._project, a, b).result
             except (ProjectError, ValueError) as exc:
-                self.summary.setText(str(exc))
+                self.summary.setText(error_text(exc))
         else:
             self.summary.setText(self.tr("Choose two different analysts."))
         self.figures.set_result(result)
@@ -215,7 +244,7 @@ class AgreementDialog(QDialog):
         try:
             changes = action()
         except (ProjectError, ValueError) as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             return
         self.changed.emit(changes)
         self.recompute()

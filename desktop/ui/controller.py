@@ -5,6 +5,7 @@ change sets the services return."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,11 @@ from desktop.services.errors import FieldValueError, ProjectError, StaleTagError
 from desktop.services.project import Project
 from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.bus import ChangeBus
+from desktop.ui.i18n import pick
 from desktop.ui.main_window import MainWindow
+from desktop.ui.messages import translated
 from desktop.ui.reader import KindStyle, Mark
+from desktop.ui.tag_table import status_labels
 from desktop.ui.undo import CallCommand, CreateTagCommand, DeleteTagCommand
 
 USER_ERRORS = (ProjectError, StaleTagError, ValueError, FieldValueError)
@@ -111,12 +115,13 @@ class MainController(QObject):
 
     def reload_kinds(self) -> None:
         self.kinds = kinds_service.list_kinds(self.project)
-        styles = [KindStyle(k.key, f"{k.name} {k.name_zh}", k.colour, k.shortcut) for k in self.kinds]
+        styles = [KindStyle(k.key, pick(k.name, k.name_zh), k.colour, k.shortcut)
+                  for k in self.kinds]
         self.window.reader.set_kinds(styles)
         self.window.inspector.set_kinds(self.kinds)
-        labels = {k.key: f"{k.name} {k.name_zh}" for k in self.kinds}
+        labels = {k.key: pick(k.name, k.name_zh) for k in self.kinds}
         self.window.tag_table.set_kinds(labels, {k.key: k.colour for k in self.kinds})
-        actions = self.window.set_kind_actions([(k.key, f"{k.name} {k.name_zh}", k.shortcut)
+        actions = self.window.set_kind_actions([(k.key, pick(k.name, k.name_zh), k.shortcut)
                                                  for k in self.kinds])
         for key, action in actions.items():
             action.triggered.connect(lambda _=False, k=key: self._tag_selection(k))
@@ -205,7 +210,7 @@ class MainController(QObject):
             if shown is not None and author not in shown:
                 continue
             reader.add_tag(Mark(tag_id, kind, start, end, status=status, author=author))
-            reader.drop_suggestions(lambda m, t=(kind, start, end): taken_by(m, [t]))
+            reader.drop_suggestions(partial(taken_by, tags=[(kind, start, end)]))
             self._counts[kind] = self._counts.get(kind, 0) + 1
         focus = changes.focus_tag
         if focus and reader.mark(focus) is not None:
@@ -240,10 +245,11 @@ class MainController(QObject):
         if detail is None:
             return ""
         kind = next((k for k in self.kinds if k.key == detail.kind), None)
-        label = f"{kind.name} {kind.name_zh}" if kind else detail.kind
-        lines = [f"{label} · {detail.author} · {detail.status}"]
+        label = pick(kind.name, kind.name_zh) if kind else detail.kind
+        status = status_labels().get(detail.status, detail.status)
+        lines = [f"{label} · {detail.author} · {status}"]
         if kind:
-            lines += [f"{f.label_zh or f.label}: {display(detail.fields[f.key])}"
+            lines += [f"{pick(f.label, f.label_zh)}: {display(detail.fields[f.key])}"
                       for f in kind.fields if detail.fields.get(f.key)]
         return "\n".join(lines)
 
@@ -276,7 +282,7 @@ class MainController(QObject):
                 self.tr("%1 suggestions").replace("%1", str(self.suggestion_count)))
         else:
             w.status_suggestions.setText("")
-        w.status_counts.setText("  ".join(f"{k.name_zh or k.name} {counts.get(k.key, 0)}"
+        w.status_counts.setText("  ".join(f"{pick(k.name, k.name_zh)} {counts.get(k.key, 0)}"
                                           for k in self.kinds))
 
     # --- selection ----------------------------------------------------------------------
@@ -331,6 +337,8 @@ class MainController(QObject):
         return changes
 
     def show_error(self, message: str) -> None:
+        """A refusal or failure a user can act on, in the window's language."""
+        message = translated(message)
         self.window.statusBar().showMessage(message, 8000)
         QMessageBox.warning(self.window, self.tr("ReportMark"), message)
 
@@ -352,7 +360,7 @@ class MainController(QObject):
                                                     fields=fields, origin=origin))
         if changes is None or changes.focus_tag is None:
             return None
-        label = next((k.name for k in self.kinds if k.key == kind), kind)
+        label = next((pick(k.name, k.name_zh) for k in self.kinds if k.key == kind), kind)
         self.undo.push(CreateTagCommand(self.tr("Tag as %1").replace("%1", label), self.project,
                                         changes.focus_tag, self.bus.publish))
         self.window.reader.setFocus()
@@ -452,7 +460,7 @@ class MainController(QObject):
                 lambda: tags.set_kind(self.project, tag_id, kind),
                 lambda: tags.set_kind(self.project, tag_id, old),
                 self.bus.publish))
-            label = next((k.name_zh or k.name for k in self.kinds if k.key == kind), kind)
+            label = next((pick(k.name, k.name_zh) for k in self.kinds if k.key == kind), kind)
             self.window.statusBar().showMessage(
                 self.tr("Kind changed to %1 — Ctrl+Z changes it back").replace("%1", label),
                 8000)
@@ -480,7 +488,8 @@ class MainController(QObject):
         if not choices:
             self.window.statusBar().showMessage(self.tr("There is no tag to link to in this report."), 5000)
             return
-        labels = [f"{r.quote}  [{r.kind} · {r.start}]" for r in choices]
+        names = {k.key: pick(k.name, k.name_zh) for k in self.kinds}
+        labels = [f"{r.quote}  [{names.get(r.kind, r.kind)} · {r.start}]" for r in choices]
         picked, ok = QInputDialog.getItem(self.window, self.tr("Link tag"), self.tr("Link to:"),
                                           labels, 0, False)
         if ok:

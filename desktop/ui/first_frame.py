@@ -4,12 +4,13 @@ the controller takes over a moment later and reloads everything."""
 from __future__ import annotations
 
 from desktop.services.snapshot import FirstFrame
+from desktop.ui.i18n import pick
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import KindStyle
 
 
 def paint_first_frame(window: MainWindow, frame: FirstFrame) -> None:
-    window.reader.set_kinds([KindStyle(k.key, f"{k.name} {k.name_zh}", k.colour, k.shortcut)
+    window.reader.set_kinds([KindStyle(k.key, pick(k.name, k.name_zh), k.colour, k.shortcut)
                              for k in frame.kinds])
     window.library.set_rows(frame.library)
     doc = frame.report

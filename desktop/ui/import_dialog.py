@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,20 +32,27 @@ from PySide6.QtWidgets import (
 
 from desktop.services.batch_import import BatchSummary, import_batch
 from desktop.ui.jobs import ProcessJob
+from desktop.ui.messages import translated
 
 
 def summary_text(summary: BatchSummary, cancelled: bool = False) -> str:
-    lines: list[str] = []
-    head = "Import cancelled." if cancelled else "Import finished."
-    lines.append(f"{head} {len(summary.imported)} imported, {len(summary.skipped)} skipped "
-                 f"as duplicates, {len(summary.refused)} refused.")
+    """What the import did, in the window's language; refusals translated one by one."""
+    head = (QCoreApplication.translate("ImportDialog", "Import cancelled.") if cancelled
+            else QCoreApplication.translate("ImportDialog", "Import finished."))
+    lines = [head + " " + QCoreApplication.translate(
+        "ImportDialog", "%1 imported, %2 skipped as duplicates, %3 refused.")
+        .replace("%1", str(len(summary.imported))).replace("%2", str(len(summary.skipped)))
+        .replace("%3", str(len(summary.refused)))]
     if summary.imported:
-        lines += ["", "Imported:"] + [f"  {title}" for _id, title in summary.imported]
+        lines += ["", QCoreApplication.translate("ImportDialog", "Imported:")]
+        lines += [f"  {title}" for _id, title in summary.imported]
     if summary.skipped:
-        lines += ["", "Skipped (already in the project):"] + [
-            f"  {title}" for title, _reason in summary.skipped]
+        lines += ["", QCoreApplication.translate("ImportDialog",
+                                                 "Skipped (already in the project):")]
+        lines += [f"  {title}" for title, _reason in summary.skipped]
     if summary.refused:
-        lines += ["", "Refused:"] + [f"  {reason}" for _name, reason in summary.refused]
+        lines += ["", QCoreApplication.translate("ImportDialog", "Refused:")]
+        lines += [f"  {translated(reason)}" for _name, reason in summary.refused]
     return "\n".join(lines)
 
 
@@ -126,7 +133,7 @@ class ImportDialog(QDialog):
         self._finish(summary, summary_text(summary))
 
     def _on_failed(self, message: str) -> None:
-        self._finish(BatchSummary(), self.tr("The import failed: {0}").format(message))
+        self._finish(BatchSummary(), self.tr("The import failed: {0}").format(translated(message)))
 
     def _on_cancel(self) -> None:
         if self.running and self._job is not None:

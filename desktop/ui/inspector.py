@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.fieldvalues import display, period_text
 from desktop.services.values import KindInfo, TagDetail
+from desktop.ui.i18n import action_label, link_label, origin_label, pick
 from desktop.ui.tag_table import status_labels
 from desktop.ui.wheel import guard_wheel
 
@@ -135,7 +136,7 @@ class InspectorPanel(QScrollArea):
         self._form_kind = None  # fields may have changed
         self.kind.clear()
         for k in kinds:
-            self.kind.addItem(f"{k.name} {k.name_zh}", k.key)
+            self.kind.addItem(pick(k.name, k.name_zh), k.key)
 
     def detail(self) -> TagDetail | None:
         return self._detail
@@ -196,28 +197,35 @@ class InspectorPanel(QScrollArea):
         if not self.note.hasFocus():
             self.note.setPlainText(detail.note)
         self.meta.setText(self.tr("By %1 · %2\nCreated %3 · updated %4")
-                          .replace("%1", detail.author).replace("%2", detail.origin)
+                          .replace("%1", detail.author).replace("%2", origin_label(detail.origin))
                           .replace("%3", detail.created_at.strftime("%Y-%m-%d %H:%M"))
                           .replace("%4", detail.updated_at.strftime("%Y-%m-%d %H:%M")))
         self.links.clear()
         for link in detail.links:
             arrow = "→" if link.outgoing else "←"
-            item = QListWidgetItem(f"{arrow} {link.type}: {link.other_quote} ({link.other_kind})")
+            other = self._kinds.get(link.other_kind)
+            kind = pick(other.name, other.name_zh) if other else link.other_kind
+            item = QListWidgetItem(f"{arrow} {link_label(link.type)}: {link.other_quote} ({kind})")
             item.setData(Qt.ItemDataRole.UserRole, (link.other_id, link.type, link.outgoing))
             self.links.addItem(item)
         self.history.clear()
         for entry in reversed(detail.history):
-            item = QListWidgetItem(f"{entry.at:%m-%d %H:%M:%S}  {entry.analyst}  {entry.action}")
+            item = QListWidgetItem(
+                f"{entry.at:%m-%d %H:%M:%S}  {entry.analyst}  {action_label(entry.action)}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(self._state_summary(entry.state))
             self.history.addItem(item)
 
-    @staticmethod
-    def _state_summary(state: dict[str, object]) -> str:
+    def _state_summary(self, state: dict[str, object]) -> str:
+        """A past version as a tooltip: kind and quote, then each field by its label."""
         fields = state.get("fields") or {}
         assert isinstance(fields, dict)
-        lines = [f"{state.get('kind')}: {state.get('quote')}"]
-        lines += [f"{k}: {display(v)}" for k, v in fields.items()]
+        kind = self._kinds.get(str(state.get("kind")))
+        labels = {f.key: pick(f.label, f.label_zh) for f in kind.fields} if kind else {}
+        name = pick(kind.name, kind.name_zh) if kind else state.get("kind")
+        lines = [f"{name}: {state.get('quote')}"]
+        lines += [f"{labels.get(k, k)}: {display(v)}" for k, v in fields.items()
+                  if v not in (None, "") and k in labels]
         return "\n".join(lines)
 
     def _shown(self, key: str, value: Any) -> str:
@@ -258,7 +266,7 @@ class InspectorPanel(QScrollArea):
                     lambda key=f.key, t=f.type, e=editor: self._on_line_edited(key, t, e)
                 )
             self._editors[f.key] = editor
-            self.form.addRow(f"{f.label} {f.label_zh}", editor)
+            self.form.addRow(pick(f.label, f.label_zh), editor)
         guard_wheel(self.fields_box)
 
     def _fill_form(self, fields: dict[str, Any]) -> None:

@@ -32,6 +32,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError
 from desktop.services.programs import ProgramRow
 from desktop.services.project import Project
+from desktop.ui.messages import error_text
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
 USER_ERRORS = (ProjectError, ValueError)
@@ -163,7 +164,7 @@ class ProgramsDialog(QDialog):
         try:
             changes: Changes = action(self._project, *args)
         except USER_ERRORS as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             return False
         self.error_label.clear()
         self.changed.emit(changes)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -35,6 +36,9 @@ from desktop.domain.offsets import OffsetMap
 from desktop.domain.report_text import Structure
 from desktop.domain.spans import IdColumn, IntervalIndex, assign_lanes, snap
 from desktop.ui.fonts import reader_font
+
+# reviewed tags carry a mark at their end: (symbol, colour) by status
+BADGES = {"accepted": ("✓", "#15803d"), "corrected": ("✎", "#b45309")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +404,10 @@ class ReaderView(QPlainTextEdit):
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.6))
+        small_ascent = QFontMetricsF(small).ascent() - 2
+        badges = {code: BADGES[name] for name, code in self._codes.items() if name in BADGES}
         # each tag's underline in its own lane, so overlapping tags all stay visible
         for lane, i in zip(lanes, visible, strict=True):
             colour = QColor(self._colour(names[self._tkinds[i]]))
@@ -416,6 +424,13 @@ class ReaderView(QPlainTextEdit):
                 for rect in rects[i]:
                     mid = rect.center().y()
                     painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
+            badge = badges.get(self._status[i])
+            if badge is not None and rects[i]:
+                # a reviewed tag says so: ✓ accepted, ✎ corrected, at its end
+                last = rects[i][-1]
+                painter.setPen(QColor(badge[1]))
+                painter.setFont(small)
+                painter.drawText(QPointF(last.right() - 1, last.top() + small_ascent), badge[0])
             if self._ids[i] == self._selected:
                 painter.setPen(QPen(colour.darker(140), 2.0))
                 for rect in rects[i]:

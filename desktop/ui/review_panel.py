@@ -5,6 +5,7 @@ Signals:
   tag_activated(report_id, tag_id)  a row was chosen: show the tag in the reader
   changed(Changes)                  a verdict was recorded: hand it to the ChangeBus
   failed(str)                       a verdict was refused (e.g. a colleague changed the tag)
+  edit_requested(report_id, tag_id) a correction was made: open the copy for editing
 Call `refresh()` from the bus's on_changes (or after a merge) to reload the ids.
 
 The table is an item model over tag ids (`ReviewQueueModel`); rows are fetched from the
@@ -25,16 +26,21 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.services import kinds as kinds_service
 from desktop.services import review
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.review import QueueItem
+from desktop.ui.i18n import pick
+from desktop.ui.messages import error_text
 from desktop.ui.table_model import Index, LazyRowsModel
+from desktop.ui.tag_table import status_labels
 
 USER_ERRORS = (ProjectError, ValueError)  # StaleTagError is a ProjectError
 
@@ -51,6 +57,8 @@ class ReviewQueueModel(LazyRowsModel[QueueItem]):
         super().__init__((self.tr("Report"), self.tr("Kind"), self.tr("Text"),
                           self.tr("Author"), self.tr("Status"), self.tr("Last comment")),
                          fetch_rows, parent)
+        self.kind_labels: dict[str, str] = {}
+        self._statuses = status_labels()
 
     set_ids = LazyRowsModel.set_rows
     tag_id = LazyRowsModel.row
@@ -71,8 +79,10 @@ class ReviewQueueModel(LazyRowsModel[QueueItem]):
             return item.version
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             col = self.COLUMNS[index.column()]
-            values = {"report": item.report_title, "kind": item.kind, "text": item.quote,
-                      "author": item.author, "status": item.status,
+            values = {"report": item.report_title,
+                      "kind": self.kind_labels.get(item.kind, item.kind), "text": item.quote,
+                      "author": item.author,
+                      "status": self._statuses.get(item.status, item.status),
                       "comment": item.last_comment}
             return values[col]
         return None
@@ -82,6 +92,7 @@ class ReviewPanel(QWidget):
     tag_activated = Signal(str, str)  # report id, tag id
     changed = Signal(object)  # desktop.services.changes.Changes
     failed = Signal(str)
+    edit_requested = Signal(str, str)  # report id, the reviewer's corrected copy
 
     STATUSES = ("open", "accepted", "rejected", "corrected", "")
 
@@ -89,13 +100,16 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self._project = project
         self.status_box = QComboBox()
+        labels = status_labels()
         for status in self.STATUSES:
-            self.status_box.addItem(status or self.tr("any status"), status)
+            self.status_box.addItem(labels.get(status) or self.tr("any status"), status)
         self.author_edit = QLineEdit()
         self.author_edit.setPlaceholderText(self.tr("colleague (all)"))
         self.report_id: str | None = None  # set by the lead's window to filter by report
         self.message = QLabel()
         self.model = ReviewQueueModel(lambda ids: review.queue_rows(self._project, ids), self)
+        self.model.kind_labels = {k.key: pick(k.name, k.name_zh)
+                                  for k in kinds_service.list_kinds(project)}
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,13 +122,29 @@ class ReviewPanel(QWidget):
         filters.addWidget(self.author_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # the verdicts as buttons, with their keys on them: nothing to remember
+        self.accept_button = QPushButton(self.tr("✓ Accept (A)"))
+        self.accept_button.setToolTip(self.tr("The colleague's tag is right as it is"))
+        self.reject_button = QPushButton(self.tr("✗ Reject (R)"))
+        self.reject_button.setToolTip(self.tr("The tag is wrong; it stays, struck through"))
+        self.correct_button = QPushButton(self.tr("✎ Correct (C)"))
+        self.correct_button.setToolTip(self.tr(
+            "Make your own copy of the tag, linked to it, and edit it in the inspector"))
+        verdicts = QHBoxLayout()
+        for button, slot in ((self.accept_button, self.accept_selected),
+                             (self.reject_button, self.reject_selected),
+                             (self.correct_button, self.correct_selected)):
+            button.clicked.connect(slot)
+            verdicts.addWidget(button)
         layout.addLayout(filters)
         layout.addWidget(self.view)
+        layout.addLayout(verdicts)
         layout.addWidget(self.message)
 
         self.status_box.currentIndexChanged.connect(self.refresh)
         self.author_edit.editingFinished.connect(self.refresh)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.view.doubleClicked.connect(self._on_current)
         for key, slot in (("A", self.accept_selected), ("R", self.reject_selected),
                           ("C", self.correct_selected)):
@@ -134,6 +164,12 @@ class ReviewPanel(QWidget):
         self.message.setText(self.tr("%n tag(s) to review", "", self.model.rowCount()))
         if current is not None:
             self.select_tag(current)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        chosen = self.view.currentIndex().isValid()
+        for button in (self.accept_button, self.reject_button, self.correct_button):
+            button.setEnabled(chosen)
 
     def selected_tag(self) -> str | None:
         index = self.view.currentIndex()
@@ -178,7 +214,7 @@ class ReviewPanel(QWidget):
             changes = verdict(item.tag_id, item.version)
         except USER_ERRORS as exc:
             self.refresh()  # show the tag as it is now
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.failed.emit(str(exc))
             return
         self.refresh()
@@ -188,3 +224,4 @@ class ReviewPanel(QWidget):
         self.changed.emit(changes)
         if changes.focus_tag and changes.focus_tag != item.tag_id:
             self.tag_activated.emit(item.report_id, changes.focus_tag)
+            self.edit_requested.emit(item.report_id, changes.focus_tag)

@@ -40,6 +40,8 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.values import FieldInfo, KindInfo
+from desktop.ui.i18n import field_type_label
+from desktop.ui.messages import error_text
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
 USER_ERRORS = (ProjectError, ValueError)
@@ -106,6 +108,8 @@ class FieldTableModel(RowsModel[FieldInfo]):
             column = self.COLUMNS[index.column()]
             if column == "choices":
                 return "、".join(c for c in f.choices if c)
+            if column == "type":
+                return field_type_label(f.type)
             return str(getattr(f, column))
         return None
 
@@ -160,7 +164,7 @@ class FieldForm(QDialog):
         self.label_zh_edit = QLineEdit(field.label_zh if field else "", self)
         self.type_combo = QComboBox(self)
         for name in ("text", "number", "choice", "period", "reference"):
-            self.type_combo.addItem(name, name)
+            self.type_combo.addItem(field_type_label(name), name)
         if field is not None:
             self.type_combo.setCurrentIndex(self.type_combo.findData(field.type))
         self.type_combo.setEnabled(field is None)
@@ -366,7 +370,7 @@ class SchemaDialog(QDialog):
         try:
             result = action(self._project, *args, **kwargs)
         except USER_ERRORS as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             return None
         self.error_label.clear()
         changes, extra = (result if isinstance(result, tuple) else (result, True))

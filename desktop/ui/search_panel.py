@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from desktop.services.kinds import list_kinds
 from desktop.services.project import Project
 from desktop.services.search import BadPattern, SearchHit, search_project, search_report
+from desktop.ui.i18n import pick
+from desktop.ui.messages import error_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -90,7 +92,7 @@ class SearchPanel(QWidget):
         self.tag_all.setEnabled(False)
         menu = QMenu(self.tag_all)
         for kind in list_kinds(project):
-            action = menu.addAction(f"{kind.name_zh or kind.name} ({kind.name})")
+            action = menu.addAction(pick(kind.name, kind.name_zh))
             action.setData(kind.key)
             action.triggered.connect(lambda _=False, key=kind.key: self.request_tag_all(key))
         self.tag_all.setMenu(menu)
@@ -141,7 +143,7 @@ class SearchPanel(QWidget):
                                        regex=self.regex.isChecked())
         except BadPattern as exc:
             self.model.set_hits(())
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             self.tag_all.setEnabled(False)
             return
         self.model.set_hits(result.hits)

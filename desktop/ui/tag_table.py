@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.fieldvalues import display
 from desktop.services.values import TagRow
+from desktop.ui.i18n import origin_label
 from desktop.ui.table_model import Index, LazyRowsModel
 
 FetchIds = Callable[[str, str, str, str, bool], list[str]]  # kind, author, status, sort, desc
@@ -80,7 +81,7 @@ class TagTableModel(LazyRowsModel[TagRow]):
                     "status": self._statuses.get(row.status, row.status)}[col]
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(self._kind_colours.get(row.kind, "#888888")) if col == "kind" else None
-        return f"{row.quote}\n[{row.start}, {row.end}) · {row.origin}"
+        return f"{row.quote}\n[{row.start}, {row.end}) · {origin_label(row.origin)}"
 
     @staticmethod
     def _fields(row: TagRow) -> str:

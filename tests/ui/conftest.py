@@ -59,3 +59,23 @@ def type_chinese(widget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(ch)
         QApplication.sendEvent(widget, event)
+
+
+# Latin words a Chinese window may show: the product, file formats, keys, figures'
+# names and units (file names and numbers are removed before the check)
+LATIN_ALLOWED = {"ReportMark", "Excel", "PDF", "Word", "CSV", "JSONL", "OCR", "UTF", "GB",
+                 "F1", "MB", "κ", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Delete", "Tab",
+                 "Backspace", "Home", "End", "PgUp", "PgDown", "Del", "Ins", "Space",
+                 "A", "B", "C", "R", "X", "N", "P", "F", "E", "Z", "Y", "S", "D", "I",
+                 "docx", "doc", "xlsx", "txt", "md", "html", "htm", "pdf", "rmk", "sqlite", "db"}
+
+
+def latin_words(text: str, allowed: set[str] = LATIN_ALLOWED) -> list[str]:
+    """Words in Latin letters that are not allowed (file names and paths removed)."""
+    import re
+
+    text = re.sub(r"[\w-]*\.[A-Za-z]{1,5}\b", " ", text)  # file names and extensions are data
+    text = re.sub(r"(?:/[\w.-]+)+", " ", text)  # paths
+    text = re.sub(r"&(?=\w)", "", text)  # mnemonics
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
+    return [w for w in words if w not in allowed]

@@ -40,7 +40,7 @@ def test_figures_per_kind_and_overall(dialog: Any) -> None:
     widget, _project, _rid = dialog
     rows = [[widget.figures.index(r, c).data() for c in range(widget.figures.columnCount())]
             for r in range(widget.figures.rowCount())]
-    assert [r[0] for r in rows] == ["metric", "program", "target", "overall"]
+    assert [r[0] for r in rows] == ["Metric", "Program", "Target", "overall"]
     metric = rows[0]
     assert metric[1:6] == ["1", "1", "1.000", "1.000", "0.000"]  # same span, values differ
     assert rows[-1][6] != "1.000"

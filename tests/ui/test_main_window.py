@@ -41,7 +41,7 @@ def test_select_text_press_1_tags_it_and_every_view_shows_it(app_parts, qtbot):
     # the table and the library follow a turn later, after the reader has painted
     qtbot.waitUntil(lambda: w.tag_table.model.rowCount() == 1)
     qtbot.waitUntil(lambda: w.library.model.index(0, 4).data() == "1·0·0")
-    assert "指标 1" in w.status_counts.text()
+    assert "Metric 1" in w.status_counts.text()
 
 
 def test_undo_and_redo_a_tag(app_parts, qtbot):

@@ -16,7 +16,6 @@ from desktop.ui.features.context import FeatureContext
 if TYPE_CHECKING:  # imported when first used: the window does not need it to start
     from desktop.ui.import_dialog import ImportDialog
 
-FILTER = "Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)"
 
 
 class ImportFeature(QObject):
@@ -30,8 +29,9 @@ class ImportFeature(QObject):
         ctx.window.reader.viewport().setAcceptDrops(False)  # drops go to the window
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.ctx.window, self.tr("Import reports"), "",
-                                                self.tr(FILTER))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.ctx.window, self.tr("Import reports"), "",
+            self.tr("Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)"))
         if paths:
             self.start([Path(p) for p in paths])
 

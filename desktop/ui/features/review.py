@@ -27,6 +27,7 @@ class ReviewFeature(QObject):
             tag_id, scroll=True, flash=True))
         self.panel.changed.connect(ctx.bus.publish)
         self.panel.failed.connect(ctx.controller.show_error)
+        self.panel.edit_requested.connect(self._edit_copy)
         # the queue follows changes a moment later, and only while it is on screen
         self._refresh_timer = QTimer(self, singleShot=True, interval=200)
         self._refresh_timer.timeout.connect(self._refresh_if_shown)
@@ -34,6 +35,12 @@ class ReviewFeature(QObject):
         w.left_tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
         w.act_agreement.triggered.connect(self.show_agreement)
         self.dialog: AgreementDialog | None = None
+
+    def _edit_copy(self, _report_id: str, tag_id: str) -> None:
+        """"Correct" made the reviewer's copy: show it and put the cursor in its first
+        field, ready to be fixed."""
+        self.ctx.controller.select_tag(tag_id, scroll=True)
+        self.ctx.window.inspector.focus_first_field()
 
     def _refresh_if_shown(self) -> None:
         if self.panel.isVisible():

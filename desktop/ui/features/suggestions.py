@@ -14,6 +14,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError, StaleTagError
 from desktop.ui.controller import taken_by
 from desktop.ui.features.context import FeatureContext
+from desktop.ui.messages import translated
 from desktop.ui.reader import Mark
 from desktop.ui.undo import CallCommand, CreateTagCommand
 
@@ -112,7 +113,7 @@ class SuggestionsFeature(QObject):
     def _failed(self, message: str) -> None:
         self._pending = None
         self.ctx.window.statusBar().showMessage(
-            self.tr("Suggestions failed: %1").replace("%1", message), 8000)
+            self.tr("Suggestions failed: %1").replace("%1", translated(message)), 8000)
 
     def refresh(self) -> None:
         report_id = self.ctx.controller.report_id

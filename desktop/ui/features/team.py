@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.services.errors import ProjectError
 from desktop.ui.features.context import FeatureContext
+from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first used: the window does not need them to start
     from desktop.services import team
@@ -72,8 +73,21 @@ class TeamFeature(QObject):
     def _on_merged(self, outcome: MergeOutcome) -> None:
         self._close_progress()
         self.ctx.bus.publish(outcome.changes())
-        self.ctx.window.statusBar().showMessage(outcome.summary(), 10000)
-        QMessageBox.information(self.ctx.window, self.tr("Merge finished"), outcome.summary())
+        summary = self.merge_summary(outcome)
+        self.ctx.window.statusBar().showMessage(summary.replace("\n", " "), 10000)
+        QMessageBox.information(self.ctx.window, self.tr("Merge finished"), summary)
+
+    def merge_summary(self, outcome: MergeOutcome) -> str:
+        """What a merge brought in, in the window's language (the service's summary is
+        the command line's English)."""
+        return self.tr(
+            "%1 reports added (%2 already here)\n%3 tags added, %4 updated to the newer "
+            "version, %5 kept (the other version is in their history), %6 deleted\n"
+            "%7 reviews, %8 links, %9 analysts added").replace("%1", str(outcome.reports_added)) \
+            .replace("%2", str(outcome.reports_matched)).replace("%3", str(outcome.tags_added)) \
+            .replace("%4", str(outcome.tags_updated)).replace("%5", str(outcome.tags_kept)) \
+            .replace("%6", str(outcome.tags_deleted)).replace("%7", str(outcome.reviews_added)) \
+            .replace("%8", str(outcome.links_added)).replace("%9", str(outcome.analysts_added))
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
@@ -97,7 +111,7 @@ class TeamFeature(QObject):
             self._stamp, changes = team.poll(self.ctx.project, self._stamp)
         except ProjectError as exc:  # a dropped connection must not stop the window
             self.ctx.window.statusBar().showMessage(
-                self.tr("Team database unreachable: %1").replace("%1", str(exc)), 5000)
+                self.tr("Team database unreachable: %1").replace("%1", error_text(exc)), 5000)
             return
         if not changes.empty:
             self.ctx.bus.publish(changes)
