@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,8 +78,11 @@ def install_translations(app: QApplication, language: str | None = None) -> None
 
 
 def build(project: Project, window: MainWindow | None = None,
-          report_id: str | None = None) -> AppParts:
-    """The window and its controllers over an open project (tests call this directly)."""
+          report_id: str | None = None,
+          opened: Callable[[AppParts], None] | None = None) -> AppParts:
+    """The window and its controllers over an open project (tests call this directly).
+    When the window asks for another project (File ▸ Open…, a team database), it opens
+    in a new window in place of this one, and `opened` hears of it."""
     from desktop.ui import extensions
     from desktop.ui.bus import ChangeBus
     from desktop.ui.controller import MainController
@@ -93,7 +97,61 @@ def build(project: Project, window: MainWindow | None = None,
     features = extensions.install(project, window, bus, controller)
     guard_wheel(window)  # the wheel scrolls panels; it never changes a combo box
     controller.start(report_id)
-    return AppParts(project, window, bus, controller, features)
+    parts = AppParts(project, window, bus, controller, features)
+    window.project_requested.connect(lambda target: switch_project(parts, target, opened))
+    return parts
+
+
+def switch_project(parts: AppParts, target: str,
+                   opened: Callable[[AppParts], None] | None = None) -> AppParts | None:
+    """Open (or create) another project in a new window with this one's layout, then
+    close this one. A project that cannot be opened is said so, and nothing changes."""
+    from desktop.services.errors import USER_ERRORS
+    from desktop.services.project import open_project_as
+    from desktop.ui.main_window import MainWindow
+
+    try:
+        project = open_project_as(target, parts.project.analyst_name)
+    except USER_ERRORS as exc:
+        QMessageBox.warning(parts.window, APP_NAME, error_text(exc))
+        return None
+    old = parts.window
+    window = MainWindow(QUndoStack())
+    window.setWindowIcon(old.windowIcon())
+    window.restoreGeometry(old.saveGeometry())
+    window.restoreState(old.saveState())
+    new = build(project, window, opened=opened)
+    window.show()
+    for feature in parts.features.values():  # workers of the old window stop
+        job = getattr(feature, "job", None)
+        if job is not None and job.running:
+            job.cancel()
+    old.close()
+    old.deleteLater()
+    parts.project.close()
+    if opened is not None:
+        opened(new)
+    return new
+
+
+def _import_and_show(parts: AppParts, files: Sequence[str]) -> None:
+    """Import the files given on the command line, then show the first one imported
+    (or, for a file already in the project, the report it is)."""
+    from desktop.services import reports
+
+    dialog = parts.features["importing"].start([Path(f) for f in files])
+
+    def show(summary: Any) -> None:
+        report_id = summary.imported[0][0] if summary.imported else None
+        if report_id is None and summary.skipped:
+            title = summary.skipped[0][0]
+            report_id = next((r.id for r in reports.library(parts.project) if r.title == title),
+                             None)
+        if report_id is not None:
+            parts.controller.reload_library()
+            parts.window.library.select(report_id)
+
+    dialog.finished_import.connect(show)
 
 
 def _save_window(settings: QSettings, parts: AppParts) -> None:
@@ -142,10 +200,12 @@ def _offer_backup(parent: QWidget | None, exc: Exception, target: str) -> bool:
     return True
 
 
-def run(db: str | None = None, analyst: str | None = None) -> int:
+def run(db: str | None = None, analyst: str | None = None,
+        files: Sequence[str] = ()) -> int:
     """Paint the window first (from a read-only snapshot of the project when it exists),
     then open the project, import the seeds on first run and hand over to the
-    controllers."""
+    controllers. `files` (reportmark FILE…, "Open with ReportMark") are imported into the
+    project and the window opens on the first of them."""
     from desktop.paths import default_project_path
     from desktop.services.snapshot import first_frame
     from desktop.ui.main_window import MainWindow
@@ -170,7 +230,18 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
 
         paint_first_frame(window, frame)
         window.show()
+    else:  # the first run: say what the next seconds are for, instead of an empty window
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "app", "Preparing your project and the sample reports…"))
+        window.show()
     parts: dict[str, AppParts] = {}
+
+    def opened(built: AppParts) -> None:
+        from desktop.ui.features.projects import remember_project
+
+        parts["app"] = built
+        remember_project(settings, built.project.target)
+        built.window.closing.connect(lambda: _save_window(settings, built))
 
     def open_project(restored: bool = False) -> None:
         from desktop.paths import save_analyst
@@ -189,16 +260,19 @@ def run(db: str | None = None, analyst: str | None = None) -> int:
             open_project(restored=True)  # the backup is in place: open it
             return
         save_analyst(name)
-        parts["app"] = built = build(project, window, last_report)
+        built = build(project, window, None if files else last_report, opened=opened)
+        opened(built)
         built.window.show()
-        window.closing.connect(lambda: _save_window(settings, built))
+        if files:
+            _import_and_show(built, files)
         if os.environ.get("REPORTMARK_BENCH_EXIT"):  # benchmarks/bench_startup.py
             app.quit()
 
     if os.environ.get("REPORTMARK_BENCH_EXIT") and frame is not None:
         window.repaint()  # the first frame is what the start-up figure measures
         return 0
-    QTimer.singleShot(0, open_project)
+    # a turn later, and a little more on the first run: the message above is painted first
+    QTimer.singleShot(0 if frame is not None else 50, open_project)
     code = app.exec()
     if "app" in parts:
         parts["app"].project.close()

@@ -28,6 +28,21 @@ def _global_parser(add_help: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _are_files(args: list[str]) -> bool:
+    """Whether the arguments are files to open in the window (the desktop entry's
+    `Exec=reportmark %F`), not a subcommand: existing paths, none of them an option."""
+    from pathlib import Path
+
+    return bool(args) and args[0] not in COMMAND_NAMES and all(
+        not a.startswith("-") and Path(a).exists() for a in args)
+
+
+# the subcommands' names, known without importing them (a file may not be called so)
+COMMAND_NAMES = frozenset({"gui", "import", "reports", "show", "suggest", "export",
+                           "import-edits", "merge", "agreement", "set-report",
+                           "restore-backup"})
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -53,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run
 
         return run(db=gui_args.db, analyst=gui_args.analyst)
+    if _are_files(rest):  # reportmark FILE… ("Open with ReportMark"): import, then show
+        from desktop.app import run
+
+        return run(db=gui_args.db, analyst=gui_args.analyst, files=rest)
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

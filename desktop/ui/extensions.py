@@ -13,6 +13,7 @@ from desktop.ui.features import (
     excel,
     importing,
     layers,
+    projects,
     review,
     schema,
     search,
@@ -22,7 +23,7 @@ from desktop.ui.features import (
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.main_window import MainWindow
 
-FEATURES = (importing, search, review, team, excel, layers, suggestions, schema)
+FEATURES = (importing, search, review, team, excel, layers, suggestions, schema, projects)
 
 
 def install(project: Project, window: MainWindow, bus: ChangeBus,

@@ -27,6 +27,7 @@ from desktop.ui.tag_table import TagTablePanel
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    project_requested = Signal(str)  # open (or create) this project file or database URL
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self.act_new_project = self._action(self.tr("&New project…"), QKeySequence.StandardKey.New,
+                                            "actNewProject")
+        self.act_open_project = self._action(self.tr("&Open project…"), "Ctrl+Shift+O",
+                                             "actOpenProject")
         self.act_import = self._action(self.tr("&Import reports…"), QKeySequence.StandardKey.Open, "actImport")
         self.act_export = self._action(self.tr("&Export…"), "Ctrl+E", "actExport")
         self.act_import_edits = self._action(self.tr("Import &edits from a workbook…"), None, "actImportEdits")
@@ -141,6 +146,11 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_new_project)
+        file_menu.addAction(self.act_open_project)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addSeparator()
         for a in (self.act_import, self.act_export, self.act_import_edits):
             file_menu.addAction(a)
         file_menu.addSeparator()

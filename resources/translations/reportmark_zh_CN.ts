@@ -1049,152 +1049,167 @@ Ctrl+E — 导出</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
         <source>Library</source>
         <translation>报告库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>&amp;Import reports…</source>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Import &amp;edits from a workbook…</source>
         <translation>从工作簿导入修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>&amp;Merge colleague&apos;s project…</source>
         <translation>合并同事的项目(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>&amp;Connect to team database…</source>
         <translation>连接团队数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>Switch &amp;analyst…</source>
         <translation>切换分析员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Search the &amp;project…</source>
         <translation>搜索整个项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Next tag</source>
         <translation>下一个标注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;Previous tag</source>
         <translation>上一个标注(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Tag &amp;kinds and fields…</source>
         <translation>标注类型与字段(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Program registry…</source>
         <translation>举措名录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Agreement…</source>
         <translation>一致性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>&amp;About ReportMark</source>
         <translation>关于 ReportMark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <source>Open &amp;recent</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>&amp;Tag</source>
         <translation>标注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Tag the selected text as %1</source>
         <translation>将选中文字标注为 %1</translation>
     </message>
@@ -1341,6 +1356,35 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/programs_dialog.py" line="147"/>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsFeature</name>
+    <message>
+        <location filename="../../desktop/ui/features/projects.py" line="44"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/projects.py" line="44"/>
+        <source>project.rmk</source>
+        <translation>项目.rmk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/projects.py" line="45"/>
+        <location filename="../../desktop/ui/features/projects.py" line="52"/>
+        <source>ReportMark projects (%1)</source>
+        <translation>ReportMark 项目 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/projects.py" line="51"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/projects.py" line="69"/>
+        <source>(no other project yet)</source>
+        <translation>（暂无其他项目）</translation>
     </message>
 </context>
 <context>
@@ -2070,21 +2114,7 @@ Ctrl+E — 导出</translation>
 审核 %7 条，关联 %8 条，新增分析员 %9 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="103"/>
-        <source>Team database</source>
-        <translation>团队数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/features/team.py" line="104"/>
-        <source>Restart ReportMark with this database:
-
-reportmark --db %1</source>
-        <translation>请用此数据库重新启动 ReportMark：
-
-reportmark --db %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/features/team.py" line="114"/>
+        <location filename="../../desktop/ui/features/team.py" line="111"/>
         <source>Team database unreachable: %1</source>
         <translation>无法连接团队数据库：%1</translation>
     </message>
@@ -2092,18 +2122,23 @@ reportmark --db %1</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="115"/>
+        <location filename="../../desktop/app.py" line="173"/>
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="131"/>
+        <location filename="../../desktop/app.py" line="189"/>
         <source>%1
 
 Restore the backup %2 now? The file it replaces is kept beside the backups.</source>
         <translation>%1
 
 现在恢复备份 %2 吗？被替换的文件会保留在备份旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="234"/>
+        <source>Preparing your project and the sample reports…</source>
+        <translation>正在准备项目和示例报告…</translation>
     </message>
 </context>
 </TS>

@@ -98,11 +98,8 @@ class TeamFeature(QObject):
         from desktop.ui.connect_dialog import ConnectDialog
 
         dialog = ConnectDialog(team.check_connection, self.ctx.window)
-        if dialog.exec():
-            QMessageBox.information(
-                self.ctx.window, self.tr("Team database"),
-                self.tr("Restart ReportMark with this database:\n\n"
-                        "reportmark --db %1").replace("%1", dialog.url()))
+        if dialog.exec():  # the connection was checked: open it in place of this project
+            self.ctx.window.project_requested.emit(dialog.url())
 
     def poll(self) -> None:
         from desktop.services import team
