@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,17 @@ class MainController(QObject):
                                                  for k in self.kinds])
         for key, action in actions.items():
             action.triggered.connect(lambda _=False, k=key: self._tag_selection(k))
+        self.window.legend.setText(self.legend_text())
+
+    def legend_text(self) -> str:
+        """One line under the title: what the marks mean, and the keys to walk them."""
+        kinds = " ".join(f'<span style="color:{k.colour}">■ {escape(pick(k.name, k.name_zh))}</span>'
+                         for k in self.kinds)
+        marks = self.tr("dashed outline: a suggestion · underline: a tag · ✓ accepted · "
+                        "✎ corrected · struck through: rejected")
+        keys = self.tr("N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept "
+                       "as that kind · F1 all keys")
+        return f"{kinds} &nbsp;·&nbsp; {marks}<br><b>{keys}</b>"
 
     def reload_analysts(self) -> None:
         self.analysts = list_analysts(self.project)

@@ -46,6 +46,13 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.report_title)
+        # what the outlines mean and the keys of the walk, always in sight
+        self.legend = QLabel(self)
+        self.legend.setObjectName("legend")
+        self.legend.setMinimumWidth(1)
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        centre_layout.addWidget(self.legend)
         centre_layout.addWidget(self.reader)
         self.setCentralWidget(centre)
 

@@ -40,6 +40,9 @@ from desktop.ui.messages import error_text
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+CONTEXT_BEFORE = 12  # characters shown before a match
+
+
 class SearchResultsModel(QAbstractListModel):
     """Rows are hits; the display is the context line, the tooltip the report title."""
 
@@ -66,9 +69,12 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.report_title}  …{hit.before}【{hit.match}】{hit.after}…"
+            # the match near the start of the line (a narrow panel cuts the end), a few
+            # characters before it; the report's title below
+            before = hit.before[-CONTEXT_BEFORE:]
+            return f"…{before}【{hit.match}】{hit.after}…\n{hit.report_title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.report_title
+            return f"{hit.report_title}\n\n…{hit.before}【{hit.match}】{hit.after}…"
         if role == self.HitRole:
             return hit
         return None

@@ -905,117 +905,127 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="275"/>
+        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
+        <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="136"/>
+        <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
+        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="286"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="282"/>
+        <location filename="../../desktop/ui/controller.py" line="293"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="343"/>
+        <location filename="../../desktop/ui/controller.py" line="354"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="348"/>
+        <location filename="../../desktop/ui/controller.py" line="359"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="364"/>
+        <location filename="../../desktop/ui/controller.py" line="375"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="373"/>
+        <location filename="../../desktop/ui/controller.py" line="384"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="395"/>
+        <location filename="../../desktop/ui/controller.py" line="406"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="405"/>
+        <location filename="../../desktop/ui/controller.py" line="416"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="414"/>
+        <location filename="../../desktop/ui/controller.py" line="425"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="435"/>
+        <location filename="../../desktop/ui/controller.py" line="446"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="447"/>
+        <location filename="../../desktop/ui/controller.py" line="458"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="459"/>
+        <location filename="../../desktop/ui/controller.py" line="470"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="465"/>
+        <location filename="../../desktop/ui/controller.py" line="476"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="476"/>
+        <location filename="../../desktop/ui/controller.py" line="487"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="489"/>
+        <location filename="../../desktop/ui/controller.py" line="500"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="493"/>
+        <location filename="../../desktop/ui/controller.py" line="504"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="493"/>
+        <location filename="../../desktop/ui/controller.py" line="504"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="505"/>
+        <location filename="../../desktop/ui/controller.py" line="516"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="517"/>
+        <location filename="../../desktop/ui/controller.py" line="528"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="539"/>
+        <location filename="../../desktop/ui/controller.py" line="550"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="540"/>
+        <location filename="../../desktop/ui/controller.py" line="551"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="548"/>
+        <location filename="../../desktop/ui/controller.py" line="559"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="549"/>
+        <location filename="../../desktop/ui/controller.py" line="560"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -1036,12 +1046,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="562"/>
+        <location filename="../../desktop/ui/controller.py" line="573"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="564"/>
+        <location filename="../../desktop/ui/controller.py" line="575"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -1049,167 +1059,167 @@ Ctrl+E — 导出</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>Library</source>
         <translation>报告库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>&amp;Import reports…</source>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>Import &amp;edits from a workbook…</source>
         <translation>从工作簿导入修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Merge colleague&apos;s project…</source>
         <translation>合并同事的项目(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Connect to team database…</source>
         <translation>连接团队数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Switch &amp;analyst…</source>
         <translation>切换分析员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Search the &amp;project…</source>
         <translation>搜索整个项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Next tag</source>
         <translation>下一个标注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>&amp;Previous tag</source>
         <translation>上一个标注(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Tag &amp;kinds and fields…</source>
         <translation>标注类型与字段(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Program registry…</source>
         <translation>举措名录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>&amp;Agreement…</source>
         <translation>一致性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>&amp;About ReportMark</source>
         <translation>关于 ReportMark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>&amp;Tag</source>
         <translation>标注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Tag the selected text as %1</source>
         <translation>将选中文字标注为 %1</translation>
     </message>
@@ -1650,33 +1660,33 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="86"/>
-        <location filename="../../desktop/ui/search_panel.py" line="125"/>
+        <location filename="../../desktop/ui/search_panel.py" line="92"/>
+        <location filename="../../desktop/ui/search_panel.py" line="131"/>
         <source>Search the project</source>
         <translation>搜索整个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="88"/>
+        <location filename="../../desktop/ui/search_panel.py" line="94"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="90"/>
+        <location filename="../../desktop/ui/search_panel.py" line="96"/>
         <source>Tag all results as…</source>
         <translation>将全部结果标注为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="125"/>
+        <location filename="../../desktop/ui/search_panel.py" line="131"/>
         <source>Search this report</source>
         <translation>搜索本报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="150"/>
+        <location filename="../../desktop/ui/search_panel.py" line="156"/>
         <source> (first {0} shown)</source>
         <translation>（显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="151"/>
+        <location filename="../../desktop/ui/search_panel.py" line="157"/>
         <source>{0} results in {1} reports</source>
         <translation>{1} 份报告中共 {0} 条结果</translation>
     </message>
