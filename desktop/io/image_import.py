@@ -51,8 +51,8 @@ def import_image(path: Path, progress: PageProgress | None = None) -> list[Parse
     try:
         engine = ocr.engine()
     except ocr.OcrUnavailable as exc:
-        raise ImportRefused(f"{path.name}: a scanned page needs OCR, but "
-                            f"{str(exc).removeprefix('no OCR engine is installed; ')}.") from exc
+        raise ImportRefused(f"{path.name}: a scanned page needs OCR, but no OCR engine is "
+                            f"installed; install one with: {ocr.INSTALL_HINT}.") from exc
     read = []
     for done, image in enumerate(pages):
         if progress is not None:

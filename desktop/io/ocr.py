@@ -30,7 +30,7 @@ from desktop.io.text_files import ImportRefused
 DPI = 150  # scans are rendered at this resolution for recognition
 LOW_CONFIDENCE = 80.0  # a page below this is flagged for the analyst to check
 
-INSTALL_HINT = ("install the OCR engine: pip install rapidocr onnxruntime "
+INSTALL_HINT = ("pip install rapidocr onnxruntime "
                 "(or on Debian: apt install tesseract-ocr tesseract-ocr-chi-sim)")
 
 
@@ -187,4 +187,4 @@ def engine(name: str | None = None) -> OcrEngine:
         if found is not None:
             _cache[candidate] = found
             return found
-    raise OcrUnavailable(f"no OCR engine is installed; {INSTALL_HINT}")
+    raise OcrUnavailable(f"no OCR engine is installed; install one with: {INSTALL_HINT}")

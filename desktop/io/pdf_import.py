@@ -148,7 +148,7 @@ def _read_pages(data: bytes, name: str, progress: PageProgress | None
             except ocr.OcrUnavailable as exc:
                 raise ImportRefused(
                     f"{name}: the PDF is a scan (pages without a text layer) and needs OCR, "
-                    f"but {str(exc).removeprefix('no OCR engine is installed; ')}."
+                    f"but no OCR engine is installed; install one with: {ocr.INSTALL_HINT}."
                 ) from exc
             engine_name = engine.name
             for done, index in enumerate(scanned):
