@@ -46,7 +46,7 @@ def check_connection(url: str) -> ConnectionCheck:
         with engine.connect():
             pass
         rev = current_revision(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, ProjectError) as exc:  # db/failures.py words most of them
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         return ConnectionCheck(False, f"Cannot connect: {reason}")
     finally:

@@ -80,9 +80,9 @@ def test_an_edit_to_a_tag_the_other_changed_is_refused(two_instances: tuple[Proj
 def test_concurrent_writes_between_read_and_flush_are_refused(
     two_instances: tuple[Project, Project],
 ) -> None:
-    """The version column guards the UPDATE itself, not only the check before it."""
-    from sqlalchemy.orm.exc import StaleDataError
-
+    """The version column guards the UPDATE itself, not only the check before it; the
+    race reaches the window as the stale-tag message (a ProjectError), not a raw
+    StaleDataError."""
     from db.models import Tag
 
     alice, bob = two_instances
@@ -93,7 +93,7 @@ def test_concurrent_writes_between_read_and_flush_are_refused(
         assert tag is not None
         tags.set_note(alice, tid, "alice was faster")
         tag.note = "bob's late edit"
-        with pytest.raises(StaleDataError):
+        with pytest.raises(StaleTagError, match="Someone else changed"):
             session.commit()
     assert tags.detail(alice, tid).note == "alice was faster"
 
