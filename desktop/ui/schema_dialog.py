@@ -40,7 +40,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError
 from desktop.services.project import Project
 from desktop.services.values import FieldInfo, KindInfo
-from desktop.ui.i18n import field_type_label
+from desktop.ui.i18n import field_type_label, pick
 from desktop.ui.messages import error_text
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
@@ -198,7 +198,7 @@ class DeleteKindDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delete a tag kind"))
-        label = f"{kind.name} {kind.name_zh}".strip()
+        label = pick(kind.name, kind.name_zh)
         self.message = QLabel(
             self.tr("%n tag(s) use the kind “%1”. What should happen to them?", "", usage)
             .replace("%1", label), self)
@@ -206,7 +206,7 @@ class DeleteKindDialog(QDialog):
         self.move_radio = QRadioButton(self.tr("&Move them to"), self)
         self.target_combo = QComboBox(self)
         for other in others:
-            self.target_combo.addItem(f"{other.name} {other.name_zh}".strip(), other.id)
+            self.target_combo.addItem(pick(other.name, other.name_zh), other.id)
         self.delete_radio = QRadioButton(self.tr("&Delete them (their history keeps them)"),
                                          self)
         group = QButtonGroup(self)
@@ -345,7 +345,7 @@ class SchemaDialog(QDialog):
         kind = self.selected_kind()
         self.field_model.set_rows(kind.fields if kind else ())
         self.fields_label.setText(
-            self.tr("Fields of %1").replace("%1", f"{kind.name} {kind.name_zh}".strip())
+            self.tr("Fields of %1").replace("%1", pick(kind.name, kind.name_zh))
             if kind else self.tr("Select a kind to see its fields."))
         self._update_buttons()
 

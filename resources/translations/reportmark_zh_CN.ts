@@ -905,127 +905,127 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <location filename="../../desktop/ui/controller.py" line="135"/>
         <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
         <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="136"/>
+        <location filename="../../desktop/ui/controller.py" line="137"/>
         <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
         <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="286"/>
+        <location filename="../../desktop/ui/controller.py" line="287"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="293"/>
+        <location filename="../../desktop/ui/controller.py" line="294"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="354"/>
+        <location filename="../../desktop/ui/controller.py" line="355"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="359"/>
+        <location filename="../../desktop/ui/controller.py" line="360"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="375"/>
+        <location filename="../../desktop/ui/controller.py" line="376"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="384"/>
+        <location filename="../../desktop/ui/controller.py" line="385"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="406"/>
+        <location filename="../../desktop/ui/controller.py" line="407"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="416"/>
+        <location filename="../../desktop/ui/controller.py" line="417"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="425"/>
+        <location filename="../../desktop/ui/controller.py" line="426"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="446"/>
+        <location filename="../../desktop/ui/controller.py" line="447"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="458"/>
+        <location filename="../../desktop/ui/controller.py" line="459"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="470"/>
+        <location filename="../../desktop/ui/controller.py" line="471"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="476"/>
+        <location filename="../../desktop/ui/controller.py" line="477"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="487"/>
+        <location filename="../../desktop/ui/controller.py" line="488"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="500"/>
+        <location filename="../../desktop/ui/controller.py" line="501"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="504"/>
+        <location filename="../../desktop/ui/controller.py" line="505"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="504"/>
+        <location filename="../../desktop/ui/controller.py" line="505"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="516"/>
+        <location filename="../../desktop/ui/controller.py" line="517"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="528"/>
+        <location filename="../../desktop/ui/controller.py" line="529"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="550"/>
+        <location filename="../../desktop/ui/controller.py" line="551"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="551"/>
+        <location filename="../../desktop/ui/controller.py" line="552"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="559"/>
+        <location filename="../../desktop/ui/controller.py" line="560"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="560"/>
+        <location filename="../../desktop/ui/controller.py" line="561"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -1046,12 +1046,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="573"/>
+        <location filename="../../desktop/ui/controller.py" line="574"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="575"/>
+        <location filename="../../desktop/ui/controller.py" line="576"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -1395,6 +1395,35 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/features/projects.py" line="69"/>
         <source>(no other project yet)</source>
         <translation>（暂无其他项目）</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../desktop/ui/qt_words.py" line="12"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/qt_words.py" line="9"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/qt_words.py" line="10"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../desktop/ui/qt_words.py" line="11"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
     </message>
 </context>
 <context>

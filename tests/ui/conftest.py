@@ -76,6 +76,8 @@ def latin_words(text: str, allowed: set[str] = LATIN_ALLOWED) -> list[str]:
 
     text = re.sub(r"[\w-]*\.[A-Za-z]{1,5}\b", " ", text)  # file names and extensions are data
     text = re.sub(r"(?:/[\w.-]+)+", " ", text)  # paths
-    text = re.sub(r"&(?=\w)", "", text)  # mnemonics
+    text = re.sub(r"<[^>]+>|&\w+;|#[0-9a-fA-F]{6}", " ", text)  # rich text's markup
+    text = re.sub(r"\(&?\w\)|&(?=\w)", " ", text)  # mnemonics: 打开(&O), (O)
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
-    return [w for w in words if w not in allowed]
+    return [w for w in words if w not in allowed and len(w) > 1  # single letters: keys
+            and not re.fullmatch(r"F\d{1,2}", w)]
