@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
     QDockWidget,
     QFileDialog,
     QGroupBox,
@@ -61,16 +60,12 @@ def texts_of(root: QWidget, cells: bool = True) -> list[str]:
             except TypeError:  # a list model: one column (PySide hides its columnCount)
                 columns = 1
             for c in range(columns):
-                out.append(str(model.headerData(c, QtHorizontal) or ""))
+                out.append(str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
             for r in range(min(model.rowCount(root_index), 20) if cells else 0):
                 for c in range(columns):
                     out.append(str(model.index(r, c, root_index).data() or ""))
     return out
 
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-QtHorizontal = Qt.Orientation.Horizontal
 
 
 def menu_texts(menu: QMenu) -> list[str]:
@@ -122,7 +117,7 @@ def test_every_menu_panel_and_dialog_of_the_chinese_window(chinese, qtbot, seede
     qtbot.waitUntil(lambda: w.inspector.detail() is not None)
     seen += texts_of(w)
     parts.controller.select_tag(colleague)
-    seen += texts_of(w) + [parts.controller.tooltip(colleague)]
+    seen += [*texts_of(w), parts.controller.tooltip(colleague)]
     for index in range(w.left_tabs.count()):
         w.left_tabs.setCurrentIndex(index)
         QCoreApplication.processEvents()
