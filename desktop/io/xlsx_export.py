@@ -155,6 +155,8 @@ class _Sheet:
             if text.__class__ is not str:
                 continue
             n = len(text)
+            if n * 2 < width - 2 and "\n" not in text:
+                continue  # one line even if all of it is Han characters
             wide = (len(text.encode("utf-8", "replace")) - n) // 2  # ≈ CJK characters
             # A Han character is ~2.1 units of Calibri 11 in Excel, ~1.5 in LibreOffice:
             # rows are sized for Excel (never cut), LibreOffice shows a little room below

@@ -88,6 +88,7 @@ class FastSheet(Worksheet):  # type: ignore[misc]
             self.fast_cols.append((c, how, f'<c r="{xl_col_to_name(c)}', number, other, text, qp))
         font = ('<sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/>'
                 '<scheme val="minor"/>')
+        self.serials: dict[Any, float] = {}
         self.rich_bold = f"<r><rPr><b/>{font}</rPr>"
         self.rich_plain = f"<r><rPr>{font}</rPr>"
 
@@ -120,7 +121,11 @@ class FastSheet(Worksheet):  # type: ignore[misc]
             elif how == W_YEAR:
                 out.append(f'{ref}{number}><v>{value:.16G}</v></c>')
             elif how == W_DATE:
-                serial = self._convert_date_time(value)
+                serial = self.serials.get(value)
+                if serial is None:  # tags made together share their second
+                    if len(self.serials) > 4096:
+                        self.serials.clear()
+                    serial = self.serials[value] = self._convert_date_time(value)
                 out.append(f'{ref}{number}><v>{serial:.16G}</v></c>')
             else:
                 x = float(value)

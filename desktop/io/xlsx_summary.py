@@ -37,6 +37,13 @@ def display_width(text: str) -> float:
     return float(sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text))
 
 
+def _text(value: Any) -> str:
+    """A field as text, stripped (the common case, a str, without `display`)."""
+    if value.__class__ is str:
+        return str(value).strip()
+    return display(value).strip() if value is not None else ""
+
+
 def number_text(x: float) -> str:
     """A number as the integer / decimal formats show it (for fitting widths)."""
     if x.is_integer():
@@ -100,16 +107,17 @@ class SummaryData:
         if rec.kind != "metric":
             return
         fields = rec.fields
-        indicator = display(fields.get("indicator")).strip()
+        indicator = _text(fields.get("indicator"))
         if not indicator:
             return
         norm, unit = normalised(fields)
         if norm is None:
             return
-        region = display(fields.get("region")).strip() or rec.region
+        region = _text(fields.get("region")) or rec.region
         raw_period = fields.get("period")
-        period_key = display(raw_period).strip()
-        direction = direction_of(fields.get("direction"))
+        period_key = _text(raw_period)
+        raw_direction = fields.get("direction")
+        direction = raw_direction if raw_direction.__class__ is int else direction_of(raw_direction)
         direction = direction if isinstance(direction, int) else None
         key = (indicator, region, period_key, unit, direction)
         point = self.points.get(key)
@@ -118,7 +126,7 @@ class SummaryData:
             label = period_text(raw_period) if raw_period not in (None, "") else ""
             point = self.points[key] = Point(indicator, region, label or period_key, start,
                                              end, unit, direction)
-        written_unit = display(fields.get("unit")).strip()
+        written_unit = _text(fields.get("unit"))
         point.written_units[written_unit] += 1
         value = point.values.get(norm)
         if value is None:
