@@ -64,6 +64,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import reports"))
         self.setMinimumWidth(520)
+        self.resize(620, 400)  # the summary's refusals in sight, not below the fold
         self._target = str(target)
         self._analyst = analyst
         self._job: ProcessJob | None = None

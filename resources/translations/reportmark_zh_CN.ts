@@ -633,27 +633,27 @@
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="74"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
         <source>Finishing…</source>
         <translation>正在完成…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="114"/>
         <source>Importing {0} ({1} of {2})</source>
         <translation>正在导入 {0}（第 {1} 个，共 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="137"/>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="149"/>
         <source>Import cancelled. Files imported before Cancel stay in the project; the file in progress was not imported.</source>
         <translation>已取消导入。取消前已导入的文件保留在项目中；正在处理的文件未导入。</translation>
     </message>

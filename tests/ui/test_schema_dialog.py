@@ -195,9 +195,9 @@ def test_delete_a_kind_in_use_moves_its_tags(qtbot: Any, monkeypatch: pytest.Mon
     choose_kind(dialog, "metric")
 
     def fill(ask: DeleteKindDialog) -> None:
-        assert "3 tag(s) use the kind “Metric 指标”" in ask.message.text()
+        assert "3 tag(s) use the kind “Metric”" in ask.message.text()
         assert [ask.target_combo.itemText(i) for i in range(ask.target_combo.count())] == [
-            "Program 举措", "Target 目标"]
+            "Program", "Target"]
         ask.target_combo.setCurrentIndex(1)
         assert ask.move_radio.isChecked()
 
@@ -319,6 +319,6 @@ def test_the_dialog_speaks_chinese(qtbot: Any, qapp: Any, seeded: Project) -> No
         metric = widget.selected_kind()
         assert metric is not None
         ask = DeleteKindDialog(metric, 3, [], widget)
-        assert ask.message.text() == "有 3 个标注使用类型“Metric 指标”。如何处理这些标注？"
+        assert ask.message.text() == "有 3 个标注使用类型“指标”。如何处理这些标注？"
     finally:
         install_translations(qapp, "en")
