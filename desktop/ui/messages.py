@@ -121,12 +121,14 @@ CATALOGUE: tuple[tuple[str, object], ...] = (
      QT_TRANSLATE_NOOP("ServiceMessage", "%1 was exported by a newer version of ReportMark; update ReportMark to import it.")),
     (rf"The folder {_N} does not exist\.", QT_TRANSLATE_NOOP("ServiceMessage", "The folder %1 does not exist.")),
 )
-_COMPILED = tuple((re.compile(pattern, re.DOTALL), text) for pattern, text in CATALOGUE)
+_COMPILED: list[tuple[re.Pattern[str], object]] = []  # compiled when first needed, not at start-up
 
 
 def translated(message: str) -> str:
     """The message in the window's language (as it is when no entry knows it)."""
     message = message.strip()
+    if not _COMPILED:
+        _COMPILED.extend((re.compile(p, re.DOTALL), text) for p, text in CATALOGUE)
     for pattern, text in _COMPILED:
         found = pattern.fullmatch(message)
         if found is None:
