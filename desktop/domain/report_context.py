@@ -32,7 +32,11 @@ _IN_YEAR = re.compile(
 )
 # Words a work report uses of the year it plans (今年主要预期目标) or has just reviewed.
 _WORK_REPORT_TEXT = re.compile(r"主要预期目标|过去一年|过去的一年|各位代表|刚刚过去的")
-_PLAN_HEADING_YEAR = re.compile(r"^(20[0-9]{2})年(工作思路|工作安排|主要目标|发展目标|工作打算)")
+_PLAN_HEADING_YEAR = re.compile(
+    r"^(20[0-9]{2})年(工作思路|工作安排|工作目标|工作要点|主要目标|发展目标|工作打算)"
+)
+# A title that names a plan (2026年工作要点, …行动计划): its year is the year planned.
+_PLAN_TITLE = re.compile(r"工作目标|工作思路|工作要点|工作安排|工作打算|计划|规划|实施方案")
 
 
 def infer_region(title: str, agency: str, text: str, name: str = "") -> str:
@@ -53,7 +57,7 @@ def infer_year(title: str, text: str, headings: list[str], name: str = "") -> in
         title = ""  # a text with no title line has its first sentence taken as one
     named = _named_year(title) or _named_year(name)
     if named is not None:
-        if _WORK_REPORT.search(title) or _WORK_REPORT.search(name):
+        if _WORK_REPORT.search(title) or _WORK_REPORT.search(name) or _PLAN_TITLE.search(title):
             return named - 1
         if _IN_YEAR.search(text):
             return named

@@ -268,3 +268,11 @@ def test_a_first_sentence_is_not_a_title() -> None:
     # the file name's year counts, not a year in a first sentence taken for a title
     sentence = "2026年，全省将推进新型工业化，力争规上工业增加值增长6%。主要预期目标是：增长5%。"
     assert infer_year(sentence, sentence, [], "hunan_2026_plan") == 2025
+
+
+def test_a_plan_titled_with_its_year_plans_that_year() -> None:
+    (report,) = parse_reports("2026年工作要点\n\n江西省人民政府\n\n2026年，力争全省地区生产总值增长5.5%左右。")
+    assert report.year == 2025
+    context = ReportContext(region=report.region, year=report.year)
+    (target,) = suggest(report.text, context, kinds=("target",))
+    assert (target.text, target.fields["year"]) == ("力争全省地区生产总值增长5.5%左右", 2026)

@@ -103,7 +103,7 @@ def _scores(sentence: str) -> tuple[int, int, int]:
     )
 
 
-def _sentence_kind(sentence: str, current: str) -> str | None:
+def _sentence_kind(sentence: str, current: str, review_year: int | None = None) -> str | None:
     """The sentence's own class, or None when its words do not decide.
 
     Passages hold on to their class: leaving a plan takes two more words that look back
@@ -111,6 +111,8 @@ def _sentence_kind(sentence: str, current: str) -> str | None:
     takes a word of the year ahead or two of what is to be done (a review says 将 too).
     """
     strong, weak, review = _scores(sentence)
+    if review_year is not None and any(int(y) > review_year for y in _YEAR_RE.findall(sentence)):
+        strong += 1  # 2026年，力争… in a report looking back on 2025
     plan = strong + weak
     if plan > review and (current == PLAN or strong or weak >= 2):
         return PLAN
@@ -141,7 +143,10 @@ def passages(text: str, context: ReportContext) -> list[Passage]:
     kind, start = _opening_kind(units, text), 0
     for a, b, heading in units:
         line = text[a:b]
-        found = _heading_kind(line, review_year) if heading else _sentence_kind(line, kind)
+        found = (
+            _heading_kind(line, review_year) if heading
+            else _sentence_kind(line, kind, review_year)
+        )
         if found is not None and found != kind:
             if a > start:
                 out.append(Passage(start, a, kind, review_year if kind == REVIEW else plan_year))
