@@ -21,10 +21,10 @@ def test_batch_import_reports_progress_and_keeps_each_file_whole(project, tmp_pa
 
 def test_folders_expand_to_their_supported_files(tmp_path: Path):
     (tmp_path / "sub").mkdir()
-    for name in ("a.txt", "sub/b.pdf", "sub/c.html", "d.png"):
+    for name in ("a.txt", "sub/b.pdf", "sub/c.html", "d.xyz"):
         (tmp_path / name).write_bytes(b"x")
-    names = [p.name for p in expand_paths([tmp_path, tmp_path / "d.png"])]
-    assert names == ["a.txt", "b.pdf", "c.html", "d.png"]
+    names = [p.name for p in expand_paths([tmp_path, tmp_path / "d.xyz"])]
+    assert names == ["a.txt", "b.pdf", "c.html", "d.xyz"]
 
 
 def test_the_dialog_shows_progress_then_a_summary(qtbot, project, tmp_path: Path):
