@@ -214,23 +214,32 @@ def _last_text_para(paras: list[_Para]) -> _Para | None:
 
 def _join_page_breaks(paras: list[_Para]) -> list[_Para]:
     """A body paragraph ending mid-sentence continues in the next body paragraph;
-    captions and call-outs printed between the two move after the joined paragraph."""
+    captions and call-outs printed between the two move after the joined paragraph.
+
+    Linear in the paragraphs however long a chain of joins runs (a file of thousands
+    of unpunctuated lines took minutes when each join copied the pieces so far and
+    re-joined the text to read its last character): the pieces are extended in place
+    and the last character is read from the last piece (pieces are stripped, never
+    empty)."""
     out: list[_Para] = []
     i = 0
     while i < len(paras):
         para = paras[i]
         i += 1
         moved: list[_Para] = []
-        while para.role == "body" and para.plain[-1] not in TERMINAL:
+        pieces: list[_Piece] | None = None  # the joined paragraph's, once it joins
+        while para.role == "body" and (pieces or para.pieces)[-1].text[-1] not in TERMINAL:
             j = i
             while j < len(paras) and paras[j].role in ("caption", "callout"):
                 j += 1
             if j >= len(paras) or paras[j].role != "body":
                 break
             moved.extend(paras[i:j])
-            para = _Para(para.pieces + paras[j].pieces, "body")
+            if pieces is None:
+                pieces = list(para.pieces)
+            pieces.extend(paras[j].pieces)
             i = j + 1
-        out.append(para)
+        out.append(para if pieces is None else _Para(pieces, "body"))
         out.extend(moved)
     return out
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.domain.radicals import map_radicals
 from desktop.domain.report_text import Block, ParsedReport, parse_blocks
+from desktop.io.docx_paragraphs import ParagraphReader
 from desktop.io.text_files import ImportRefused, read_file_bytes
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members together, inflated
@@ -51,52 +52,6 @@ def check_archive(data: bytes, name: str) -> None:
         )
     if "word/document.xml" not in {m.filename for m in members}:
         raise ImportRefused(f"{name}: the Word file is damaged (it has no document body).")
-
-
-def _is_bold(run: Any) -> bool:
-    if run.bold is not None:
-        return bool(run.bold)
-    style = run.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    return False
-
-
-def _heading_style(paragraph: Any) -> bool:
-    style = paragraph.style
-    while style is not None:
-        name = (style.name or "").lower()
-        if name.startswith(("heading", "title", "标题")) or name == "subtitle":
-            return True
-        style = style.base_style
-    return False
-
-
-def _paragraph_block(paragraph: Any) -> Block | None:
-    parts: list[str] = []
-    bold_open = False
-    for run in paragraph.runs:
-        text = run.text
-        if not text:
-            continue
-        bold = _is_bold(run) if text.strip() else bold_open  # spaces keep the state
-        if bold != bold_open:
-            parts.append("**")
-            bold_open = bold
-        parts.append(text)
-    if bold_open:
-        parts.append("**")
-    text = "".join(parts)
-    if not text.strip():
-        text = paragraph.text  # hyperlinks and fields hold text outside plain runs
-        if not text.strip():
-            return None
-    heading = _heading_style(paragraph)
-    if heading:
-        text = text.replace("**", "")  # a heading's bold is its style, not emphasis
-    return Block(text, "heading" if heading else "")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -180,10 +135,11 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        reader = ParagraphReader()
         blocks: list[Block] = []
         for item in document.iter_inner_content():
             if isinstance(item, Paragraph):
-                block = _paragraph_block(item)
+                block = reader.block(item)
                 if block is not None:
                     blocks.append(block)
                 blocks.extend(_text_box_blocks(item._p))
