@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL, make_url
@@ -102,3 +104,45 @@ def _poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes
         if isinstance(state, dict) and "report_id" in state and analyst != project.analyst_id
     )
     return TeamStamp(newest, reports), Changes(tags=changed, library=reports != since.reports)
+
+
+def password_file() -> Path:
+    """libpq's password file: $PGPASSFILE, else ~/.pgpass (what psycopg reads)."""
+    return Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
+
+
+def _pgpass_field(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def keep_password(url: str) -> str:
+    """Move a URL's password into libpq's password file (readable by the user only) and
+    return the URL without it: a password is never shown, saved in settings, or put
+    on a command line. libpq finds it there when ReportMark connects."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:  # not a URL: nothing to keep ("Test connection" says so)
+        return url
+    if not parsed.password:
+        return url
+    line = ":".join(_pgpass_field(str(v)) for v in (
+        parsed.host or "localhost", parsed.port or 5432, parsed.database or "*",
+        parsed.username or "*", parsed.password))
+    key = line.rsplit(":", 1)[0] + ":"
+    path = password_file()
+    kept = [old for old in (path.read_text(encoding="utf-8").splitlines() if path.exists() else [])
+            if not old.startswith(key)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join([*kept, line]) + "\n")
+    path.chmod(0o600)  # libpq ignores a password file others can read
+    return without_password(url)
+
+
+def without_password(url: str) -> str:
+    """The URL with its password left out (URL.set(password=None) would keep it)."""
+    parsed = make_url(url)
+    return URL.create(parsed.drivername, username=parsed.username, host=parsed.host,
+                      port=parsed.port, database=parsed.database,
+                      query=parsed.query).render_as_string(hide_password=False)
