@@ -141,8 +141,12 @@ def keep_password(url: str) -> str:
 
 
 def without_password(url: str) -> str:
-    """The URL with its password left out (URL.set(password=None) would keep it)."""
-    parsed = make_url(url)
+    """The URL with its password left out (URL.set(password=None) would keep it); text
+    that is not a URL comes back as it is ("Test connection" says what is wrong)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return url
     return URL.create(parsed.drivername, username=parsed.username, host=parsed.host,
                       port=parsed.port, database=parsed.database,
                       query=parsed.query).render_as_string(hide_password=False)
