@@ -52,47 +52,57 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="40"/>
         <source>Connect to a team database</source>
         <translation>连接团队数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="52"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="56"/>
+        <source>The password is kept in your PostgreSQL password file (%1), readable only by you; it is never shown, saved in the settings or put on the command line.</source>
+        <translation>密码保存在您的 PostgreSQL 密码文件（%1）中，仅您本人可读；它不会被显示、写入设置或出现在命令行中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="61"/>
         <source>URL (or the fields below)</source>
         <translation>URL（或填写以下各项）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="63"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="65"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="67"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="96"/>
+        <source>The password could not be saved: %1</source>
+        <translation>无法保存密码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="107"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
