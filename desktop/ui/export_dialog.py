@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
         self._project = project_target
         self._analyst = analyst
         self._kinds = [k for k, _ in kinds]
-        remembered = QSettings().value(LAST_FOLDER, "", str)
+        remembered = str(QSettings().value(LAST_FOLDER, "", str) or "")
         self._default_dir = Path(default_dir or remembered or Path.home())
         self.open_url = QDesktopServices.openUrl  # replaced in tests
         self.job: ProcessJob | None = None
