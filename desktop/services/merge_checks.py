@@ -49,13 +49,13 @@ def check_sqlite_source(conn: Connection, name: str) -> None:
         bad = run(f'SELECT rowid FROM "{table}" WHERE NOT json_valid("{column}") '
                   f'OR json_type("{column}") != ? LIMIT 1', (kind,)).first()
         if bad is not None:
-            raise _refuse(name, f"the {column} of {table} {_row_id(conn, table, bad[0])} is "
+            raise _refuse(name, f"the {column} value of {table} {_row_id(conn, table, bad[0])} is "
                                 "damaged (not valid JSON)")
     for table, column in TIME_COLUMNS:
         bad = run(f'SELECT rowid FROM "{table}" WHERE typeof("{column}") != \'text\' '
                   f'OR "{column}" NOT GLOB ? LIMIT 1', (_TIME,)).first()
         if bad is not None:
-            raise _refuse(name, f"the {column} of {table} {_row_id(conn, table, bad[0])} is "
+            raise _refuse(name, f"the {column} value of {table} {_row_id(conn, table, bad[0])} is "
                                 "not a date and time")
     # each report's length once (MATERIALIZED), not once per tag
     bad = run('WITH r AS MATERIALIZED (SELECT id, length(text) AS n FROM report) '

@@ -129,10 +129,10 @@ def _digest(path: str) -> str:
 
 
 @pytest.mark.parametrize("damage, named", [
-    ("UPDATE tag SET fields = '{\"value\": 7.9' WHERE id = :id", "fields of tag"),
-    ("UPDATE tag SET fields = '[1, 2]' WHERE id = :id", "fields of tag"),
+    ("UPDATE tag SET fields = '{\"value\": 7.9' WHERE id = :id", "fields value of tag"),
+    ("UPDATE tag SET fields = '[1, 2]' WHERE id = :id", "fields value of tag"),
     ("UPDATE tag SET \"end\" = 10000000 WHERE id = :id", "does not lie inside"),
-    ("UPDATE tag SET updated_at = 'yesterday' WHERE id = :id", "updated_at of tag"),
+    ("UPDATE tag SET updated_at = 'yesterday' WHERE id = :id", "updated_at value of tag"),
     ("UPDATE tag SET report_id = 'no-such-report' WHERE id = :id", "refers to a report"),
 ])
 def test_a_damaged_row_in_the_colleagues_project_is_refused_and_named(
