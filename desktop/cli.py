@@ -12,9 +12,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from desktop import APP_NAME
+from desktop import APP_NAME, __version__
 
 COMMAND_MODULES = ("reports", "suggest", "excel", "team", "backups")
+PROJECT_SUFFIX = ".rmk"
 
 
 def _global_parser(add_help: bool = True) -> argparse.ArgumentParser:
@@ -22,9 +23,20 @@ def _global_parser(add_help: bool = True) -> argparse.ArgumentParser:
         prog="reportmark", add_help=add_help,
         description=f"{APP_NAME}: tag metrics, programs and targets in Chinese reports.",
     )
-    parser.add_argument("--db", help="project file or team database URL (default: $REPORTMARK_DB, "
-                        "else the project in the user's data folder)")
-    parser.add_argument("--analyst", help="who is acting (default: the analyst in the app's settings)")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="project file or team database URL (default: $REPORTMARK_DB, "
+                        "else the project in the user's data folder); only `import` and the "
+                        "window create a project that does not exist")
+    parser.add_argument("--analyst", metavar="NAME",
+                        help="who is acting: the author of new tags and reviews (default: "
+                        "the analyst in the app's settings)")
+    parser.add_argument("--version", action="version", version=f"reportmark {__version__}",
+                        help="print the version and exit")
+    parser.add_argument("--install-desktop", action="store_true",
+                        help="Linux: add ReportMark to the applications menu and to "
+                        "\"Open with\" for reports and projects (for this user), then exit")
+    parser.add_argument("--uninstall-desktop", action="store_true",
+                        help="Linux: remove what --install-desktop added, then exit")
     return parser
 
 
@@ -64,6 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window is the default: open it without importing the subcommands (and with
     # them the database layer), which would cost start-up time before the first paint.
     gui_args, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if gui_args.install_desktop or gui_args.uninstall_desktop:
+        from desktop.commands import install
+
+        return install.main(uninstall=gui_args.uninstall_desktop)
+    if len(rest) == 1 and rest[0].lower().endswith(PROJECT_SUFFIX) and _are_files(rest):
+        from desktop.app import run  # reportmark PROJECT.rmk: open that project
+
+        return run(db=rest[0], analyst=gui_args.analyst)
     if rest in ([], ["gui"]):
         from desktop.app import run
 

@@ -59,9 +59,10 @@ def test_bad_files_are_refused_with_one_line_and_nothing_written(capsys, tmp_pat
     elif make_bad == "directory":
         bad = tmp_path / "folder"
         bad.mkdir()
-    code, out, _ = run(capsys, "--db", str(db), "import", str(bad))
+    code, out, err = run(capsys, "--db", str(db), "import", str(bad))
     assert code == 1
-    assert "refused" in out and "0 imported" in out
+    assert out == "0 imported, 0 skipped, 1 refused\n"  # the refusal itself is on stderr
+    assert err.startswith("reportmark: refused: ") and err.count("\n") == 1
     _, out, _ = run(capsys, "--db", str(db), "reports", "--json")
     assert json.loads(out) == []
 

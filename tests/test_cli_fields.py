@@ -64,8 +64,9 @@ def test_suggest_json_has_period_with_its_start_and_end(capsys: pytest.CaptureFi
 
 
 def test_applied_suggestions_fill_the_workbook_period_columns(capsys: pytest.CaptureFixture[str],
-                                                               tmp_path: Path) -> None:
-    db = str(tmp_path / "p.rmk")
+                                                               tmp_path: Path,
+                                                               project_path: Path) -> None:
+    db = str(project_path)
     code, _, err = run(capsys, "--db", db, "--analyst", "alice", "suggest", str(SEED), "--apply")
     assert code == 0, err
     out_xlsx = tmp_path / "tags.xlsx"

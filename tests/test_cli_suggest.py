@@ -105,15 +105,15 @@ def test_apply_report_creates_tags_once(seeded, capsys: pytest.CaptureFixture[st
     assert code == 0 and "0 tags created" in out
 
 
-def test_apply_file_imports_then_tags(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = str(tmp_path / "p.rmk")
+def test_apply_file_imports_then_tags(capsys: pytest.CaptureFixture[str], project_path: Path) -> None:
+    db = str(project_path)
     code, out, err = _run(capsys, "--db", db, "suggest", str(SEED), "--apply")
     assert code == 0, err
     assert "tags created in 2 report(s)" in out
     code, out, _ = _run(capsys, "--db", db, "reports", "--json")
     listed = json.loads(out)
     assert len(listed) == 2
-    assert all(sum(r["tags"].values()) > 10 for r in listed)
+    assert all(sum(r["tag_counts"].values()) > 10 for r in listed)
     # again: nothing imported twice; the only new tags are mentions of programs that the
     # first run put in the registry (found anywhere in the text, rule program.registry)
     code, out, _ = _run(capsys, "--db", db, "suggest", str(SEED), "--apply", "--json")

@@ -7,15 +7,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.commands import progress
 from desktop.commands.common import CliError, open_for
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("export", help="export tags to a workbook (or CSV / JSON Lines)")
-    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx",
+                   help="the file to write: .xlsx, .csv (one file per kind) or .jsonl")
     p.add_argument("--kind", help="only this tag kind (metric, program, target, …)")
-    p.add_argument("--analyst", dest="author", metavar="A", help="only tags by this analyst")
-    p.add_argument("--status", help="only tags with this status")
+    # --by, not --analyst: the global --analyst always names who is acting
+    p.add_argument("--by", dest="author", metavar="NAME", help="only tags by this analyst")
+    p.add_argument("--status", help="only tags with this review status (open, accepted, "
+                   "rejected, corrected)")
     p.add_argument("--report", metavar="ID", help="only this report (id or unique prefix)")
     p.add_argument("--region", help="only reports of this region")
     p.add_argument("--year", type=int, help="only reports of this year")
@@ -26,7 +30,8 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-edits", help="apply the edits made in an exported workbook")
-    p.add_argument("path", type=Path, metavar="IN.xlsx")
+    p.add_argument("path", type=Path, metavar="IN.xlsx",
+                   help="a workbook exported by ReportMark and edited since")
     p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
     p.set_defaults(func=cmd_import_edits)
 
@@ -39,7 +44,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                                   report=args.report, region=args.region, year=args.year)
     project = open_for(args)
     try:
-        result = export.export(project, args.out, fmt, filters, lang=args.lang)
+        with progress.bar("export", "tag") as moved:
+            result = export.export(project, args.out, fmt, filters, moved, lang=args.lang)
     finally:
         project.close()
     for path in result.paths:

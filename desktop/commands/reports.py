@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.commands import progress
 from desktop.commands.common import CliError, open_for, print_json
+from desktop.commands.records import report_record, tag_records
 from desktop.services import importing, reports, tags
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("import", help="import report files",
-                       description="Import report files. The metadata options override "
-                       "what is read from the files (for every report imported).")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+                       description="Import report files (txt, md, docx, pdf, html, scans). "
+                       "The metadata options override what is read from the files (for "
+                       "every report imported). Creates the project if it does not exist. "
+                       "Exits 1 if any file was refused (the refusals go to stderr).")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="report files; a file already imported is skipped")
     _metadata_options(p, "title of the report (only with one file holding one article)")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object: the imported reports as report records, "
+                        "the skipped and the refused files")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("set-report", help="change a report's title, agency, region or year",
@@ -27,12 +36,14 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_set_report)
 
     p = sub.add_parser("reports", help="list the project's reports")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list of report records instead of a table")
     p.set_defaults(func=cmd_reports)
 
     p = sub.add_parser("show", help="one report: metadata, text, structure and tags")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", metavar="ID", help="the report's id or a unique prefix")
+    p.add_argument("--json", action="store_true",
+                   help="print the report record with its text, structure and tag records")
     p.set_defaults(func=cmd_show)
 
 
@@ -58,18 +69,33 @@ def cmd_import(args: argparse.Namespace) -> int:
     importing.check_overrides(metadata, len(args.files))  # before opening the project
     project = open_for(args, create=True)
     try:
-        outcome = importing.import_files(project, args.files, metadata=metadata)
+        total = len(args.files)
+        with progress.bar("import", "file") as moved:
+            def step(i: int, name: str) -> bool:
+                moved(i, total, name)
+                return True  # go on (the window's cancel button says False)
+            outcome = importing.import_files(project, args.files, metadata=metadata,
+                                             progress=step)
+            moved(total, total, "")
+        imported = {rid for rid, _ in outcome.imported}
+        records = [report_record(r) for r in reports.library(project) if r.id in imported] \
+            if args.json else []
     finally:
         project.close()
+    for _name, reason in outcome.refused:  # refusals are errors: stderr, and exit 1
+        sys.stderr.write(f"reportmark: refused: {' '.join(reason.split())}\n")
+    if args.json:
+        print_json({"imported": records,
+                    "skipped": [{"title": t, "reason": r} for t, r in outcome.skipped],
+                    "refused": [{"file": n, "reason": r} for n, r in outcome.refused]})
+        return 1 if outcome.refused else 0
     for rid, title in outcome.imported:
         print(f"imported  {rid[:8]}  {title}")
     for title, reason in outcome.skipped:
         print(f"skipped   {title}: {reason}")
-    for _name, reason in outcome.refused:
-        print(f"refused   {reason}")
     print(f"{len(outcome.imported)} imported, {len(outcome.skipped)} skipped, "
           f"{len(outcome.refused)} refused")
-    return 1 if outcome.refused and not outcome.imported else 0
+    return 1 if outcome.refused else 0
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
@@ -79,11 +105,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
     finally:
         project.close()
     if args.json:
-        print_json([
-            {"id": r.id, "title": r.title, "agency": r.agency, "region": r.region,
-             "year": r.year, "chars": r.chars, "tags": r.tag_counts}
-            for r in rows
-        ])
+        print_json([report_record(r) for r in rows])
         return 0
     for r in rows:
         counts = " ".join(f"{k}:{n}" for k, n in sorted(r.tag_counts.items())) or "-"
@@ -115,22 +137,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         rid = reports.resolve(project, args.id)
         doc = reports.document(project, rid)
         assert doc is not None
+        if args.json:
+            row = next(r for r in reports.library(project) if r.id == rid)
+            print_json({**report_record(row), "text": doc.text,
+                        "structure": doc.structure.as_dict(),
+                        "tags": tag_records(project, rid)})
+            return 0
         rows = tags.table(project, rid)
     finally:
         project.close()
-    if args.json:
-        print_json({
-            "id": doc.id, "title": doc.title, "agency": doc.agency, "region": doc.region,
-            "year": doc.year, "source_file": doc.source_file, "text": doc.text,
-            "structure": doc.structure.as_dict(),
-            "tags": [
-                {"id": t.id, "kind": t.kind, "start": t.start, "end": t.end, "text": t.quote,
-                 "fields": t.fields, "author": t.author, "origin": t.origin, "status": t.status,
-                 "note": t.note}
-                for t in rows
-            ],
-        })
-        return 0
     print(f"{doc.title}\n{doc.agency}  {doc.region}  {doc.year or ''}\n")
     print(doc.text)
     if rows:

@@ -181,7 +181,8 @@ def _for_file(args: argparse.Namespace) -> int:
 def _apply_file(args: argparse.Namespace, path: Path, parsed: list[Any]) -> int:
     from desktop.services import importing, suggestions
 
-    project = open_for(args, create=True)  # imports the file, as `import` does
+    project = open_for(args)  # imports the file into an existing project (only
+    # `import` and the window create one: a mistyped --db must not make a new project)
     try:
         importing.add_parsed(project, parsed, path.name)
         applied = []

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from desktop.commands import progress
 from desktop.commands.common import open_for, print_json
 
 
@@ -17,7 +17,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("agreement", help="agreement between two analysts")
     p.add_argument("a", metavar="A", help="an analyst's name")
     p.add_argument("b", metavar="B", help="another analyst's name")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object: the figures per kind and overall, and the "
+                        "top disagreements")
     p.add_argument("--disagreements", type=int, default=20, metavar="N",
                    help="how many of the ranked disagreements to list (default 20)")
     p.set_defaults(func=cmd_agreement)
@@ -28,12 +30,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     project = open_for(args)
     try:
-        def progress(done: int, total: int, message: str) -> None:
-            if sys.stderr.isatty():
-                sys.stderr.write(f"\r{done}/{total} {message:60}")
-        outcome = merge_project(project, args.other, progress)
-        if sys.stderr.isatty():
-            sys.stderr.write("\n")
+        with progress.bar("merge", "step") as moved:
+            outcome = merge_project(project, args.other, moved)
     finally:
         project.close()
     print(f"merged: {outcome.summary()}" if outcome.changed_anything

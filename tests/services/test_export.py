@@ -104,7 +104,7 @@ def test_cli_export(seeded: Project, ids: dict[str, Any], tmp_path: Path,
                     capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cli.xlsx"
     assert main(["--db", seeded.target, "export", str(out), "--kind", "metric", "--lang", "en",
-                 "--region", "湖南", "--year", "2025", "--status", "open", "--analyst", "alice"]) == 0
+                 "--region", "湖南", "--year", "2025", "--status", "open", "--by", "alice"]) == 0
     assert "1 tags exported (metric: 1)" in capsys.readouterr().out
     ws = openpyxl.load_workbook(out)["Metric"]
     assert (ws["A1"].value, ws["F1"].value, ws["F2"].value) == ("Report", "Indicator", "工业经济增长")
