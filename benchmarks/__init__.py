@@ -1,1 +1,1 @@
-"""Performance figures against DESIGN.md's budgets: `python -m benchmarks [--json]`."""
+"""Performance figures against docs/design.md's budgets: `python -m benchmarks [--json]`."""

@@ -1,4 +1,4 @@
-"""Export 100 000 tags to xlsx: time and peak memory, against DESIGN.md's budget
+"""Export 100 000 tags to xlsx: time and peak memory, against docs/design.md's budget
 (< 8 s, < 50 MB above the app).
 
 The same rows are also written with openpyxl's write-only mode in the same run, so the

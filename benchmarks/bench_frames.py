@@ -1,4 +1,4 @@
-"""The GUI's worst frame gap while long work runs (DESIGN.md: no gap > 50 ms): an
+"""The GUI's worst frame gap while long work runs (docs/design.md: no gap > 50 ms): an
 export of 100 000 tags, a merge of a 100 000-tag project and an import of 50 files, each
 run the way the window runs them (desktop.ui.jobs.ProcessJob, a spawned process), while
 a 5 ms timer in the GUI thread records how late it fires."""

@@ -1,4 +1,4 @@
-"""Merge a colleague's project of 100 000 tags (DESIGN.md budget: < 3 s).
+"""Merge a colleague's project of 100 000 tags (docs/design.md budget: < 3 s).
 
 Both projects are generated in a temporary folder with Core bulk inserts: the same 20
 reports (each project with its own report ids, matched by text hash), and in the

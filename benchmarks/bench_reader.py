@@ -1,4 +1,4 @@
-"""The reader against DESIGN.md's budgets: open a 1 MB report with 10 000 tags and a
+"""The reader against docs/design.md's budgets: open a 1 MB report with 10 000 tags and a
 5 MB report with 100 000 tags (load, text, highlights painted), scroll a wheel notch,
 key press → tag committed and painted, and memory. Data is generated in a temporary
 project with Core bulk inserts; nothing is kept."""

@@ -1,5 +1,5 @@
 """Start-up: from a fresh interpreter to the main window painted with the seed reports
-loaded (DESIGN.md budget < 300 ms). Runs the app's own start-up path in a child process
+loaded (docs/design.md budget < 300 ms). Runs the app's own start-up path in a child process
 (`desktop.app.run` with REPORTMARK_BENCH_EXIT set quits right after the first paint of a
 report) and times it from outside, so interpreter start and imports count."""
 

@@ -1,6 +1,6 @@
 """Suggester throughput: all rules over a ~1 MB report built from the eval texts.
 
-DESIGN.md sets no budget for suggestions, so `budget` is None.
+docs/design.md sets no budget for suggestions, so `budget` is None.
 """
 
 from __future__ import annotations

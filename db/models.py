@@ -1,4 +1,4 @@
-"""The project's tables, as in DESIGN.md's data model.
+"""The project's tables, as in docs/design.md's data model.
 
 Offsets (`tag.start`, `tag.end`) are Unicode code points into `report.text`, end
 exclusive. Text is immutable once imported; `tag.quote` keeps the tagged characters so

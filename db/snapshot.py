@@ -1,7 +1,7 @@
 """The first frame's data, read with the standard library's sqlite3 alone.
 
 Importing SQLAlchemy and the models takes ~0.3 s here, longer than the whole start-up
-budget (DESIGN.md: window painted with the seeds loaded < 300 ms). So the window's first
+budget (docs/design.md: window painted with the seeds loaded < 300 ms). So the window's first
 frame (library, kinds, the first report and its tags) is read by these few read-only
 queries, and the real project opens right after the first paint. The results must equal
 the regular queries'; tests/db/test_snapshot.py compares them.

@@ -1,7 +1,7 @@
 """Composition root: builds the application, the project, the bus, the controllers and
 the main window. The only place that knows all of them.
 
-Start-up follows DESIGN.md's guard-rails: only Qt is imported before the first paint;
+Start-up follows docs/design.md's guard-rails: only Qt is imported before the first paint;
 the project (SQLAlchemy, migrations) opens right after the window is shown.
 """
 

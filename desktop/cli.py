@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md's stable contract), over the services.
+"""The command line (docs/design.md's stable contract), over the services.
 
 Each module in `desktop.commands` adds its subcommands with `register(subparsers)`;
 a handler takes the parsed arguments and returns the exit code. Errors go to stderr as

@@ -1,4 +1,4 @@
-"""The command line end to end (DESIGN.md's contract): import, reports, show; errors are
+"""The command line end to end (docs/design.md's contract): import, reports, show; errors are
 one line on stderr with a non-zero exit code and change nothing."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Fields flow everywhere, from the command line: `suggest --json` names them as
-FIELDS.md does, accepted suggestions keep them into the workbook, and a report's
+docs/fields.md does, accepted suggestions keep them into the workbook, and a report's
 metadata is set on import or afterwards with `set-report`."""
 
 from __future__ import annotations

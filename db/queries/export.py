@@ -1,5 +1,5 @@
 """The rows an export writes: each tag with its report, kind, author and latest review,
-as column tuples (ORM entities are ten times slower: DESIGN.md guard-rails)."""
+as column tuples (ORM entities are ten times slower: docs/design.md guard-rails)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from db.models import Analyst, Tag, TagEvent, TagKind, TagLink
 
 def span_rows(session: Session, report_id: str) -> list[Row[Any]]:
     """The reader's tags as column tuples, in text order (10 000 in ~15 ms; ORM entities
-    take ten times longer: DESIGN.md guard-rails)."""
+    take ten times longer: docs/design.md guard-rails)."""
     return list(
         session.execute(
             select(

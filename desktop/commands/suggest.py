@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
                    help="a report file (txt, md, docx, pdf, html)")
     p.add_argument("--report", metavar="ID", help="a report in the project (id or unique prefix)")
     p.add_argument("--json", action="store_true",
-                   help="one JSON object per line; its fields are named as in FIELDS.md "
+                   help="one JSON object per line; its fields are named as in docs/fields.md "
                         "(a metric's period as YYYY-MM..YYYY-MM, with period_start and "
                         "period_end)")
     p.add_argument("--apply", action="store_true",

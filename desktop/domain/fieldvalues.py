@@ -67,7 +67,7 @@ def coerce(field_type: str, text: str) -> tuple[Any, str]:
     return text, ""
 
 
-# A period as FIELDS.md stores it: the months it covers, "2025-01..2025-09".
+# A period as docs/fields.md stores it: the months it covers, "2025-01..2025-09".
 _KEY = re.compile(r"^\s*(\d{4})-(0[1-9]|1[0-2])\s*\.\.\s*(\d{4})-(0[1-9]|1[0-2])\s*$")
 _SPAN = re.compile(r"^\s*(\d{4})年(\d{1,2})月\s*[—–-]\s*(\d{4})年(\d{1,2})月\s*$")
 _NAMED = {(1, 3): "一季度", (1, 6): "上半年", (1, 9): "前三季度", (7, 12): "下半年"}

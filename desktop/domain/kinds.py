@@ -1,5 +1,5 @@
 """Tag kinds and their typed fields. Kinds are data in the project; these are the
-defaults a new project starts with (DESIGN.md, "What they tag")."""
+defaults a new project starts with (docs/design.md, "What they tag")."""
 
 from __future__ import annotations
 

@@ -175,7 +175,7 @@ def sentence_in(text: str, ends: Sequence[int], start: int, end: int) -> tuple[s
     return text[lo:start].lstrip(), text[end:hi].rstrip()
 
 
-# Fields the suggesters fill beside a number (FIELDS.md): shown on every kind with a
+# Fields the suggesters fill beside a number (docs/fields.md): shown on every kind with a
 # number `value`, whether or not the kind's schema lists them.
 EXTRA_FIELDS = (
     FieldSpec("direction", "Direction", "direction", label_zh="方向"),

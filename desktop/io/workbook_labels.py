@@ -40,7 +40,7 @@ _HEADERS: dict[str, tuple[str, str]] = {  # key: (zh_CN, en)
     "updated": ("更新时间", "Updated"),
     "version": ("版本", "Version"),
     "checksum": ("校验", "Checksum"),
-    # fields the suggesters fill beside a value (FIELDS.md), shown even when the kind's
+    # fields the suggesters fill beside a value (docs/fields.md), shown even when the kind's
     # schema does not list them
     "direction": ("方向", "Direction"),
     "qualifier": ("限定词", "Qualifier"),

@@ -7,7 +7,7 @@ row repeated, a project/date footer; row heights set for the wrapped sentence (L
 does not grow rows on load as Excel does); a drop-down list on every choice column.
 
 XlsxWriter in constant-memory mode streams each sheet's rows to a temporary file, so
-memory stays flat with 100 000 tags (DESIGN.md budget: < 8 s, < 50 MB; openpyxl
+memory stays flat with 100 000 tags (docs/design.md budget: < 8 s, < 50 MB; openpyxl
 write-only was slower in the same run, see benchmarks/bench_export.py). In that mode a
 sheet's rows must come in ascending order, which they do: each kind's sheet is appended
 to as its tags arrive; Reports and Summary are written at the end.

@@ -12,7 +12,7 @@ Merging the same project twice changes nothing.
 
 All of it is one transaction: a failure, or a cancel (the job's process is terminated),
 leaves the project as it was. Rows are read and written with Core statements over lists
-of dicts (DESIGN.md guard-rails: 110 000 rows/s against 18 000 with `add_all`).
+of dicts (docs/design.md guard-rails: 110 000 rows/s against 18 000 with `add_all`).
 
 The colleague's file is opened through a temporary copy, so it is never changed (an
 older project is upgraded in the copy); a newer or damaged file is refused with

@@ -7,7 +7,7 @@ the region and year it was computed for: a metadata change (`forget`, or a colle
 edit seen on the next read) computes it again.
 
 Every suggestion is a finished row: `finish` gives a metric's fields the names of
-FIELDS.md, with the period as ``period`` ("YYYY-MM..YYYY-MM") beside ``period_start``
+docs/fields.md, with the period as ``period`` ("YYYY-MM..YYYY-MM") beside ``period_start``
 and ``period_end``, and accepting a suggestion stores those fields on the tag. `compute` is a plain top-level function
 of plain values, so the GUI can run it in a worker process and hand the result to
 `prime` before asking `for_report`.
@@ -112,10 +112,10 @@ def _month(value: Any) -> str | None:
 
 
 def finish(kind: str, fields: dict[str, Any], year: int | None) -> dict[str, Any]:
-    """A suggestion's fields as a finished row (FIELDS.md): a period carried as
+    """A suggestion's fields as a finished row (docs/fields.md): a period carried as
     ``period_start``/``period_end`` also as ``period`` ("YYYY-MM..YYYY-MM") and the other
     way round. A metric whose suggester said nothing of its period (no ``period`` key and
-    no months) is dated by the year the report reviews, as FIELDS.md dates a figure with
+    no months) is dated by the year the report reviews, as docs/fields.md dates a figure with
     no time stated; ``value_high`` is always present on a metric (None when no range)."""
     out = dict(fields)
     has_period = any(k in out for k in ("period", "period_start", "period_end"))

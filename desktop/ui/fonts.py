@@ -1,5 +1,5 @@
 """An explicit CJK font for the reader: falling back per Han character doubles layout
-time (DESIGN.md guard-rails)."""
+time (docs/design.md guard-rails)."""
 
 from __future__ import annotations
 

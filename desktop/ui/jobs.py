@@ -1,7 +1,7 @@
 """Long work (export, import, merge) in a spawned process, with progress and cancel.
 
 A Python thread would starve the GUI of the GIL (an xlsx export in a thread froze frames
-for up to 2.3 s; in a spawned process the worst gap was 21 ms: DESIGN.md guard-rails).
+for up to 2.3 s; in a spawned process the worst gap was 21 ms: docs/design.md guard-rails).
 The target is a top-level function `target(report, **kwargs) -> result` whose
 `report(done, total, message)` sends progress back; its result must be picklable.
 Targets that write files write a temporary file and rename it at the end, so a

@@ -3,7 +3,7 @@
 A QPlainTextEdit lays out only the visible blocks (a 1 MB report paints in ~33 ms).
 Highlights are painted in `paintEvent` from an interval index, only for what is on
 screen; no ExtraSelections (slow for thousands of tags and unsafe from scroll-bar
-signals: DESIGN.md guard-rails). Positions are code points everywhere outside this
+signals: docs/design.md guard-rails). Positions are code points everywhere outside this
 widget; the OffsetMap converts to Qt's UTF-16 positions at its edge.
 """
 

@@ -129,7 +129,7 @@ def test_seed_without_bold_markers(results: dict[str, tuple[list[Span], list[Spa
     assert any(s.text == "增长7.8%" for s in found)
 
 
-# --- fields (FIELDS.md), scored by the development set's own score_fields.py ----------
+# --- fields (docs/fields.md), scored by the development set's own score_fields.py ----------
 
 # figure -> floor; the bar, a little below the figures reached (printed by the test)
 FIELD_FLOORS = {

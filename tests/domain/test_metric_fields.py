@@ -1,4 +1,4 @@
-"""The fields of suggested rows (FIELDS.md), one construction per test.
+"""The fields of suggested rows (docs/fields.md), one construction per test.
 
 The sentences are written for these tests in the style of other provinces' reports,
 not taken from the development set, so that they check the rule and not a tuning.

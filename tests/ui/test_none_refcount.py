@@ -1,5 +1,5 @@
 """Guard-rail: PySide6 6.12.0 under Python 3.11 drops a reference to None on every call
-of a void C++ method; after a few thousand calls Python aborts (DESIGN.md). This test
+of a void C++ method; after a few thousand calls Python aborts (docs/design.md). This test
 makes such calls and checks None's reference count stays put, so an upgrade cannot
 bring the bug back unnoticed."""
 

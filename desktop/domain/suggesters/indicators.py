@@ -1,7 +1,7 @@
 """What a figure measures: its indicator, read from the structure of its clause.
 
 Chinese reports state figures in a few shapes, and each names the measured thing in
-its own place (FIELDS.md §1):
+its own place (docs/fields.md §1):
 
 * subject + verb + figure: 地区生产总值增长5.3% → 地区生产总值;
 * verb + figure + counted noun: 培育52家单项冠军企业 → 单项冠军企业; a generic noun keeps
@@ -56,7 +56,7 @@ _REGION_LEAD = re.compile(
     + r")(?:省|市|自治区)?(?![团队籍])(?=[\u4e00-\u9fff]{2}))"
 )
 # A city or prefecture named at the head of a phrase (成都市地区生产总值): the figure is
-# that place's (FIELDS.md §1 region), and the place is not part of the indicator.
+# that place's (docs/fields.md §1 region), and the place is not part of the indicator.
 _CITY_LEAD = re.compile(
     r"^([\u4e00-\u9fff]{1,3}?[^城全本我各该超门股上县区级](?:州市|市|州))"
     r"(?![场民值级区县政委圈])(?=[\u4e00-\u9fff]{2})"

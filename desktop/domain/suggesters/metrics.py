@@ -184,7 +184,7 @@ def suggest_metrics(text: str, context: ReportContext, spans: Spans | None = Non
 
 def _share_units(text: str, group: list[QuantityMatch]) -> list[QuantityMatch]:
     """分别达1409万、1305万人次: a bare magnitude takes the unit of the next figure of its
-    list when that unit starts with the same magnitude (FIELDS.md §6, Units)."""
+    list when that unit starts with the same magnitude (docs/fields.md §6, Units)."""
     out = list(group)
     for k in range(len(out) - 2, -1, -1):
         q, nxt = out[k].quantity, out[k + 1].quantity
