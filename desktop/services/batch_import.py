@@ -59,7 +59,11 @@ def import_batch(report: Progress, *, target: str, analyst: str | None,
             report(i, total, name)
             return True
 
-        outcome = import_files(project, files, progress)
+        def pages(i: int, name: str, done: int, pages_total: int) -> None:
+            # a scan read by OCR: the file's share of the bar advances page by page
+            report(i, total, f"{name} — {done}/{pages_total}")
+
+        outcome = import_files(project, files, progress, pages=pages)
     finally:
         project.close()
     report(total, total, "Done")

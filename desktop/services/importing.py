@@ -72,6 +72,7 @@ def add_parsed(project: Project, parsed: list[ParsedReport], source: str,
                 title=rep.title, agency=rep.agency, region=rep.region, year=rep.year,
                 source_file=source, text=rep.text, sha256=sha,
                 structure=rep.structure.as_dict(), char_count=len(rep.text),
+                published=getattr(rep.structure, "published", "") or "",
             )
             session.add(row)
             session.flush()
@@ -83,15 +84,20 @@ def add_parsed(project: Project, parsed: list[ParsedReport], source: str,
     )
 
 
+PageProgress = Callable[[int, str, int, int], None]
+
+
 def import_files(
     project: Project,
     paths: Iterable[Path],
     progress: Callable[[int, str], bool] | None = None,
     metadata: dict[str, Any] | None = None,
+    pages: PageProgress | None = None,
 ) -> ImportOutcome:
     """Import files one by one; each file is all or nothing. `progress(i, name)` may
-    return False to stop. `metadata` (title, agency, region, year) overrides what is
-    read from the files; bad metadata raises ValueError before anything is imported."""
+    return False to stop; `pages(i, name, done, total)` follows the pages of a scan as
+    OCR reads them. `metadata` (title, agency, region, year) overrides what is read
+    from the files; bad metadata raises ValueError before anything is imported."""
     paths = list(paths)
     overrides = check_overrides(metadata, len(paths))
     imported: list[tuple[str, str]] = []
@@ -101,7 +107,7 @@ def import_files(
         if progress is not None and progress(i, path.name) is False:
             break
         try:
-            parsed = read_reports(path)
+            parsed = read_reports(path, _pages_of(pages, i, path.name))
         except ImportRefused as exc:
             refused.append((path.name, str(exc)))
             continue
@@ -111,3 +117,9 @@ def import_files(
     return ImportOutcome(
         tuple(imported), tuple(skipped), tuple(refused), Changes(library=bool(imported))
     )
+
+
+def _pages_of(pages: PageProgress | None, i: int, name: str) -> Callable[[int, int], None] | None:
+    if pages is None:
+        return None
+    return lambda done, total: pages(i, name, done, total)

@@ -126,10 +126,25 @@ def test_a_scan_imports_page_by_page_with_progress_and_its_ocr_kept(project, tmp
     (parsed,) = read_reports(scan, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(0, 1), (1, 1)]
     assert parsed.text.count("增长7.8%") == 3
-    outcome = importing.import_files(project, [scan])
+    pages: list[tuple[int, str, int, int]] = []
+    outcome = importing.import_files(project, [scan], pages=lambda *page: pages.append(page))
+    assert pages == [(0, "hunan.pdf", 0, 1), (0, "hunan.pdf", 1, 1)]  # the worker's progress
     ((rid, _),) = outcome.imported
     with project.uow() as session:  # the structure column as stored
         info = ocr_info(report_rows.get(session, rid).structure)
     assert info is not None and info["engine"] == ocr.engine().name
     assert [p["page"] for p in info["pages"]] == [1]
     assert info["pages"][0]["confidence"] > 80 and info["flagged_pages"] == []
+
+
+def test_a_web_pages_publication_date_is_the_reports(project, tmp_path):
+    page = ("<html><head><meta charset='utf-8'><title>首页 - 政务公开</title>"
+            "<meta name='ArticleTitle' content='江西工业稳中有进'>"
+            "<meta name='PubDate' content='2026/01/05'></head><body>"
+            "<div class='content'><p>全年规上工业增加值增长5.5%，制造业增加值占比提高。</p>"
+            "<p>新增国家级专精特新企业120家。</p></div></body></html>")
+    path = tmp_path / "news.html"
+    path.write_bytes(page.encode())
+    ((rid, title),) = importing.import_files(project, [path]).imported
+    assert title == "江西工业稳中有进"
+    assert reports.document(project, rid).published == "2026-01-05"
