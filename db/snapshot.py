@@ -62,7 +62,8 @@ def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snap
             " ORDER BY position")
     ]
     reports = conn.execute(
-        "SELECT id, title, agency, region, year, char_count, source_file FROM report"
+        "SELECT id, title, agency, region, year, char_count, source_file,"
+        " json_extract(structure, '$.ocr.flagged_pages') FROM report"
         " ORDER BY imported_at, title"
     ).fetchall()
     counts: dict[str, dict[str, int]] = {}

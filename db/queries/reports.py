@@ -32,6 +32,8 @@ def rows(session: Session) -> list[Row[Any]]:
             select(
                 Report.id, Report.title, Report.agency, Report.region, Report.year,
                 Report.char_count, Report.source_file, Report.imported_at,
+                # a scan's OCR pages below the confidence threshold (NULL: not a scan)
+                Report.structure["ocr"]["flagged_pages"].label("ocr_flagged"),
             ).order_by(Report.imported_at, Report.title)
         )
     )

@@ -8,7 +8,7 @@ from db.queries import reports
 from desktop.domain.report_text import Structure
 from desktop.services.changes import Changes
 from desktop.services.project import Project
-from desktop.services.values import ReportDoc, ReportRow
+from desktop.services.values import ReportDoc, ReportRow, ocr_pages
 
 
 def library(project: Project) -> list[ReportRow]:
@@ -18,7 +18,8 @@ def library(project: Project) -> list[ReportRow]:
         taggers = reports.taggers(session)
         return [
             ReportRow(r.id, r.title, r.agency, r.region, r.year, r.char_count, r.source_file,
-                      counts.get(r.id, {}), states.get(r.id, "untouched"), taggers.get(r.id, ()))
+                      counts.get(r.id, {}), states.get(r.id, "untouched"), taggers.get(r.id, ()),
+                      ocr_pages(r.ocr_flagged))
             for r in reports.rows(session)
         ]
 

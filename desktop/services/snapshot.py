@@ -7,7 +7,14 @@ from pathlib import Path
 
 from db import snapshot
 from desktop.domain.report_text import Structure
-from desktop.services.values import FieldInfo, KindInfo, ReportDoc, ReportRow, SpanColumns
+from desktop.services.values import (
+    FieldInfo,
+    KindInfo,
+    ReportDoc,
+    ReportRow,
+    SpanColumns,
+    ocr_pages,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +43,8 @@ def first_frame(target: str | Path, analyst: str,
              for k in snap.kinds]
     library = [
         ReportRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], snap.tag_counts.get(r[0], {}),
-                  snap.states.get(r[0], "untouched"), snap.taggers.get(r[0], ()))
+                  snap.states.get(r[0], "untouched"), snap.taggers.get(r[0], ()),
+                  ocr_pages(r[7]))
         for r in snap.reports
     ]
     report = None

@@ -3,6 +3,7 @@ database layer, so the window can be built (and painted) before SQLAlchemy loads
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,8 @@ class ReportRow:
     tag_counts: dict[str, int]
     state: str = "untouched"  # for the acting analyst: untouched | in_progress | done
     analysts: tuple[str, ...] = ()  # names of the analysts who tagged it
+    # read by OCR: the pages below the confidence threshold (None: not a scan)
+    ocr_flagged: tuple[int, ...] | None = None
 
     @property
     def total_tags(self) -> int:
@@ -140,3 +143,13 @@ class SpanColumns:
     ends: list[int]
     statuses: list[str]
     authors: list[str]  # analyst ids
+
+
+def ocr_pages(flagged: Any) -> tuple[int, ...] | None:
+    """The flagged pages of a scan as stored (a JSON list), None for a report not read
+    by OCR."""
+    if flagged is None:
+        return None
+    if isinstance(flagged, str):  # a driver that hands JSON back as text
+        flagged = json.loads(flagged)
+    return tuple(int(p) for p in flagged) if isinstance(flagged, list) else ()

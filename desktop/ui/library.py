@@ -35,6 +35,13 @@ class LibraryModel(RowsModel[ReportRow]):
         return {"untouched": self.tr("untouched"), "in_progress": self.tr("in progress"),
                 "done": self.tr("done")}.get(state, state)
 
+    def ocr_note(self, flagged: tuple[int, ...]) -> str:
+        """What the library says of a scan: read by OCR, and the pages to check."""
+        if not flagged:
+            return self.tr("Read by OCR; every page was read with good confidence.")
+        pages = "、".join(str(p) for p in flagged)
+        return self.tr("Read by OCR; check page(s) %1, read with low confidence.").replace("%1", pages)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -44,7 +51,9 @@ class LibraryModel(RowsModel[ReportRow]):
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "title":
-                return row.title
+                if row.ocr_flagged is None:
+                    return row.title
+                return row.title + "  [" + self.tr("OCR") + "]"  # read from a scan
             if col == "region":
                 return row.region
             if col == "year":
@@ -58,7 +67,10 @@ class LibraryModel(RowsModel[ReportRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "state":
                 return self.state_label(row.state)
-            return f"{row.title}\n{row.agency}\n{row.source_file}"
+            tip = f"{row.title}\n{row.agency}\n{row.source_file}"
+            if row.ocr_flagged is not None:
+                tip += "\n" + self.ocr_note(row.ocr_flagged)
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("chars", "year", "tags", "state"):
             return RIGHT
         if role == Qt.ItemDataRole.UserRole:  # sort key

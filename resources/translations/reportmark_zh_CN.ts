@@ -869,22 +869,37 @@ Created %3 · updated %4</source>
         <source>done</source>
         <translation>已完成</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="41"/>
+        <source>Read by OCR; every page was read with good confidence.</source>
+        <translation>经 OCR 识别；各页识别置信度良好。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="43"/>
+        <source>Read by OCR; check page(s) %1, read with low confidence.</source>
+        <translation>经 OCR 识别；第 %1 页识别置信度较低，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="56"/>
+        <source>OCR</source>
+        <translation>OCR 识别</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="132"/>
+        <location filename="../../desktop/ui/library.py" line="144"/>
         <source>Filter reports (title, region, agency…)</source>
         <translation>筛选报告（标题、地区、发布单位…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="136"/>
-        <location filename="../../desktop/ui/library.py" line="205"/>
+        <location filename="../../desktop/ui/library.py" line="148"/>
+        <location filename="../../desktop/ui/library.py" line="217"/>
         <source>All analysts</source>
         <translation>全部分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="152"/>
+        <location filename="../../desktop/ui/library.py" line="164"/>
         <source>Edit metadata…</source>
         <translation>编辑报告信息…</translation>
     </message>
