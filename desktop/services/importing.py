@@ -9,15 +9,17 @@ from typing import Any
 
 from db.models import Report
 from db.queries import reports
-from db.queries import search as search_index
+from db.queries.search import CHUNK_CHARS
 from desktop.domain.report_text import ParsedReport
 from desktop.io.importers import read_reports
 from desktop.io.text_files import ImportRefused
 from desktop.services.changes import Changes
+from desktop.services.indexing import complete_index, index_reports
 from desktop.services.project import Project
 from desktop.services.reports import check_metadata
 
 IMPORT_METADATA = ("title", "agency", "region", "year")
+AFTER_IMPORT_CHARS = 16 * CHUNK_CHARS  # an earlier import's unfinished index, indexed after one
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,9 @@ def _apply_overrides(parsed: list[ParsedReport], source: str,
 
 def add_parsed(project: Project, parsed: list[ParsedReport], source: str,
                metadata: dict[str, Any] | None = None) -> ImportOutcome:
-    """Store parsed reports in one transaction; a text already in the project is skipped.
+    """Store parsed reports in one transaction (all or nothing); a text already in the
+    project is skipped. Their search index is built afterwards in bounded pieces
+    (desktop/services/indexing.py), so a long file never holds the write lock for long.
     `metadata` (title, agency, region, year) overrides what was read from the file."""
     overrides = check_overrides(metadata)
     if overrides:
@@ -76,8 +80,9 @@ def add_parsed(project: Project, parsed: list[ParsedReport], source: str,
             )
             session.add(row)
             session.flush()
-            search_index.index_report(session, row.id, rep.text)
             imported.append((row.id, rep.title))
+    # the search index after the reports are stored, a short transaction per piece
+    index_reports(project, [rid for rid, _ in imported])
     return ImportOutcome(
         imported=tuple(imported), skipped=tuple(skipped),
         changes=Changes(library=bool(imported)),
@@ -114,6 +119,8 @@ def import_files(
         outcome = add_parsed(project, parsed, path.name, overrides)
         imported.extend(outcome.imported)
         skipped.extend(outcome.skipped)
+    # and a few pieces of what an earlier import left unindexed (killed between pieces)
+    complete_index(project, AFTER_IMPORT_CHARS)
     return ImportOutcome(
         tuple(imported), tuple(skipped), tuple(refused), Changes(library=bool(imported))
     )

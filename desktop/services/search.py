@@ -22,12 +22,14 @@ from desktop.domain.search_text import (
 )
 from desktop.services import tags
 from desktop.services.changes import Changes
+from desktop.services.indexing import complete_index
 from desktop.services.project import Project
 
 __all__ = ["BadPattern", "SearchHit", "SearchResult", "TagHit", "search_project",
            "search_report", "search_tags", "sync_index", "tag_results"]
 
 MAX_HITS = 1000
+SEARCH_INDEXES_CHARS = 4 * q.CHUNK_CHARS  # unfinished index a search completes, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +66,11 @@ class TagHit:
     status: str
 
 
-def sync_index(project: Project) -> int:
-    """Index reports added outside an import (upgraded projects, merges)."""
-    with project.uow() as session:
-        if not q.missing_from_index(session):
-            return 0
-    with project.uow.begin() as session:
-        return q.sync_index(session)
+def sync_index(project: Project, max_chars: int | None = None) -> int:
+    """Index reports added outside an import (upgraded projects, merges) and finish
+    those an import left incomplete, in bounded pieces (desktop/services/indexing.py);
+    `max_chars` bounds the work. Returns how many reports were completed."""
+    return complete_index(project, max_chars)
 
 
 def _collect(project: Project, query: Query, limit: int,
@@ -117,7 +117,8 @@ def search_project(project: Project, text: str, *, regex: bool = False,
     """Hits across every report, in library order. Raises BadPattern (a ValueError with
     a message for the user) for an empty query or an invalid regular expression."""
     query = compile_query(text, regex)
-    sync_index(project)
+    # a few pieces of any unfinished index; what remains is scanned, so nothing is missed
+    sync_index(project, SEARCH_INDEXES_CHARS)
     return _collect(project, query, limit)
 
 
