@@ -87,13 +87,11 @@ def index_report(session: Session, report_id: str, report_text: str) -> None:
 
 def missing_from_index(session: Session) -> list[str]:
     """Reports whose index is missing or incomplete (an upgraded project, a merge, an
-    import killed between pieces), in the order they were added."""
+    import killed between pieces)."""
     if not has_index(session):
         return []
-    return list(session.scalars(text(
-        "SELECT r.id FROM report r WHERE NOT EXISTS (SELECT 1 FROM report_fts_doc d"
-        " WHERE d.report_id = r.id AND d.final) ORDER BY r.rowid"
-    )))
+    return list(session.scalars(text(  # the report ids from their index, not the table
+        "SELECT id FROM report EXCEPT SELECT report_id FROM report_fts_doc WHERE final")))
 
 
 def report_text(session: Session, report_id: str) -> str | None:
@@ -123,7 +121,7 @@ class TextCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._rows: list[tuple[int, str, bool]] = []  # (doc id, report id, final)
-        self._unindexed: list[str] = []  # reports without a chunk, in the order added
+        self._unindexed: list[str] = []  # reports without a chunk yet
         self._order: list[str] = []  # report ids in import order
         self._first: dict[str, int | None] = {}  # report id -> its first doc id
         self._report_of: dict[int, str] = {}  # doc id -> report id
@@ -136,9 +134,8 @@ class TextCache:
         (those with no chunk yet last)."""
         rows = [(int(r[0]), str(r[1]), bool(r[2])) for r in session.execute(
             text("SELECT id, report_id, final FROM report_fts_doc ORDER BY id"))]
-        unindexed = list(session.scalars(text(
-            "SELECT r.id FROM report r WHERE NOT EXISTS (SELECT 1 FROM report_fts_doc d"
-            " WHERE d.report_id = r.id) ORDER BY r.rowid")))
+        unindexed = list(session.scalars(text(  # ids from their index, not the table
+            "SELECT id FROM report EXCEPT SELECT report_id FROM report_fts_doc")))
         with self._lock:
             if rows != self._rows or unindexed != self._unindexed:
                 first: dict[str, int | None] = {}

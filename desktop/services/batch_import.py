@@ -2,9 +2,11 @@
 
 `import_batch` is a ProcessJob target (desktop.ui.jobs): it opens the project in the
 spawned process, imports file after file with `report(done, total, message)` progress,
-and returns a picklable BatchSummary. Each file is one transaction, all or nothing, so
-cancelling (the job terminates the process) keeps the files already imported and
-leaves no trace of the file in progress.
+and returns a picklable BatchSummary. Each file's reports are one transaction, all or
+nothing, so cancelling (the job terminates the process) keeps the files already imported
+and leaves no trace of the file in progress. Their search index (derived data) is built
+after each file in short pieces (desktop/services/indexing.py); a cancel between pieces
+leaves a stored report that search scans until a later import or search completes it.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ def index_reports(project: Project, report_ids: Iterable[str],
     `max_chars` characters were indexed. Returns how many reports are complete."""
     done = 0
     budget = max_chars
+    held: float | None = None  # how long the last piece held the lock
     for report_id in report_ids:
         with project.uow() as session:
             if not q.has_index(session):
@@ -42,6 +43,11 @@ def index_reports(project: Project, report_ids: Iterable[str],
         while True:
             if budget is not None and budget <= 0:
                 return done
+            if held is not None:
+                # SQLite's lock is not a queue: a waiting writer polls (every 100 ms at
+                # worst), so a piece begun at once would starve it. Pause a share of
+                # the last piece's time between pieces.
+                time.sleep(max(MIN_PAUSE_S, held * PAUSE_SHARE))
             started = time.perf_counter()
             try:
                 with project.uow.begin() as session:
@@ -49,10 +55,7 @@ def index_reports(project: Project, report_ids: Iterable[str],
                     finished = q.index_next(session, report_id, folded)
             except ProjectError:  # busy beyond the timeout, read-only: later
                 return done
-            # SQLite's lock is not a queue: a waiting writer polls (every 100 ms at
-            # worst), so a piece started at once would starve it. Pause a share of the
-            # piece's time between pieces.
-            time.sleep(max(MIN_PAUSE_S, (time.perf_counter() - started) * PAUSE_SHARE))
+            held = time.perf_counter() - started
             if budget is not None:
                 budget -= q.CHUNK_CHARS
             if finished:
