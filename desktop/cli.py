@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from desktop import APP_NAME, __version__
 
-COMMAND_MODULES = ("reports", "suggest", "excel", "team", "backups")
+COMMAND_MODULES = ("reports", "suggest", "excel", "team", "backups", "annotations")
 PROJECT_SUFFIX = ".rmk"
 
 
@@ -52,7 +52,7 @@ def _are_files(args: list[str]) -> bool:
 # the subcommands' names, known without importing them (a file may not be called so)
 COMMAND_NAMES = frozenset({"gui", "import", "reports", "show", "suggest", "export",
                            "import-edits", "merge", "agreement", "set-report",
-                           "restore-backup"})
+                           "restore-backup", "import-annotations", "export-annotations", "train"})
 
 
 def build_parser() -> argparse.ArgumentParser:
