@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -191,3 +192,18 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
 
+
+
+class LearnedModel(Base):
+    """A kind's learned suggester (a CRF over characters, desktop/services/learning.py),
+    stored in the project so a colleague's copy and the team database share it."""
+
+    __tablename__ = "learned_model"
+
+    kind_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    model: Mapped[bytes] = mapped_column(LargeBinary)
+    features_version: Mapped[str] = mapped_column(String(20), default="")
+    examples: Mapped[int] = mapped_column(Integer, default=0)  # tagged spans trained on
+    decisions: Mapped[int] = mapped_column(Integer, default=0)  # tags + rejections then
+    trained_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    trained_by: Mapped[str | None] = mapped_column(String(36), nullable=True)

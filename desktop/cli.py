@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from desktop import APP_NAME, __version__
 
-COMMAND_MODULES = ("reports", "suggest", "excel", "team", "backups", "annotations")
+COMMAND_MODULES = ("reports", "suggest", "excel", "team", "backups", "annotations", "learned")
 PROJECT_SUFFIX = ".rmk"
 
 

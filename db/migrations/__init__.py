@@ -7,5 +7,5 @@ Alembic (start-up time); tests/db/test_migrations.py keeps them equal to the scr
 from pathlib import Path
 
 SCRIPT_LOCATION = Path(__file__).parent
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -29,12 +29,22 @@ def register(sub: Any) -> None:
                         "period_end)")
     p.add_argument("--apply", action="store_true",
                    help="turn the suggestions into tags by the acting analyst")
+    p.add_argument("--source", choices=("rules", "learned", "all"), default="rules",
+                   help="the rules, the models learned from the project's tags (reportmark "
+                        "train), or both (one suggestion where they agree); learned ones have "
+                        "rule learned:KIND and a confidence")
     p.set_defaults(func=cmd_suggest)
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.report is None):
         raise CliError("give either a FILE or --report ID")
+    if args.source != "rules" and args.apply:
+        raise CliError("--apply takes the rules' suggestions only; leave out --source")
+    if args.source != "rules":
+        from desktop.commands.learned import suggest_learned
+
+        return suggest_learned(args, _emit, _row)
     if args.report is not None:
         return _for_report(args)
     return _for_file(args)
@@ -70,9 +80,12 @@ def _emit(rows: list[dict[str, Any]], as_json: bool) -> None:
 
 
 def _row(report: str, kind: str, start: int, end: int, text: str, fields: dict[str, Any],
-         rule: str) -> dict[str, Any]:
-    return {"report": report, "kind": kind, "start": start, "end": end, "text": text,
-            "fields": fields, "rule": rule}
+         rule: str, confidence: float | None = None) -> dict[str, Any]:
+    row = {"report": report, "kind": kind, "start": start, "end": end, "text": text,
+           "fields": fields, "rule": rule}
+    if confidence is not None:
+        row["confidence"] = confidence
+    return row
 
 
 def _print_applied(applied: list[tuple[str, str, dict[str, int]]], as_json: bool) -> None:

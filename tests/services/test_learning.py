@@ -1,0 +1,111 @@
+"""The learned suggester: a kind added by the user gets learned suggestions after about 20
+tagged examples; the model is stored in the project; rules and model agreeing give one
+suggestion; a rule shape rejected again and again is held back."""
+
+from __future__ import annotations
+
+import time
+
+from desktop.domain.learning.sequences import Sentence, bio, sentences, spans_of
+from desktop.domain.suggestion import Suggestion
+from desktop.services import learning, suggestions, tags
+from desktop.services.importing import add_parsed
+from desktop.services.kinds import add_kind
+from desktop.services.project import Project, open_project_as
+from desktop.services.reports import set_state
+
+FIRMS = ["华为", "比亚迪", "宁德时代", "格力", "美的", "中兴", "联想", "小米", "海尔", "长安",
+         "三一", "徐工", "京东方", "立讯", "汇川", "大疆", "蔚来", "理想", "隆基", "通威",
+         "中芯", "紫光", "海康", "浪潮", "科大讯飞", "迈瑞", "恒瑞", "药明", "传音", "欧菲"]
+SUFFIXES = ["科技有限公司", "股份有限公司", "集团有限公司"]
+FRAMES = ["今年{}投资建设新基地。", "省领导调研{}并座谈。", "{}入选制造业单项冠军。",
+          "支持{}牵头组建创新联合体。"]
+
+
+def _text(firms: list[str], offset: int) -> tuple[str, list[str]]:
+    names = [f + SUFFIXES[(i + offset) % 3] for i, f in enumerate(firms)]
+    body = "".join(FRAMES[(i + offset) % 4].format(n) for i, n in enumerate(names))
+    return "全省工业经济运行情况。\n" + body + "\n工业增加值增长6.5%。", names
+
+
+def _report(project: Project, text: str, title: str) -> str:
+    from desktop.domain.report_text import ParsedReport, Structure
+
+    parsed = ParsedReport(title=title, agency="", region="", year=None, text=text,
+                          structure=Structure())
+    outcome = add_parsed(project, [parsed], title)
+    return outcome.imported[0][0]
+
+
+def test_bio_and_spans() -> None:
+    s = Sentence(10, "支持华为公司")
+    labels = bio(s, [(12, 16)])
+    assert labels == ["O", "O", "B", "I", "I", "I"]
+    assert spans_of(labels, [1.0] * 6) == [(2, 6, 1.0)]
+    assert [x.text for x in sentences("甲。乙\n丙")] == ["甲。", "乙\n", "丙"]
+
+
+def test_a_new_kind_gets_learned_suggestions_after_20_tags(project: Project) -> None:
+    _, kind_id = add_kind(project, "Company", "公司")
+    kind = next(k.key for k in __import__("desktop.services.kinds", fromlist=["x"])
+                .list_kinds(project) if k.id == kind_id)
+    tagged = 0
+    for n, chunk in enumerate((FIRMS[:10], FIRMS[10:20])):
+        text, names = _text(chunk, n)
+        rid = _report(project, text, f"r{n}")
+        for name in names:
+            start = text.index(name)
+            tags.create_tag(project, rid, kind, start, start + len(name))
+            tagged += 1
+        set_state(project, rid, "done")
+    assert tagged == 20
+    began = time.perf_counter()
+    _, outcomes = learning.train(project, kind)
+    assert outcomes[0].trained and time.perf_counter() - began < 10
+    text, names = _text(FIRMS[20:], 2)
+    rid = _report(project, text, "held back")
+    # a colleague's copy (another connection) finds the stored model
+    other = open_project_as(project.target, "bob", create=False)
+    try:
+        found = learning.suggest(other, rid, "learned")
+    finally:
+        other.close()
+    got = {(x.suggestion.text, x.origin) for x in found}
+    hits = [n for n in names if (n, f"learned:{kind}") in got]
+    assert len(hits) >= 6, (names, got)
+    assert all(x.confidence is not None and 0.5 <= x.confidence <= 1 for x in found)
+    # accepting one makes it a tag with the learned origin; it is not suggested again
+    first = next(x for x in found if x.suggestion.text in hits)
+    learning.accept(project, rid, first)
+    rows = tags.table(project, rid)
+    assert any(r.origin == f"learned:{kind}" for r in rows)
+    again = {x.suggestion.text for x in learning.suggest(project, rid, "learned")}
+    assert first.suggestion.text not in again
+
+
+def test_rules_and_model_agreeing_give_one_suggestion_and_rejected_shapes_are_held_back(
+        project: Project) -> None:
+    lines = [f"{2020 + i}年全省工业增加值增长{i + 3}.{i}%，第{i + 1}季度出口额增长{i + 2}%。"
+             for i in range(8)]
+    rid = _report(project, "\n".join(lines), "metrics")
+    rule = [s for s in suggestions.for_report(project, rid) if s.kind == "metric"]
+    assert rule
+    # tag the first few rule suggestions so a metric model exists
+    for s in rule[:6]:
+        suggestions.accept(project, rid, s)
+    learning.train(project, "metric")
+    merged = learning.suggest(project, rid, "all")
+    keys = [(x.suggestion.kind, x.suggestion.start, x.suggestion.end) for x in merged]
+    assert len(keys) == len(set(keys))
+    metric_spans = [x for x in merged if x.suggestion.kind == "metric"]
+    assert all(not (a.suggestion.start < b.suggestion.end and b.suggestion.start
+                    < a.suggestion.end) for a in metric_spans for b in metric_spans if a is not b)
+    # reject one shape SUPPRESS_AFTER times: its other instances are no longer suggested
+    text = "\n".join(f"第{i}批名单公布，共{i}家。" for i in range(1, 8))
+    rid2 = _report(project, text, "shapes")
+    fake = [Suggestion("metric", text.index(f"共{i}家") + 1, text.index(f"共{i}家") + 3,
+                       f"{i}家", "test", {}) for i in range(1, 8)]
+    for s in fake[:learning.SUPPRESS_AFTER]:
+        suggestions.reject(project, rid2, s)
+    held = learning._suppressed_shapes(project, {"metric"})
+    assert ("metric", "0家") in held
