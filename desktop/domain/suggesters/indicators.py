@@ -134,27 +134,31 @@ def strip_words(phrase: str) -> str:
     return s.replace("“", "").replace("”", "")
 
 
-def place_named(phrase: str) -> str:
-    """The province or city a phrase opens with, as written, or ''."""
+def _drop_leads(phrase: str, leads: re.Pattern[str]) -> str:
+    """`phrase` without the periods and the `leads` words it opens with."""
     s = phrase.replace("*", "").strip(" ，,、：:；")
-    for _ in range(3):
+    for _ in range(4):
         m = _LEAD_PERIOD.match(s)
         if m and m.end():
             s = s[m.end() :]
-        s = re.sub(r"^(?:全省|全市|其中|同期)", "", s)
+        s = leads.sub("", s, count=1)
+    return s
+
+
+_PLACE_OPENERS = re.compile(r"^(?:全省|全市|其中|同期)")
+_NEW_OPENERS = re.compile(r"^(?:全省|全市|全区|我省|我市|力争|确保|争取|预计|全年|累计|共)")
+
+
+def place_named(phrase: str) -> str:
+    """The province or city a phrase opens with, as written, or ''."""
+    s = _drop_leads(phrase, _PLACE_OPENERS)
     m = _PROVINCE_LEAD.match(s) or _CITY_LEAD.match(s)
     return m.group(1) if m else ""
 
 
 def _leads_with_new(phrase: str) -> bool:
-    s = phrase.replace("*", "").strip(" ，,、")
-    for _ in range(4):
-        m = _LEAD_PERIOD.match(s)
-        if m and m.end():
-            s = s[m.end() :]
-        s = _REGION_LEAD.sub("", s, count=1)
-        s = re.sub(r"^(?:力争|确保|争取|预计|全年|累计|共)", "", s)
-    return s.startswith("新增")
+    """新增 opens the phrase (after its period, place and goal words): an increment."""
+    return _drop_leads(phrase, _NEW_OPENERS).startswith("新增")
 
 
 def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, str]:
