@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from desktop.domain.suggesters.indicators import strip_words
+from desktop.domain.suggesters.indicator_words import strip_words
 from desktop.domain.suggesters.metrics import PeriodIndex
 from desktop.domain.suggesters.sections import TARGET_LIST_RE, PlanRegion, plan_regions, region_at
 from desktop.domain.suggesters.textspans import clauses, sentence_start
