@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.jobs import ProcessJob
+from desktop.ui.tag_table import status_labels
 
 FORMATS = (("xlsx", "Excel workbook (.xlsx)"), ("csv", "CSV, one file per kind (.csv)"),
            ("jsonl", "JSON Lines (.jsonl)"))
@@ -80,10 +81,12 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for key, label in FORMATS:
-            self.format.addItem(self.tr(label), key)
+            self.format.addItem(self.format_label(key, label), key)
         self.kind = self._combo([(None, self.tr("All kinds")), *[(k, n) for k, n in kinds]])
         self.author = self._combo([(None, self.tr("Everyone")), *[(a, a) for a in analysts]])
-        self.status = self._combo([(None, self.tr("Any status")), *[(s, s) for s in statuses]])
+        names = status_labels()
+        self.status = self._combo([(None, self.tr("Any status")),
+                                   *[(s, names.get(s, s)) for s in statuses]])
         self.region = self._combo([(None, self.tr("All regions")), *[(r, r) for r in regions]])
         self.year = self._combo([(None, self.tr("All years")), *[(y, str(y)) for y in years]])
         self.lang = self._combo([("zh_CN", "简体中文"), ("en", "English")])
@@ -132,6 +135,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+
+    def format_label(self, key: str, label: str) -> str:
+        """A format's name in the window's language (written out for lupdate)."""
+        return {"xlsx": self.tr("Excel workbook (.xlsx)"),
+                "csv": self.tr("CSV, one file per kind (.csv)"),
+                "jsonl": self.tr("JSON Lines (.jsonl)")}.get(key, label)
 
     def _combo(self, items: Sequence[tuple[Any, str]]) -> QComboBox:
         box = QComboBox()

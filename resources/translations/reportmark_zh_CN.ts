@@ -244,12 +244,12 @@
 <context>
     <name>ExcelFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/excel.py" line="43"/>
+        <location filename="../../desktop/ui/features/excel.py" line="48"/>
         <source>Import edits from a workbook</source>
         <translation>从工作簿导入修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/excel.py" line="44"/>
+        <location filename="../../desktop/ui/features/excel.py" line="49"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -257,145 +257,160 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="69"/>
         <source>Export tags</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="85"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="86"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="90"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="91"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
         <source>en</source>
         <comment>workbook language code</comment>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
         <source>Workbook language</source>
         <translation>工作簿语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="113"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="120"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="122"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="141"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="142"/>
+        <source>CSV, one file per kind (.csv)</source>
+        <translation>CSV，每类一个文件（.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="143"/>
+        <source>JSON Lines (.jsonl)</source>
+        <translation>JSON 行格式（.jsonl）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="159"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="183"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="187"/>
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="188"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="215"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="236"/>
         <source>Exported %n tag(s) to </source>
         <translation>
             <numerusform>已导出 %n 个标注到 </numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="242"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="259"/>
         <source>The export failed: </source>
         <translation>导出失败：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="265"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>

@@ -62,8 +62,10 @@ def type_chinese(widget, text: str) -> None:
 
 
 # Latin words a Chinese window may show: the product, file formats, keys, figures'
-# names and units (file names and numbers are removed before the check)
-LATIN_ALLOWED = {"ReportMark", "Excel", "PDF", "Word", "CSV", "JSONL", "OCR", "UTF", "GB",
+# names and units (file names and numbers are removed before the check), and "English"
+# in a choice of languages, where each language is named in its own
+LATIN_ALLOWED = {"ReportMark", "Excel", "PDF", "Word", "CSV", "JSON", "JSONL", "OCR", "UTF", "GB",
+                 "English",
                  "F1", "MB", "κ", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Delete", "Tab",
                  "Backspace", "Home", "End", "PgUp", "PgDown", "Del", "Ins", "Space",
                  "A", "B", "C", "R", "X", "N", "P", "F", "E", "Z", "Y", "S", "D", "I",

@@ -134,8 +134,10 @@ def test_every_menu_panel_and_dialog_of_the_chinese_window(chinese, qtbot, seede
     QCoreApplication.processEvents()
     seen += texts_of(dialog, cells=False)
     dialog.close()
-    # (the export dialog, desktop/ui/export_dialog.py, is being reworked by the workbook
-    # issue: its format, kind and status names are still English there)
+    dialog = features["excel"].show_export()
+    QCoreApplication.processEvents()
+    seen += texts_of(dialog)
+    dialog.close()
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     dialog = features["importing"].start([empty])

@@ -28,11 +28,15 @@ class ExcelFeature(QObject):
     def show_export(self) -> ExportDialog:
         from desktop.services import export
         from desktop.ui.export_dialog import ExportDialog
+        from desktop.ui.i18n import pick
 
         project = self.ctx.project
         choices = export.filter_choices(project)
+        # kinds by the names the window uses (指标 in the Chinese window)
+        shown = {k.key: pick(k.name, k.name_zh) for k in self.ctx.controller.kinds}
+        kinds = [(key, shown.get(key, name)) for key, name in choices.kinds]
         self.export_dialog = ExportDialog(
-            export.export_job, project.target, project.analyst_name, choices.kinds,
+            export.export_job, project.target, project.analyst_name, kinds,
             choices.analysts, choices.regions, choices.years, choices.statuses,
             default_dir=None, parent=self.ctx.window)
         self.export_dialog.show()
