@@ -6,7 +6,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from desktop.domain.periods import parse_period
 from desktop.domain.quantities import decimal_str, parse_number
 
 _MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
@@ -96,6 +95,10 @@ def period_key(text: str) -> str | None:
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) <= (y2, m2):
             return f"{y1:04d}-{m1:02d}..{y2:04d}-{m2:02d}"
         return None
+    # imported here: the window builds its inspector before the first paint, and the
+    # period grammar is only needed once an analyst types a period
+    from desktop.domain.periods import parse_period
+
     period = parse_period(text)
     if period is None or period.start_year is None or period.end_year is None:
         return None
