@@ -447,7 +447,29 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
         if code == _P_PLAIN:
             value = arg(rec)
         elif code == _P_FIELD:
-            value = field_cell(arg, fields)
+            spec, cache, plain_empty = arg
+            raw = fields.get(spec.key)
+            if raw is None and plain_empty:  # an absent field: an empty cell
+                out.append(None)
+                if is_editable:
+                    editable.append("")
+                continue
+            cls = raw.__class__
+            if (cls is str or cls is int or cls is float) and raw != "":
+                # field_cell, the shown word and canon depend on the raw value alone here
+                hit = cache.get((cls, raw))
+                if hit is None:
+                    value = field_cell(spec, fields)
+                    if shown is not None and value is not None:
+                        value = shown.get(value, value)
+                    if len(cache) >= _FIELD_CACHE_MAX:
+                        cache.clear()
+                    hit = cache[(cls, raw)] = (value, canon(value))
+                out.append(hit[0])
+                if is_editable:
+                    editable.append(hit[1])
+                continue
+            value = field_cell(spec, fields)
         elif code == _P_SENTENCE:
             value = (rec.before, rec.quote, rec.after)
         elif code == _P_CHECKSUM:
@@ -470,6 +492,10 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
     return out
 
 
+# Per field column of a plan: (raw class, raw) → (cell value, its canon); the same few
+# field values (indicators, units, periods, numbers) come back on most rows.
+_FIELD_CACHE_MAX = 16_384
+
 _P_PLAIN, _P_FIELD, _P_START, _P_END, _P_NORM_VALUE, _P_NORM_UNIT, _P_SENTENCE, _P_CHECKSUM = range(8)
 _Plan = list[tuple[int, Any, bool, dict[Any, str] | None]]
 _plans: dict[int, tuple[Sequence[Column], _Plan]] = {}
@@ -488,7 +514,10 @@ def _plan(columns: Sequence[Column]) -> _Plan:
         arg: Any = None
         if key.startswith("field:"):
             assert col.field is not None
-            code, arg = _P_FIELD, col.field
+            # field_cell(f, fields) is None when f is absent, unless a period (its
+            # start/end fields) or the unit (a value's own unit)
+            code, arg = _P_FIELD, (col.field, {}, col.field.type != "period"
+                                   and col.field.key != "unit")
         elif key.startswith("start:") or key.startswith("end:"):
             code = _P_START if key.startswith("start:") else _P_END
             arg = key.split(":", 1)[1]

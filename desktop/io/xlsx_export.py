@@ -405,7 +405,7 @@ def write_xlsx(
             ws.set_row_pixels(0, HEADER_PX)
             _header(ws, [c.header for c in columns], f)
             sheets[kind.key] = _Sheet(ws, columns, f)
-            ws.prepare_fast(sheets[kind.key].plan, f)
+            ws.prepare_fast(sheets[kind.key].plan, f, [c.cell == HIDDEN for c in columns])
             layout.append((name, kind, columns))
         summary_ws = wb.add_worksheet(fixed["Summary"])
         charts_ws = wb.add_worksheet(fixed["Charts"])

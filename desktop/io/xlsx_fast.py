@@ -31,6 +31,7 @@ W_OTHER, W_RICH, W_DATE, W_YEAR = range(4)
 # XlsxWriter escapes "_xHHHH_" literals and C0 controls in inline strings; we check for
 # both at once and leave the rare hit to its own code.
 _NEEDS_CONTROL_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+CELL_CACHE_MAX = 4096  # per column
 FAST_MAX_CHARS = 16_000  # beyond half of Excel's limit XlsxWriter counts UTF-16 units
 
 
@@ -69,13 +70,17 @@ class FastSheet(Worksheet):  # type: ignore[misc]
     fast_cols: list[tuple[int, int, str, str, str, str, str]] | None = None
     rich_bold: str = ""
     rich_plain: str = ""
+    cell_caches: list[dict[tuple[type, Any], str] | None]  # set by prepare_fast
 
-    def prepare_fast(self, plan: list[tuple[int, int, Any, Any, Any]], f: Any) -> None:
+    def prepare_fast(self, plan: list[tuple[int, int, Any, Any, Any]], f: Any,
+                     hidden_cols: list[bool] | None = None) -> None:
         """`plan`: per column (index, W_* code, number format, text format, quote-prefixed
         text format); `f` the writer's formats (integer, decimal, wrap, wrap_qp, bold_wrap)."""
         def xf(fmt: Any) -> str:
             return f' s="{fmt._get_xf_index()}"'
 
+        if hidden_cols is None:
+            hidden_cols = [False] * len(plan)
         self.fast_cols = []
         for c, how, fmt, text_fmt, text_qp in plan:
             if how == W_RICH:
@@ -89,6 +94,11 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         font = ('<sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/>'
                 '<scheme val="minor"/>')
         self.serials: dict[Any, float] = {}
+        # Per column, (class, value) → the cell after its reference, for the columns whose
+        # values repeat (not dates, sentences or the hidden ids and checksums)
+        self.cell_caches: list[dict[tuple[type, Any], str] | None] = [
+            {} if how == W_OTHER or (how == W_YEAR and not hidden) else None
+            for (_c, how, _f, _t, _q), hidden in zip(plan, hidden_cols, strict=True)]
         self.rich_bold = f"<r><rPr><b/>{font}</rPr>"
         self.rich_plain = f"<r><rPr>{font}</rPr>"
 
@@ -104,10 +114,29 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         else:
             out = [f'<row r="{r} ht="{height_px * 0.75:.16g}" customHeight="1">']
         first = last = -1
-        for (c, how, prefix, number, other, plain, qp), value in zip(cols, values, strict=True):
+        caches = self.cell_caches
+        for (c, how, prefix, number, other, plain, qp), value, cache in zip(
+                cols, values, caches, strict=True):
             if value is None or value == "":
                 continue
             ref = prefix + r  # '<c r="B12"'
+            if cache is not None:
+                cls = value.__class__
+                if cls is not str or len(value) <= 64:
+                    key = (cls, value)
+                    tail = cache.get(key)
+                    if tail is None:
+                        tail = self._tail(how, value, number, other, plain, qp)
+                        if tail is None:
+                            return False
+                        if len(cache) >= CELL_CACHE_MAX:
+                            cache.clear()
+                        cache[key] = tail
+                    out.append(ref + tail)
+                    if first < 0:
+                        first = c
+                    last = c
+                    continue
             if how == W_RICH:
                 cell = self._rich(ref, value, number, other, plain)
                 if cell is None:
@@ -144,6 +173,23 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         out.append("</row>")
         self.fh.write("".join(out))
         return True
+
+    def _tail(self, how: int, value: Any, number: str, other: str, plain: str,
+              qp: str) -> str | None:
+        """What follows '<c r="B12"' for a text, year or number cell (not a date or
+        rich one), as the loop of `fast_row` writes it; None if it needs the slow way."""
+        if value.__class__ is str:
+            t, formula = _text(value)
+            if not t:
+                return None
+            return f'{qp if formula else plain} t="inlineStr"><is>{t}</is></c>'
+        if how == W_YEAR:
+            return f'{number}><v>{value:.16G}</v></c>'
+        x = float(value)
+        if x != x or x in (float("inf"), float("-inf")):
+            return None
+        style = number if x.is_integer() else other
+        return f'{style}><v>{x:.16G}</v></c>'
 
     def _rich(self, ref: str, parts: tuple[str, str, str], plain: str, qp: str,
               bold: str) -> str | None:
