@@ -292,9 +292,29 @@ def to_decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+_NORM_KEYS = ("normalized_value", "normalized_unit", "value", "unit")
+_SIMPLE = (str, int, float, type(None))
+_norm_cache: dict[tuple[Any, ...], tuple[Decimal | None, str]] = {}
+
+
 def normalised(fields: dict[str, Any]) -> tuple[Decimal | None, str]:
     """The normalised value and unit: as a suggestion filled them, else parsed from the
-    value and unit (17.3 万亿元 → 17300000000000 元) when the quantities parser exists."""
+    value and unit (17.3 万亿元 → 17300000000000 元) when the quantities parser exists.
+    Remembered by those four fields when they are plain values (the rows of an export
+    and its summary ask for the same few quantities over and over)."""
+    raw = [fields.get(k) for k in _NORM_KEYS]
+    if not all(v.__class__ in _SIMPLE and (v or v.__class__ is not float) for v in raw):
+        return _normalised(fields)  # (-0.0 == 0.0, but their cells differ)
+    key = tuple((v.__class__, v) for v in raw)
+    hit = _norm_cache.get(key)
+    if hit is None:
+        if len(_norm_cache) >= 8192:
+            _norm_cache.clear()
+        hit = _norm_cache[key] = _normalised(fields)
+    return hit
+
+
+def _normalised(fields: dict[str, Any]) -> tuple[Decimal | None, str]:
     stored = fields.get("normalized_value")
     if stored not in (None, ""):
         return to_decimal(stored), str(fields.get("normalized_unit") or "")
@@ -455,7 +475,8 @@ def row_values(rec: TagRecord, columns: Sequence[Column]) -> list[Any]:
                     editable.append("")
                 continue
             cls = raw.__class__
-            if (cls is str or cls is int or cls is float) and raw != "":
+            if (cls is str or cls is int or (cls is float and raw)) and raw != "":
+                # (a float zero is left out: -0.0 == 0.0, but their cells differ)
                 # field_cell, the shown word and canon depend on the raw value alone here
                 hit = cache.get((cls, raw))
                 if hit is None:

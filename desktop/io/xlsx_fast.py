@@ -115,14 +115,19 @@ class FastSheet(Worksheet):  # type: ignore[misc]
             out = [f'<row r="{r} ht="{height_px * 0.75:.16g}" customHeight="1">']
         first = last = -1
         caches = self.cell_caches
-        for (c, how, prefix, number, other, plain, qp), value, cache in zip(
-                cols, values, caches, strict=True):
+        if len(values) != len(cols):
+            raise ValueError(f"{len(values)} values for {len(cols)} columns")
+        for i, value in enumerate(values):
             if value is None or value == "":
-                continue
+                continue  # an empty cell: its column's plan is not even looked at
+            c, how, prefix, number, other, plain, qp = cols[i]
+            cache = caches[i]
             ref = prefix + r  # '<c r="B12"'
             if cache is not None:
                 cls = value.__class__
-                if cls is not str or len(value) <= 64:
+                # (not a float zero: -0.0 == 0.0, but their cells differ)
+                if ((cls is str and len(value) <= 64) or cls is int
+                        or (cls is float and value)):
                     key = (cls, value)
                     tail = cache.get(key)
                     if tail is None:
