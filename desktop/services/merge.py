@@ -60,10 +60,10 @@ from db.models import (
     TagKind,
     TagLink,
 )
-from desktop.services import merge_plan
+from db.queries import merge_plan
+from db.queries.merge_checks import check_sqlite_source
+from db.queries.merge_plan import TagPlan
 from desktop.services.changes import Changes
-from desktop.services.merge_checks import check_sqlite_source
-from desktop.services.merge_plan import TagPlan
 from desktop.services.project import Project
 
 Progress = Callable[[int, int, str], None]

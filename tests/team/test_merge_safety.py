@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from db.queries.merge_checks import DamagedSourceError
 from desktop.cli import main
 from desktop.services import reports, tags
 from desktop.services.merge import merge_project
-from desktop.services.merge_checks import DamagedSourceError
 from tests.team.conftest import seed_reports, tag_text
 
 NEEDLES = ("7.9亿元", "“智赋万企”行动", "前三季度", "工业", "增长")
