@@ -26,7 +26,10 @@ from typing import Any
 from desktop.services import learning
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
+# the development texts sit beside the repository (/work/shared/eval beside /work/main);
+# a worktree (/work/wt/NAME) finds them one level further up
+EVAL = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
+            REPO.parent / "shared" / "eval")
 SEED_TEXT = REPO / "seeds" / "000_f66df8a97ae95764.txt"
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import LearnedModel, RejectedSuggestion, Report, ReportState, Tag, TagKind
+from db.models import (
+    LearnedModel,
+    RejectedSuggestion,
+    Report,
+    ReportState,
+    Review,
+    Tag,
+    TagKind,
+)
 
 
 def positives(session: Session, kind_key: str) -> dict[str, list[tuple[int, int]]]:
@@ -81,3 +89,35 @@ def tagged_quotes(session: Session, kind_key: str) -> list[str]:
     return list(session.scalars(
         select(Tag.quote).join(TagKind, TagKind.id == Tag.kind_id)
         .where(TagKind.key == kind_key, Tag.status != "rejected")))
+
+
+def decision_counts(session: Session) -> dict[str, int]:
+    """kind key → the team's decisions on it: its tags, its rejected suggestions and the
+    review verdicts on its tags (what a retraining would learn from)."""
+    out: dict[str, int] = {}
+    for rows in (
+        session.execute(select(TagKind.key, func.count(Tag.id))
+                        .join(Tag, Tag.kind_id == TagKind.id).group_by(TagKind.key)),
+        session.execute(select(RejectedSuggestion.kind_key, func.count(RejectedSuggestion.id))
+                        .group_by(RejectedSuggestion.kind_key)),
+        session.execute(select(TagKind.key, func.count(Review.id))
+                        .join(Tag, Tag.kind_id == TagKind.id)
+                        .join(Review, Review.tag_id == Tag.id).group_by(TagKind.key)),
+    ):
+        for key, n in rows.tuples():
+            out[key] = out.get(key, 0) + n
+    return out
+
+
+def trained_decisions(session: Session) -> dict[str, int]:
+    """kind key → the decisions counted when its model was trained."""
+    rows = session.execute(select(LearnedModel.kind_key, LearnedModel.decisions))
+    return {k: n for k, n in rows.tuples()}
+
+
+def models_of(session: Session, kind_keys: list[str]) -> dict[str, bytes]:
+    if not kind_keys:
+        return {}
+    rows = session.execute(select(LearnedModel.kind_key, LearnedModel.model)
+                           .where(LearnedModel.kind_key.in_(kind_keys)))
+    return {k: bytes(m) for k, m in rows.tuples()}

@@ -8,10 +8,20 @@ rejected in review are O in their sentences; reports someone marked done give al
 sentences (their untagged text is negative). `train_sequences` is a plain top-level
 function of plain values, so the window can run it in the worker process.
 
-`suggest` joins rule and learned suggestions: learned ones have origin ``learned:KIND`` and a
-confidence; where a learned span overlaps a rule suggestion of the same kind there is one
-suggestion (the rule's, with the model's confidence). Rule suggestions whose shape (text
-with figures as 0) the team rejected SUPPRESS_AFTER times and never tagged are held back.
+`open_suggestions` joins rule and learned suggestions: learned ones have origin
+``learned:KIND`` and a confidence; where a learned span overlaps a rule suggestion of the
+same kind there is one suggestion (the rule's, with the model's confidence). The model's
+confidence also decides which rule suggestions to hold back: among the rule suggestions of a
+shape family (text with figures as 0: 增长0% and 增长5.2% are one family) that the team
+rejected SUPPRESS_AFTER times, those the kind's model, trained on those decisions, gives a
+confidence below SUPPRESS_BELOW are held back, so 增长0% stops while the 增长5.2% the team
+accepts keeps coming. A kind without a model holds a family back only if it was never tagged.
+
+The model's work on a report (`predict_report`: its spans and the confidences of the rule
+suggestions) is a plain function of plain values, so the window runs it in the worker for
+long reports and keeps the result (`Predictions`) for as long as the models are the same.
+The window trains in the worker (`train_project_job`) on demand and after every
+TRAIN_EVERY decisions on a kind (`due_kinds`).
 """
 
 from __future__ import annotations
@@ -45,7 +55,9 @@ from desktop.services.project import Project
 ORIGIN_PREFIX = "learned:"
 MIN_EXAMPLES = 5  # tags of a kind before a model is trained for it
 MIN_CONFIDENCE = 0.5  # a learned span's lowest character marginal
-SUPPRESS_AFTER = 3  # rejections of one shape (never tagged) that hold rule suggestions back
+SUPPRESS_AFTER = 3  # rejections of one shape family before the model may hold it back
+SUPPRESS_BELOW = 0.5  # the model's confidence under which such a rule suggestion is held back
+TRAIN_EVERY = 20  # decisions on a kind (tags, rejections, verdicts) between two trainings
 SOURCES = ("rules", "learned", "all")
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 80,
               "feature.possible_transitions": True}
@@ -121,7 +133,7 @@ def train_sequences(seqs: list[Sequence], report: Progress | None = None) -> byt
         os.unlink(path)
 
 
-def train_job(report: Progress, *, seqs: list[Sequence]) -> bytes:
+def train_sequences_job(report: Progress, *, seqs: list[Sequence]) -> bytes:
     """`train_sequences` as a worker-process job (desktop.ui.jobs.ProcessJob's signature)."""
     return train_sequences(seqs, report)
 
@@ -178,18 +190,36 @@ def trainable_kinds(project: Project) -> list[str]:
         return [k for k in lq.kind_keys(session) if counts.get(k, 0) >= MIN_EXAMPLES]
 
 
-def train(project: Project, kind: str | None = None,
+def due_kinds(project: Project, every: int | None = None) -> list[str]:
+    """Kinds to train again: with MIN_EXAMPLES tags, and `every` (TRAIN_EVERY) decisions
+    made (or undone) on them since their model was trained, or never trained."""
+    every = TRAIN_EVERY if every is None else every
+    with project.uow() as session:
+        counts = lq.tag_counts(session)
+        now = lq.decision_counts(session)
+        then = lq.trained_decisions(session)
+        keys = lq.kind_keys(session)
+    return [k for k in keys if counts.get(k, 0) >= MIN_EXAMPLES
+            and abs(now.get(k, 0) - then.get(k, 0)) >= every]
+
+
+def train(project: Project, kind: str | list[str] | None = None,
           progress: Progress | None = None) -> tuple[Changes, list[TrainOutcome]]:
-    """Train (one kind, or every kind with MIN_EXAMPLES tags) and store the models."""
+    """Train (one kind, these kinds, or every kind with MIN_EXAMPLES tags) and store the
+    models."""
     with project.uow() as session:
         known = lq.kind_keys(session)
-    if kind is not None and kind not in known:
-        raise ValueError(f"There is no tag kind {kind!r}.")
-    kinds = [kind] if kind is not None else trainable_kinds(project)
+    wanted = [kind] if isinstance(kind, str) else kind
+    for key in wanted or []:
+        if key not in known:
+            raise ValueError(f"There is no tag kind {key!r}.")
+    kinds = wanted if wanted is not None else trainable_kinds(project)
     outcomes: list[TrainOutcome] = []
     for i, key in enumerate(kinds):
         if progress is not None:
             progress(i, len(kinds), key)
+        with project.uow() as session:
+            decisions = lq.decision_counts(session).get(key, 0)
         seqs, examples = training_data(project, key)
         if examples < MIN_EXAMPLES:
             outcomes.append(TrainOutcome(key, examples, len(seqs), 0.0, False,
@@ -198,12 +228,27 @@ def train(project: Project, kind: str | None = None,
         began = time.perf_counter()
         model = train_sequences(seqs)
         seconds = time.perf_counter() - began
-        store(project, key, model, examples)
+        store(project, key, model, examples, decisions)
         outcomes.append(TrainOutcome(key, examples, len(seqs), seconds, True))
+    if progress is not None:
+        progress(len(kinds), len(kinds), "")
     return Changes(tags=frozenset()), outcomes
 
 
-def store(project: Project, kind: str, model: bytes, examples: int) -> None:
+def train_project_job(report: Progress, *, target: str, analyst: str | None,
+                      kinds: list[str] | None = None) -> list[TrainOutcome]:
+    """ProcessJob target: train the project's models at `target` (these kinds, or every
+    kind with enough tags) in the worker process, and store them in the project."""
+    from desktop.services.project import open_project_as
+
+    project = open_project_as(target, analyst, create=False)
+    try:
+        return train(project, kinds, report)[1]
+    finally:
+        project.close()
+
+
+def store(project: Project, kind: str, model: bytes, examples: int, decisions: int = 0) -> None:
     from db.base import utcnow
 
     with project.uow.begin() as session:
@@ -211,7 +256,7 @@ def store(project: Project, kind: str, model: bytes, examples: int) -> None:
         if row is None:
             row = LearnedModel(kind_key=kind)
             session.add(row)
-        row.model, row.examples = model, examples
+        row.model, row.examples, row.decisions = model, examples, decisions
         row.features_version, row.trained_at = FEATURES_VERSION, utcnow()
         row.trained_by = project.analyst_id
     _TAGGERS.pop((str(project.engine.url), kind), None)
@@ -240,39 +285,171 @@ def taggers(project: Project) -> dict[str, _Loaded]:
     return out
 
 
+# --- what the models say of a report (plain values: worker-process friendly) ------------
+
+
+@dataclass(frozen=True, slots=True)
+class Predictions:
+    """The models' work on one report: valid while the models' stamps are the same."""
+
+    stamps: dict[str, str]  # kind → trained-at of the model used
+    spans: dict[str, list[tuple[int, int, float]]]  # kind → the model's own spans
+    rule_confidence: dict[tuple[str, int, int], float]  # (kind, start, end) of a rule suggestion
+
+    def covers(self, stamps: dict[str, str], rule_spans: dict[str, list[tuple[int, int]]]) -> bool:
+        return self.stamps == stamps and all(
+            (kind, a, b) in self.rule_confidence
+            for kind, spans in rule_spans.items() for a, b in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class PredictionWork:
+    """What `predict_report` needs: `predict_report(**work.kwargs)`."""
+
+    report_id: str
+    text: str
+    stamps: dict[str, str]
+    models: dict[str, bytes]
+    rule_spans: dict[str, list[tuple[int, int]]]
+
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "stamps": self.stamps, "models": self.models,
+                "rule_spans": self.rule_spans}
+
+
+def model_stamps(project: Project) -> dict[str, str]:
+    """kind → trained-at of its usable stored model (a cheap query: no model bytes)."""
+    with project.uow() as session:
+        return {k: t for k, (t, v) in lq.model_stamps(session).items() if v == FEATURES_VERSION}
+
+
+def _rule_spans(ruled: list[Suggestion], kinds: set[str]) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for s in ruled:
+        if s.kind in kinds:
+            out.setdefault(s.kind, []).append((s.start, s.end))
+    return out
+
+
+def prediction_work(project: Project, report_id: str, ruled: list[Suggestion],
+                    have: Predictions | None) -> PredictionWork | None:
+    """The input of `predict_report` for a report, or None when `have` is still valid (the
+    same models, every rule suggestion scored) or there is no model."""
+    stamps = model_stamps(project)
+    if not stamps:
+        return None
+    rule_spans = _rule_spans(ruled, set(stamps))
+    if have is not None and have.covers(stamps, rule_spans):
+        return None
+    with project.uow() as session:
+        text = lq.texts(session, {report_id}).get(report_id)
+        if text is None:
+            raise ValueError("The report no longer exists.")
+        models = lq.models_of(session, list(stamps))
+    return PredictionWork(report_id, text, stamps, models, rule_spans)
+
+
+def _span_confidences(loaded: _Loaded, text: str,
+                      spans: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """The model's confidence in each span (`span_confidence`), each sentence tagged once."""
+    out: dict[tuple[int, int], float] = {}
+    if not spans:
+        return out
+    todo = sorted(set(spans))
+    for sentence in sentences(text):
+        end = sentence.start + len(sentence.text)
+        inside = [(a, b) for a, b in todo if sentence.start <= a and b <= end]
+        if not inside:
+            continue
+        for a, b in inside:
+            out[(a, b)] = span_confidence(loaded, sentence, a, b)
+    for a, b in todo:  # a span across sentences: the model never saw one whole
+        out.setdefault((a, b), 0.0)
+    return out
+
+
+def predict_report(*, text: str, stamps: dict[str, str], models: dict[str, bytes],
+                   rule_spans: dict[str, list[tuple[int, int]]]) -> Predictions:
+    spans: dict[str, list[tuple[int, int, float]]] = {}
+    confidence: dict[tuple[str, int, int], float] = {}
+    for kind, model in models.items():
+        loaded = _tagger(model)
+        spans[kind] = [(a, b, round(c, 3)) for a, b, c in predict(loaded, text)]
+        for (a, b), c in _span_confidences(loaded, text, rule_spans.get(kind, [])).items():
+            confidence[(kind, a, b)] = round(c, 3)
+    return Predictions(dict(stamps), spans, confidence)
+
+
+def predict_job(report: Progress, **kwargs: Any) -> Predictions:
+    """`predict_report` as a worker-process job (desktop.ui.jobs.ProcessJob's signature)."""
+    report(0, 1, "suggesting")
+    return predict_report(**kwargs)
+
+
 # --- suggesting ------------------------------------------------------------------------
 
 
-def _suppressed_shapes(project: Project, kinds: set[str]) -> set[tuple[str, str]]:
-    out: set[tuple[str, str]] = set()
+def _families(project: Project, kinds: set[str]) -> dict[tuple[str, str], tuple[int, bool]]:
+    """(kind, shape) → (rejections, ever tagged) of the shape families rejected
+    SUPPRESS_AFTER times or more."""
+    out: dict[tuple[str, str], tuple[int, bool]] = {}
     with project.uow() as session:
         for kind in kinds:
             counts: dict[str, int] = {}
             for text in lq.rejected_texts(session, kind):
                 counts[shape(text)] = counts.get(shape(text), 0) + 1
+            often = {s: n for s, n in counts.items() if n >= SUPPRESS_AFTER}
+            if not often:
+                continue
             tagged = {shape(q) for q in lq.tagged_quotes(session, kind)}
-            out |= {(kind, s) for s, n in counts.items() if n >= SUPPRESS_AFTER and s not in tagged}
+            out |= {(kind, s): (n, s in tagged) for s, n in often.items()}
     return out
 
 
-def learned_for_report(project: Project, report_id: str,
-                       kinds: list[str] | None = None) -> list[Scored]:
-    """The models' suggestions for a report: neither rejected nor tagged there already."""
-    loaded = taggers(project)
-    with project.uow() as session:
-        text = lq.texts(session, {report_id}).get(report_id)
-        if text is None:
-            raise ValueError("The report no longer exists.")
-        excluded = sq.excluded(session, report_id)
+def held_back(family: tuple[int, bool] | None, confidence: float | None) -> bool:
+    """Whether a rule suggestion is held back: its shape family rejected SUPPRESS_AFTER
+    times and the kind's model doubts it (below SUPPRESS_BELOW) or, without a model's
+    word, the family never tagged."""
+    if family is None:
+        return False
+    if confidence is not None:
+        return confidence < SUPPRESS_BELOW
+    return not family[1]
+
+
+def open_suggestions(project: Project, report_id: str, ruled: list[Suggestion],
+                     predicted: Predictions | None) -> list[Scored]:
+    """The report's open suggestions: the rules' (`ruled`, already open) with the model's
+    confidence, less those held back, and the models' own spans not rejected or tagged
+    there and not overlapping a rule suggestion of their kind; in text order."""
+    learned: list[Scored] = []
+    if predicted is not None and predicted.spans:
+        with project.uow() as session:
+            text = lq.texts(session, {report_id}).get(report_id, "")
+            excluded = sq.excluded(session, report_id)
+        for kind, spans in predicted.spans.items():
+            rule = f"{ORIGIN_PREFIX}{kind}"
+            for a, b, conf in spans:
+                if (kind, a, b) not in excluded and b <= len(text):
+                    learned.append(Scored(Suggestion(kind, a, b, text[a:b], rule, {}), rule, conf))
+    families = _families(project, {s.kind for s in ruled}) if ruled else {}
     out: list[Scored] = []
-    for kind, tagger in loaded.items():
-        if kinds is not None and kind not in kinds:
+    for s in ruled:
+        confidence = None
+        if predicted is not None and s.kind in predicted.stamps:
+            confidence = predicted.rule_confidence.get((s.kind, s.start, s.end))
+        agreeing = [x for x in learned if x.suggestion.kind == s.kind
+                    and x.suggestion.start < s.end and s.start < x.suggestion.end]
+        if agreeing:
+            best = max(x.confidence or 0.0 for x in agreeing)
+            confidence = best if confidence is None else max(confidence, best)
+            learned = [x for x in learned if x not in agreeing]
+        if held_back(families.get((s.kind, shape(s.text))), confidence):
             continue
-        for a, b, conf in predict(tagger, text):
-            if (kind, a, b) in excluded:
-                continue
-            s = Suggestion(kind, a, b, text[a:b], f"{ORIGIN_PREFIX}{kind}", {})
-            out.append(Scored(s, s.rule, round(conf, 3)))
+        out.append(Scored(s, rules.origin_of(s), confidence))
+    out.extend(learned)
+    out.sort(key=lambda x: (x.suggestion.start, x.suggestion.end, x.suggestion.kind))
     return out
 
 
@@ -281,40 +458,14 @@ def suggest(project: Project, report_id: str, source: str = "all") -> list[Score
     if source not in SOURCES:
         raise ValueError(f"source is one of {', '.join(SOURCES)}, not {source!r}")
     ruled = rules.for_report(project, report_id) if source in ("rules", "all") else []
-    learned = learned_for_report(project, report_id) if source in ("learned", "all") else []
-    suppressed = _suppressed_shapes(project, {s.kind for s in ruled}) if ruled else set()
-    loaded = taggers(project) if ruled else {}
-    text = ""
-    if ruled and loaded:
-        with project.uow() as session:
-            text = lq.texts(session, {report_id}).get(report_id, "")
-    cut = sentences(text) if text else []
-    out: list[Scored] = []
-    for s in ruled:
-        if (s.kind, shape(s.text)) in suppressed:
-            continue
-        confidence = None
-        if s.kind in loaded:
-            sentence = next((c for c in cut if c.start <= s.start
-                             and s.end <= c.start + len(c.text)), None)
-            if sentence is not None:
-                confidence = round(span_confidence(loaded[s.kind], sentence, s.start, s.end), 3)
-        agreeing = [x for x in learned if x.suggestion.kind == s.kind
-                    and x.suggestion.start < s.end and s.start < x.suggestion.end]
-        if agreeing:
-            confidence = max(x.confidence or 0.0 for x in agreeing)
-            learned = [x for x in learned if x not in agreeing]
-        out.append(Scored(s, rules.origin_of(s), confidence))
-    out.extend(learned)
-    out.sort(key=lambda x: (x.suggestion.start, x.suggestion.end, x.suggestion.kind))
-    return out
+    work = prediction_work(project, report_id, ruled, None)
+    predicted = predict_report(**work.kwargs) if work is not None else None
+    if predicted is not None and source == "rules":
+        predicted = Predictions(predicted.stamps, {}, predicted.rule_confidence)
+    return open_suggestions(project, report_id, ruled, predicted)
 
 
 def accept(project: Project, report_id: str, scored: Scored) -> Changes:
-    """Tag a learned suggestion's span (origin ``learned:KIND``); a rule one as the rules do."""
-    if not scored.origin.startswith(ORIGIN_PREFIX):
-        return rules.accept(project, report_id, scored.suggestion)
-    from desktop.services.tags import create_tag
-
-    s = scored.suggestion
-    return create_tag(project, report_id, s.kind, s.start, s.end, origin=scored.origin)
+    """Tag a suggestion's span: a learned one with origin ``learned:KIND``, a rule one as
+    the rules do (both through the rules' accept, which keeps the origin)."""
+    return rules.accept(project, report_id, scored.suggestion)

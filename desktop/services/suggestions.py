@@ -38,6 +38,7 @@ __all__ = [
     "accept",
     "accept_all",
     "accept_kind",
+    "accept_these",
     "by_id",
     "clear_cache",
     "compute",
@@ -77,19 +78,29 @@ def suggestion_id(s: Suggestion) -> str:
     return f"s:{s.kind}:{s.start}:{s.end}"
 
 
+_KIND_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
 def parse_id(sid: str) -> tuple[str, int, int]:
-    """(kind, start, end) of a suggestion id; ValueError if it is not one."""
-    parts = sid.split(":")
-    if len(parts) != 4 or parts[0] != "s" or parts[1] not in KINDS:
+    """(kind, start, end) of a suggestion id; ValueError if it is not one. The kind is any
+    kind key (the built-in ones and those the team adds in the schema dialog)."""
+    head, _, rest = sid.partition(":")
+    parts = rest.rsplit(":", 2)
+    if head != "s" or len(parts) != 3 or not _KIND_KEY.fullmatch(parts[0]):
         raise ValueError(f"not a suggestion id: {sid!r}")
     try:
-        return parts[1], int(parts[2]), int(parts[3])
+        return parts[0], int(parts[1]), int(parts[2])
     except ValueError:
         raise ValueError(f"not a suggestion id: {sid!r}") from None
 
 
+LEARNED_PREFIX = "learned:"  # the rule of a learned suggestion: learned:KIND
+
+
 def origin_of(s: Suggestion) -> str:
-    return f"{ORIGIN_PREFIX}{s.rule}"
+    """A tag's origin when it comes from this suggestion: ``suggestion:RULE``, or
+    ``learned:KIND`` for the learned suggester's."""
+    return s.rule if s.rule.startswith(LEARNED_PREFIX) else f"{ORIGIN_PREFIX}{s.rule}"
 
 
 # --- computing (pure; worker-process friendly) ---------------------------------------
@@ -368,6 +379,21 @@ def accept_all(project: Project, report_id: str,
     programs_changed = "program" in kinds and bool(created)
     return Changes(tags=frozenset({report_id}), programs=programs_changed,
                    created=frozenset(created)), created
+
+
+def accept_these(project: Project, report_id: str,
+                 found: list[Suggestion]) -> tuple[Changes, list[str]]:
+    """Accept these suggestions (e.g. every one of a kind shown in the reader, learned ones
+    included) in one transaction; returns the new tag ids (for undo)."""
+    created: list[str] = []
+    with project.uow.begin() as session:
+        excluded = sq.excluded(session, report_id)
+        for s in found:
+            if _key(s) not in excluded:
+                created.append(_accept_in(session, project, report_id, s))
+                excluded.add(_key(s))
+    return Changes(tags=frozenset({report_id}), created=frozenset(created),
+                   programs=any(s.kind == "program" for s in found) and bool(created)), created
 
 
 def accept_kind(project: Project, report_id: str, kind: str) -> tuple[Changes, list[str]]:
