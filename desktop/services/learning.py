@@ -33,8 +33,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pycrfsuite
-
 from db.models import LearnedModel
 from db.queries import learning as lq
 from db.queries import suggestions as sq
@@ -117,6 +115,8 @@ def training_data(project: Project, kind: str) -> tuple[list[Sequence], int]:
 
 def train_sequences(seqs: list[Sequence], report: Progress | None = None) -> bytes:
     """A CRF trained on these sequences, as the bytes of crfsuite's model file."""
+    import pycrfsuite  # imported when first used: the window starts without it
+
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, labels in seqs:
         trainer.append(features(text), labels)
@@ -143,8 +143,11 @@ class _Loaded:
     the bytes must live as long as the tagger (else it reads freed memory)."""
 
     __slots__ = ("model", "tagger")
+    tagger: Any
 
     def __init__(self, model: bytes) -> None:
+        import pycrfsuite
+
         self.model = model
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open_inmemory(model)

@@ -67,9 +67,10 @@ class MainController(QObject):
         # a manual tag on a suggested span
         self.mark_sources: list[Callable[[str], list[Mark]]] = []
         self.prefill: Callable[[str, int, int], dict[str, Any] | None] | None = None
-        # a shown suggestion by its mark id: (kind, text, fields, rule), for the inspector
-        self.suggestion_detail: Callable[[str], tuple[str, str, dict[str, Any], str] | None] \
-            | None = None
+        # a shown suggestion by its mark id: (kind, text, fields, rule, confidence), for the
+        # inspector
+        self.suggestion_detail: Callable[
+            [str], tuple[str, str, dict[str, Any], str, float | None] | None] | None = None
         self.suggestion_count: int | None = None
 
         w = window

@@ -13,6 +13,7 @@ from desktop.ui.features import (
     excel,
     importing,
     layers,
+    learning,
     projects,
     review,
     schema,
@@ -23,7 +24,8 @@ from desktop.ui.features import (
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.main_window import MainWindow
 
-FEATURES = (importing, search, review, team, excel, layers, suggestions, schema, projects)
+FEATURES = (importing, search, review, team, excel, layers, suggestions, schema, projects,
+            learning)
 
 
 def install(project: Project, window: MainWindow, bus: ChangeBus,

@@ -33,8 +33,24 @@ def origin_label(origin: str) -> str:
         "adjudicated (combined)": QCoreApplication.translate("Origin", "adjudicated"),
         "adjudicated (own)": QCoreApplication.translate("Origin", "adjudicated"),
     }
+    if head == "learned":
+        return QCoreApplication.translate("Origin", "learned suggestion")
     label = labels.get(head.strip(), head)
     return f"{label} · {rule}" if rule and head == "suggestion" else label
+
+
+def suggestion_source(rule: str, confidence: float | None) -> str:
+    """Where a suggestion comes from, with the learned model's confidence where there is
+    one (a learned suggestion's rule is learned:KIND)."""
+    if rule.startswith("learned:"):
+        return QCoreApplication.translate(
+            "Suggestion", "Learned from this project's tags · confidence %1%").replace(
+            "%1", str(round((confidence or 0.0) * 100)))
+    text = QCoreApplication.translate("Suggestion", "Suggestion (%1)").replace("%1", rule)
+    if confidence is None:
+        return text
+    return text + " · " + QCoreApplication.translate(
+        "Suggestion", "model confidence %1%").replace("%1", str(round(confidence * 100)))
 
 
 def action_label(action: str) -> str:

@@ -145,8 +145,10 @@ class InspectorPanel(QScrollArea):
         """Whether the card shows a suggestion (read-only) rather than a tag."""
         return self._suggested and self.card.isVisible()
 
-    def show_suggestion(self, kind: str, quote: str, fields: dict[str, Any], rule: str) -> None:
-        """A suggestion's fields, read-only, as accepting it would store them."""
+    def show_suggestion(self, kind: str, quote: str, fields: dict[str, Any], rule: str,
+                        confidence: float | None = None) -> None:
+        """A suggestion's fields, read-only, as accepting it would store them; a learned
+        one (rule learned:KIND) or a rule one the model scored says the confidence."""
         self._detail = None
         self._set_suggested(True)
         self.empty.setVisible(False)
@@ -160,8 +162,14 @@ class InspectorPanel(QScrollArea):
         else:
             self._fill_form(fields)
         self._set_read_only(True)
-        self.meta.setText(self.tr("Suggested by rule %1\nEnter accepts these fields · X rejects")
-                          .replace("%1", rule))
+        if confidence is None and not rule.startswith("learned:"):
+            self.meta.setText(self.tr("Suggested by rule %1\nEnter accepts these fields · X rejects")
+                              .replace("%1", rule))
+        else:
+            from desktop.ui.i18n import suggestion_source
+
+            self.meta.setText(suggestion_source(rule, confidence) + "\n"
+                              + self.tr("Enter accepts these fields · X rejects"))
 
     def _set_suggested(self, on: bool) -> None:
         self._suggested = on

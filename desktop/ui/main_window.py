@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("&Import reports…"), QKeySequence.StandardKey.Open, "actImport")
         self.act_export = self._action(self.tr("&Export…"), "Ctrl+E", "actExport")
         self.act_import_edits = self._action(self.tr("Import &edits from a workbook…"), None, "actImportEdits")
+        self.act_import_annotations = self._action(self.tr("Import a&nnotations…"), None,
+                                                   "actImportAnnotations")
         self.act_merge = self._action(self.tr("&Merge colleague's project…"), None, "actMerge")
         self.act_connect = self._action(self.tr("&Connect to team database…"), None, "actConnect")
         self.act_switch_analyst = self._action(self.tr("Switch &analyst…"), None, "actAnalyst")
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.act_suggestions = self._action(self.tr("Show &suggestions"), "Ctrl+Shift+S", "actSuggestions")
         self.act_suggestions.setCheckable(True)
         self.act_suggestions.setChecked(True)
+        self.act_train = self._action(self.tr("T&rain suggestions"), None, "actTrain")
         self.act_schema = self._action(self.tr("Tag &kinds and fields…"), None, "actSchema")
         self.act_programs = self._action(self.tr("&Program registry…"), None, "actPrograms")
         self.act_agreement = self._action(self.tr("&Agreement…"), None, "actAgreement")
@@ -158,7 +161,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addSeparator()
-        for a in (self.act_import, self.act_export, self.act_import_edits):
+        for a in (self.act_import, self.act_export, self.act_import_edits,
+                  self.act_import_annotations):
             file_menu.addAction(a)
         file_menu.addSeparator()
         for a in (self.act_merge, self.act_connect, self.act_switch_analyst):
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_find, self.act_find_all):
             edit_menu.addAction(a)
         self.tag_menu = menu.addMenu(self.tr("&Tag"))
-        for a in (self.act_next, self.act_prev, self.act_suggestions):
+        for a in (self.act_next, self.act_prev, self.act_suggestions, self.act_train):
             self.tag_menu.addAction(a)
         self.tag_menu.addSeparator()
         for a in (self.act_schema, self.act_programs):

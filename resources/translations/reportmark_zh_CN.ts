@@ -50,6 +50,69 @@
     </message>
 </context>
 <context>
+    <name>AnnotationsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="41"/>
+        <source>Import annotations</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="49"/>
+        <source>%1 (%2): documents %3, spans %4. Nothing is written until you press Import.</source>
+        <translation>%1（%2）：文档 %3 篇，标注 %4 处。按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="56"/>
+        <source>Label in the file</source>
+        <translation>文件中的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="56"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="57"/>
+        <source>Spans</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="59"/>
+        <source>%1 (new kind)</source>
+        <translation>%1（新类型）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="71"/>
+        <source>Reports: %1 already in the project (matched by their text), %2 to import.</source>
+        <translation>报告：%1 份已在项目中（按正文匹配），%2 份将导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="81"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="89"/>
+        <source>Labels and the kinds they become:</source>
+        <translation>标签及其对应的标注类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="100"/>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="107"/>
+        <source>Imported: %1 tags (%2); %3 already tagged; %4 reports imported, %5 matched; new kinds: %6.</source>
+        <translation>已导入：%1 个标注（%2）；%3 个已标注过；导入报告 %4 份，匹配 %5 份；新类型：%6。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="113"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="40"/>
@@ -244,12 +307,12 @@
 <context>
     <name>ExcelFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/excel.py" line="48"/>
+        <location filename="../../desktop/ui/features/excel.py" line="47"/>
         <source>Import edits from a workbook</source>
         <translation>从工作簿导入修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/excel.py" line="49"/>
+        <location filename="../../desktop/ui/features/excel.py" line="48"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -474,27 +537,27 @@
 <context>
     <name>FieldType</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="76"/>
+        <location filename="../../desktop/ui/i18n.py" line="92"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="77"/>
+        <location filename="../../desktop/ui/i18n.py" line="93"/>
         <source>number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="78"/>
+        <location filename="../../desktop/ui/i18n.py" line="94"/>
         <source>choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="79"/>
+        <location filename="../../desktop/ui/i18n.py" line="95"/>
         <source>period</source>
         <translation>时期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="80"/>
+        <location filename="../../desktop/ui/i18n.py" line="96"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
@@ -550,72 +613,72 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="44"/>
+        <location filename="../../desktop/ui/i18n.py" line="60"/>
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="45"/>
+        <location filename="../../desktop/ui/i18n.py" line="61"/>
         <source>edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="46"/>
+        <location filename="../../desktop/ui/i18n.py" line="62"/>
         <source>resized</source>
         <translation>调整范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="47"/>
+        <location filename="../../desktop/ui/i18n.py" line="63"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="48"/>
+        <location filename="../../desktop/ui/i18n.py" line="64"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="49"/>
+        <location filename="../../desktop/ui/i18n.py" line="65"/>
         <source>reverted</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="50"/>
+        <location filename="../../desktop/ui/i18n.py" line="66"/>
         <source>linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="51"/>
+        <location filename="../../desktop/ui/i18n.py" line="67"/>
         <source>unlinked</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="52"/>
+        <location filename="../../desktop/ui/i18n.py" line="68"/>
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="53"/>
+        <location filename="../../desktop/ui/i18n.py" line="69"/>
         <source>rejected</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="54"/>
+        <location filename="../../desktop/ui/i18n.py" line="70"/>
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="55"/>
+        <location filename="../../desktop/ui/i18n.py" line="71"/>
         <source>commented</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="56"/>
+        <location filename="../../desktop/ui/i18n.py" line="72"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="57"/>
+        <location filename="../../desktop/ui/i18n.py" line="73"/>
         <source>adjudicated</source>
         <translation>裁定</translation>
     </message>
@@ -746,19 +809,24 @@ click a tag to see its fields here.</source>
         <translation>还原到此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="155"/>
+        <location filename="../../desktop/ui/inspector.py" line="157"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="163"/>
+        <location filename="../../desktop/ui/inspector.py" line="166"/>
         <source>Suggested by rule %1
 Enter accepts these fields · X rejects</source>
         <translation>由规则 %1 建议
 按 Enter 采纳这些字段 · 按 X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="199"/>
+        <location filename="../../desktop/ui/inspector.py" line="172"/>
+        <source>Enter accepts these fields · X rejects</source>
+        <translation>回车接受这些字段 · X 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/inspector.py" line="207"/>
         <source>By %1 · %2
 Created %3 · updated %4</source>
         <translation>%1 · %2
@@ -835,6 +903,47 @@ Created %3 · updated %4</source>
         <location filename="../../desktop/ui/features/layers.py" line="69"/>
         <source>Report marked done.</source>
         <translation>报告已标记为完成。</translation>
+    </message>
+</context>
+<context>
+    <name>LearnedPredictions</name>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="89"/>
+        <source>Learned suggestions failed: %1</source>
+        <translation>学习建议失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LearningFeature</name>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="152"/>
+        <source>Training suggestions (%1)…</source>
+        <translation>正在训练建议（%1）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="165"/>
+        <source>Suggestions trained: %1</source>
+        <translation>建议已训练：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="171"/>
+        <source>Training suggestions failed: %1</source>
+        <translation>训练建议失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="184"/>
+        <source>Import annotations</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="185"/>
+        <source>Annotations (*.jsonl *.json *.ann *.tsv *.txt);;All files (*)</source>
+        <translation>标注文件 (*.jsonl *.json *.ann *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="201"/>
+        <source>The annotations were not imported: %1</source>
+        <translation>标注未导入：%1</translation>
     </message>
 </context>
 <context>
@@ -922,22 +1031,22 @@ Created %3 · updated %4</source>
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="67"/>
+        <location filename="../../desktop/ui/i18n.py" line="83"/>
         <source>program</source>
         <translation>举措</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="68"/>
+        <location filename="../../desktop/ui/i18n.py" line="84"/>
         <source>same record</source>
         <translation>同一记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="69"/>
+        <location filename="../../desktop/ui/i18n.py" line="85"/>
         <source>corrects</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="70"/>
+        <location filename="../../desktop/ui/i18n.py" line="86"/>
         <source>adjudicates</source>
         <translation>裁定</translation>
     </message>
@@ -945,127 +1054,127 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="135"/>
+        <location filename="../../desktop/ui/controller.py" line="136"/>
         <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
         <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="137"/>
+        <location filename="../../desktop/ui/controller.py" line="138"/>
         <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
         <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="287"/>
+        <location filename="../../desktop/ui/controller.py" line="288"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="294"/>
+        <location filename="../../desktop/ui/controller.py" line="295"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="355"/>
+        <location filename="../../desktop/ui/controller.py" line="356"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="360"/>
+        <location filename="../../desktop/ui/controller.py" line="361"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="376"/>
+        <location filename="../../desktop/ui/controller.py" line="377"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="385"/>
+        <location filename="../../desktop/ui/controller.py" line="386"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="407"/>
+        <location filename="../../desktop/ui/controller.py" line="408"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="417"/>
+        <location filename="../../desktop/ui/controller.py" line="418"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="426"/>
+        <location filename="../../desktop/ui/controller.py" line="427"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="447"/>
+        <location filename="../../desktop/ui/controller.py" line="448"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="459"/>
+        <location filename="../../desktop/ui/controller.py" line="460"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="471"/>
+        <location filename="../../desktop/ui/controller.py" line="472"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="477"/>
+        <location filename="../../desktop/ui/controller.py" line="478"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="488"/>
+        <location filename="../../desktop/ui/controller.py" line="489"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="501"/>
+        <location filename="../../desktop/ui/controller.py" line="502"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="505"/>
+        <location filename="../../desktop/ui/controller.py" line="506"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="505"/>
+        <location filename="../../desktop/ui/controller.py" line="506"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="517"/>
+        <location filename="../../desktop/ui/controller.py" line="518"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="529"/>
+        <location filename="../../desktop/ui/controller.py" line="530"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="551"/>
+        <location filename="../../desktop/ui/controller.py" line="552"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="552"/>
+        <location filename="../../desktop/ui/controller.py" line="553"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="560"/>
+        <location filename="../../desktop/ui/controller.py" line="561"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="561"/>
+        <location filename="../../desktop/ui/controller.py" line="562"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -1086,12 +1195,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="574"/>
+        <location filename="../../desktop/ui/controller.py" line="575"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="576"/>
+        <location filename="../../desktop/ui/controller.py" line="577"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -1140,126 +1249,136 @@ Ctrl+E — 导出</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <source>Import a&amp;nnotations…</source>
+        <translation>导入标注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Merge colleague&apos;s project…</source>
         <translation>合并同事的项目(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Connect to team database…</source>
         <translation>连接团队数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>Switch &amp;analyst…</source>
         <translation>切换分析员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Search the &amp;project…</source>
         <translation>搜索整个项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Next tag</source>
         <translation>下一个标注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>&amp;Previous tag</source>
         <translation>上一个标注(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Show &amp;suggestions</source>
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <source>T&amp;rain suggestions</source>
+        <translation>训练建议(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Tag &amp;kinds and fields…</source>
         <translation>标注类型与字段(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Program registry…</source>
         <translation>举措名录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;Agreement…</source>
         <translation>一致性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;About ReportMark</source>
         <translation>关于 ReportMark(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Tag</source>
         <translation>标注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Tag the selected text as %1</source>
         <translation>将选中文字标注为 %1</translation>
     </message>
@@ -1340,6 +1459,11 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/i18n.py" line="34"/>
         <source>adjudicated</source>
         <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="37"/>
+        <source>learned suggestion</source>
+        <translation>学习所得建议</translation>
     </message>
 </context>
 <context>
@@ -2050,39 +2174,57 @@ Ctrl+E — 导出</translation>
     </message>
 </context>
 <context>
-    <name>SuggestionsFeature</name>
+    <name>Suggestion</name>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="84"/>
-        <source>Suggestion (%1) · Enter accepts, X rejects</source>
-        <translation>建议（%1）· Enter 采纳，X 拒绝</translation>
+        <location filename="../../desktop/ui/i18n.py" line="46"/>
+        <source>Learned from this project&apos;s tags · confidence %1%</source>
+        <translation>从本项目的标注中学得 · 置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="96"/>
+        <location filename="../../desktop/ui/i18n.py" line="49"/>
+        <source>Suggestion (%1)</source>
+        <translation>建议（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="52"/>
+        <source>model confidence %1%</source>
+        <translation>模型置信度 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsFeature</name>
+    <message>
+        <location filename="../../desktop/ui/features/suggestions.py" line="102"/>
+        <source>%1 · Enter accepts, X rejects</source>
+        <translation>%1 · 回车接受，X 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/suggestions.py" line="115"/>
         <source>Finding suggestions…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="116"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="135"/>
         <source>Suggestions failed: %1</source>
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="174"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="193"/>
         <source>Accept suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="198"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="217"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="222"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="243"/>
         <source>Accept all suggestions of a kind</source>
         <translation>采纳该类全部建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="225"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="246"/>
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
     </message>
@@ -2196,6 +2338,54 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/features/team.py" line="111"/>
         <source>Team database unreachable: %1</source>
         <translation>无法连接团队数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainDialog</name>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="27"/>
+        <source>%1: trained on %2 examples in %3 sentences (%4 s)</source>
+        <translation>%1：已用 %2 个样例、%3 个句子训练（%4 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="31"/>
+        <source>%1: not trained, it needs %2 examples (%3 so far)</source>
+        <translation>%1：未训练，需要 %2 个样例（目前 %3 个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="43"/>
+        <source>Train suggestions</source>
+        <translation>训练建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="48"/>
+        <source>Reading the project&apos;s tags and decisions…</source>
+        <translation>正在读取项目的标注和决定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="74"/>
+        <source>Training cancelled. The models trained before stay in the project.</source>
+        <translation>训练已取消。此前训练好的模型仍保留在项目中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="83"/>
+        <source>Training %1 (%2 of %3)…</source>
+        <translation>正在训练%1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="89"/>
+        <source>No kind has %1 tags yet: there is nothing to train.</source>
+        <translation>还没有哪个类型有 %1 个标注：无可训练。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="93"/>
+        <source>Training finished: %1 of %2 kinds trained.</source>
+        <translation>训练完成：%2 个类型中已训练 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/train_dialog.py" line="100"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,7 @@ def test_the_inspector_shows_a_suggestions_fields_and_the_accepted_tag_keeps_the
         qtbot_key(w, Qt.Key.Key_N)
         mark = w.reader.selected_mark()
         assert mark is not None and mark.suggestion
-    _kind, _text, fields, _rule = app_parts.controller.suggestion_detail(mark.id)
+    _kind, _text, fields, _rule, _confidence = app_parts.controller.suggestion_detail(mark.id)
     inspector = w.inspector
     assert inspector.card.isVisible() and inspector.is_suggestion()
     indicator = inspector.editor("indicator")

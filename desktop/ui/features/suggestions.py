@@ -1,7 +1,9 @@
 """Suggestions in the reader: dashed outlines computed off the GUI thread (a worker
 process) and cached; Enter/A accepts, Delete/X rejects (remembered), Shift+Enter accepts
 every suggestion of that kind; each is undoable, and the next suggestion is selected so
-a report can be worked through by keyboard alone."""
+a report can be worked through by keyboard alone. The learned suggesters' suggestions
+(any kind, origin learned:KIND, with a confidence) join the rules' (features/learning.py
+runs the models)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from desktop.services import suggestions, tags
+from desktop.services import learning, suggestions, tags
 from desktop.services.changes import Changes
 from desktop.services.errors import ProjectError, StaleTagError
 from desktop.ui.controller import taken_by
 from desktop.ui.features.context import FeatureContext
+from desktop.ui.features.learning import LearnedPredictions
 from desktop.ui.messages import translated
 from desktop.ui.reader import Mark
 from desktop.ui.undo import CallCommand, CreateTagCommand
@@ -40,6 +43,8 @@ class SuggestionsFeature(QObject):
         ctx.controller.prefill = self.prefill
         ctx.controller.suggestion_detail = self.detail
         self._shown: dict[str, Any] = {}  # mark id -> the suggestion shown there
+        self._confidence: dict[str, float | None] = {}  # mark id -> the model's confidence
+        self.learned = LearnedPredictions(ctx, self._learned_ready)
         reader.accept_requested.connect(self.accept)
         reader.reject_requested.connect(self.reject)
         reader.accept_kind_requested.connect(self.accept_kind)
@@ -65,7 +70,12 @@ class SuggestionsFeature(QObject):
             self._compute_in_worker(work)
             return []
         kinds = {k.key for k in self.ctx.controller.kinds}  # a kind may have been deleted
-        found = [s for s in suggestions.for_report(self.ctx.project, report_id) if s.kind in kinds]
+        ruled = suggestions.for_report(self.ctx.project, report_id)
+        scored = [x for x in learning.open_suggestions(
+            self.ctx.project, report_id, ruled, self.learned.get(report_id, ruled))
+            if x.suggestion.kind in kinds]
+        found = [x.suggestion for x in scored]
+        self._confidence = {suggestions.suggestion_id(x.suggestion): x.confidence for x in scored}
         reader = self.ctx.window.reader
         marks = [m for m in map(self._mark, found)
                  if not taken_by(m, reader.tags_over(m.start, m.end))]
@@ -73,16 +83,25 @@ class SuggestionsFeature(QObject):
         self._shown = {suggestions.suggestion_id(s): s for s in found}
         return marks
 
-    def detail(self, sid: str) -> tuple[str, str, dict[str, Any], str] | None:
-        """(kind, text, fields, rule) of a shown suggestion, for the inspector: the
-        fields accepting it stores on the tag."""
+    def _learned_ready(self, report_id: str) -> None:
+        if self.ctx.controller.report_id == report_id:
+            self.refresh()
+
+    def detail(self, sid: str) -> tuple[str, str, dict[str, Any], str, float | None] | None:
+        """(kind, text, fields, rule, confidence) of a shown suggestion, for the inspector:
+        the fields accepting it stores on the tag."""
         s = self._shown.get(sid)
-        return None if s is None else (s.kind, s.text, dict(s.fields), s.rule)
+        return None if s is None else (s.kind, s.text, dict(s.fields), s.rule,
+                                       self._confidence.get(sid))
 
     def _mark(self, s: Any) -> Mark:
+        from desktop.ui.i18n import suggestion_source
+
+        sid = suggestions.suggestion_id(s)
         fields = ", ".join(f"{k}: {v}" for k, v in s.fields.items() if v not in (None, ""))
-        tip = self.tr("Suggestion (%1) · Enter accepts, X rejects").replace("%1", s.rule)
-        return Mark(suggestions.suggestion_id(s), s.kind, s.start, s.end, suggestion=True,
+        tip = self.tr("%1 · Enter accepts, X rejects").replace(
+            "%1", suggestion_source(s.rule, self._confidence.get(sid)))
+        return Mark(sid, s.kind, s.start, s.end, suggestion=True,
                     tooltip=f"{tip}\n{fields}" if fields else tip)
 
     def _compute_in_worker(self, work: Any) -> None:
@@ -138,7 +157,7 @@ class SuggestionsFeature(QObject):
         report_id = self.ctx.controller.report_id
         if report_id is None:
             return None
-        return suggestions.by_id(self.ctx.project, report_id, sid)
+        return self._shown.get(sid) or suggestions.by_id(self.ctx.project, report_id, sid)
 
     def _after(self, start: int, end: int) -> None:
         """Select the suggestion after the one just handled, in text order, so a report
@@ -205,8 +224,10 @@ class SuggestionsFeature(QObject):
         project, report_id = self.ctx.project, self.ctx.controller.report_id
         if report_id is None:
             return
+        shown = [self._shown[m.id] for m in self.ctx.window.reader.suggestions()
+                 if m.kind == kind and m.id in self._shown]
         try:
-            changes, ids = suggestions.accept_kind(project, report_id, kind)
+            changes, ids = suggestions.accept_these(project, report_id, shown)
         except USER_ERRORS as exc:
             self.ctx.controller.show_error(str(exc))
             return
