@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from db import span_columns
 from db.migrations import HEAD_REVISION
 
 
@@ -28,7 +29,7 @@ class Snapshot:
     states: dict[str, str]
     taggers: dict[str, tuple[str, ...]]
     first: tuple[str, str, str, str, int | None, str, dict[str, Any], str, str] | None
-    spans: list[list[Any]]  # ids, kind keys, starts, ends, statuses, author ids
+    spans: span_columns.Columns  # ids, kind keys, starts, ends, statuses, author ids
 
 
 def read(path: Path, analyst: str, report_id: str | None = None) -> Snapshot | None:
@@ -83,7 +84,7 @@ def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snap
     ):
         taggers.setdefault(report_id, []).append(name)
     first = None
-    spans: list[list[Any]] = [[], [], [], [], [], []]
+    spans = span_columns.empty()
     if reports:
         wanted = report_id if any(r[0] == report_id for r in reports) else reports[0][0]
         r = conn.execute(
@@ -91,12 +92,8 @@ def _read(conn: sqlite3.Connection, analyst: str, report_id: str | None) -> Snap
             " FROM report WHERE id = ?", (wanted,)).fetchone()
         first = (r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}"), r[7], r[8])
         keys = {k[0]: k[1] for k in kinds}
-        rows = conn.execute(
-            'SELECT id, kind_id, start, "end", status, author_id FROM tag WHERE report_id = ?'
-            " ORDER BY start", (r[0],)).fetchall()
-        if rows:
-            cols = [list(c) for c in zip(*rows, strict=True)]
-            cols[1] = [keys[k] for k in cols[1]]
-            spans = cols
+        with span_columns.rows_read():
+            spans = span_columns.from_rows(
+                conn.execute(span_columns.sql("qmark"), (r[0],)).fetchall(), keys)
     return Snapshot(kinds, fields, reports, counts, states,
                     {k: tuple(v) for k, v in taggers.items()}, first, spans)

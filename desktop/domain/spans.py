@@ -92,6 +92,26 @@ class IdColumn:
         elif ids:
             self._list = list(ids)
 
+    def copy(self) -> IdColumn:
+        column = IdColumn()
+        column._blob, column._width = self._blob, self._width  # a str: shared, not copied
+        column._list = None if self._list is None else list(self._list)
+        return column
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, IdColumn):
+            return NotImplemented
+        if len(self) != len(other):
+            return False
+        if self._list is None and other._list is None:
+            return self._blob == other._blob
+        return list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a list
+
+    def __repr__(self) -> str:
+        return f"IdColumn({list(self)!r})"
+
     def __len__(self) -> int:
         if self._list is not None:
             return len(self._list)

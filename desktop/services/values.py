@@ -4,11 +4,13 @@ database layer, so the window can be built (and painted) before SQLAlchemy loads
 from __future__ import annotations
 
 import json
+from array import array
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from desktop.domain.report_text import Structure
+from desktop.domain.spans import IdColumn
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +137,13 @@ class TagDetail:
 
 @dataclass(frozen=True, slots=True)
 class SpanColumns:
-    """A report's tags for the reader, as parallel lists in start order."""
+    """A report's tags for the reader, as parallel columns in start order (ids in one
+    block, positions as machine ints: db/span_columns.py)."""
 
-    ids: list[str]
+    ids: IdColumn
     kinds: list[str]
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
     statuses: list[str]
     authors: list[str]  # analyst ids
 

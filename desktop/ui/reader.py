@@ -63,6 +63,12 @@ class KindStyle:
     shortcut: str
 
 
+def _int_column(values: Sequence[int]) -> array[int]:
+    if isinstance(values, array) and values.typecode == "i":
+        return values[:]  # one block copy
+    return array("i", values)
+
+
 class ReaderView(QPlainTextEdit):
     tag_requested = Signal(str, int, int)  # kind, start, end (code points)
     mark_clicked = Signal(str)  # mark id ('' when clicking outside any mark)
@@ -145,14 +151,15 @@ class ReaderView(QPlainTextEdit):
     def text(self) -> str:
         return self._text
 
-    def set_tags(self, ids: list[str], kinds: Sequence[str], starts: Sequence[int],
+    def set_tags(self, ids: Sequence[str] | IdColumn, kinds: Sequence[str], starts: Sequence[int],
                  ends: Sequence[int], statuses: Sequence[str],
                  authors: Sequence[str] | None = None) -> None:
         """All tags of the report as columns, sorted by start; copied into compact
-        columns (the caller's lists can go)."""
+        columns (the caller's lists can go). Columns already compact (an IdColumn, int
+        arrays: services.values.SpanColumns) are copied as blocks."""
         self._names, self._codes = [], {}
-        self._ids = IdColumn(ids)
-        self._starts, self._ends = array("i", starts), array("i", ends)
+        self._ids = ids.copy() if isinstance(ids, IdColumn) else IdColumn(ids)
+        self._starts, self._ends = _int_column(starts), _int_column(ends)
         self._tkinds = self._encode(kinds)
         self._status = self._encode(statuses)
         self._authors = self._encode(authors if authors is not None else [""] * len(ids))

@@ -71,3 +71,17 @@ def test_id_column_falls_back_to_a_list_for_mixed_lengths():
 def test_snap(text, pos, expected):
     span = snap(text, pos)
     assert span is not None and text[span[0]:span[1]] == expected
+
+
+def test_an_id_column_copy_is_equal_and_independent() -> None:
+    ids = [f"{i:036d}" for i in range(5)]
+    column = IdColumn(ids)
+    copy = column.copy()
+    assert copy == column and list(copy) == ids
+    copy.insert(0, "x" * 36)
+    del copy[3]
+    assert list(column) == ids and copy != column
+    mixed = IdColumn(["a", "bb"])
+    mixed_copy = mixed.copy()
+    mixed_copy.insert(1, "ccc")
+    assert list(mixed) == ["a", "bb"] and list(mixed_copy) == ["a", "ccc", "bb"]
