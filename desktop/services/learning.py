@@ -31,6 +31,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from db.models import LearnedModel
@@ -393,43 +394,45 @@ def predict_job(report: Progress, **kwargs: Any) -> Predictions:
 # --- suggesting ------------------------------------------------------------------------
 
 
-def _families(project: Project, kinds: set[str]) -> dict[tuple[str, str], tuple[int, bool]]:
-    """(kind, shape) → (rejections, ever tagged) of the shape families rejected
-    SUPPRESS_AFTER times or more."""
-    out: dict[tuple[str, str], tuple[int, bool]] = {}
+def _families(project: Project, kinds: set[str]) -> dict[tuple[str, str], int]:
+    """(kind, shape) → rejections, of the shape families rejected SUPPRESS_AFTER times."""
+    out: dict[tuple[str, str], int] = {}
     with project.uow() as session:
         for kind in kinds:
             counts: dict[str, int] = {}
             for text in lq.rejected_texts(session, kind):
                 counts[shape(text)] = counts.get(shape(text), 0) + 1
-            often = {s: n for s, n in counts.items() if n >= SUPPRESS_AFTER}
-            if not often:
-                continue
-            tagged = {shape(q) for q in lq.tagged_quotes(session, kind)}
-            out |= {(kind, s): (n, s in tagged) for s, n in often.items()}
+            out |= {(kind, s): n for s, n in counts.items() if n >= SUPPRESS_AFTER}
     return out
 
 
-def held_back(family: tuple[int, bool] | None, confidence: float | None) -> bool:
-    """Whether a rule suggestion is held back: its shape family rejected SUPPRESS_AFTER
+def _tagged_shapes(project: Project, kind: str) -> set[str]:
+    with project.uow() as session:
+        return {shape(q) for q in lq.tagged_quotes(session, kind)}
+
+
+def held_back(rejected: bool, confidence: float | None, tagged: Callable[[], bool]) -> bool:
+    """Whether a rule suggestion is held back: its shape family `rejected` SUPPRESS_AFTER
     times and the kind's model doubts it (below SUPPRESS_BELOW) or, without a model's
-    word, the family never tagged."""
-    if family is None:
+    word, the family never `tagged` (asked only then: it reads the kind's tags)."""
+    if not rejected:
         return False
     if confidence is not None:
         return confidence < SUPPRESS_BELOW
-    return not family[1]
+    return not tagged()
 
 
 def open_suggestions(project: Project, report_id: str, ruled: list[Suggestion],
-                     predicted: Predictions | None) -> list[Scored]:
+                     predicted: Predictions | None, text: str | None = None) -> list[Scored]:
     """The report's open suggestions: the rules' (`ruled`, already open) with the model's
     confidence, less those held back, and the models' own spans not rejected or tagged
-    there and not overlapping a rule suggestion of their kind; in text order."""
+    there and not overlapping a rule suggestion of their kind; in text order. `text` is
+    the report's stored text when the caller has it at hand."""
     learned: list[Scored] = []
-    if predicted is not None and predicted.spans:
+    if predicted is not None and any(predicted.spans.values()):
         with project.uow() as session:
-            text = lq.texts(session, {report_id}).get(report_id, "")
+            if text is None:
+                text = lq.texts(session, {report_id}).get(report_id, "")
             excluded = sq.excluded(session, report_id)
         for kind, spans in predicted.spans.items():
             rule = f"{ORIGIN_PREFIX}{kind}"
@@ -437,6 +440,13 @@ def open_suggestions(project: Project, report_id: str, ruled: list[Suggestion],
                 if (kind, a, b) not in excluded and b <= len(text):
                     learned.append(Scored(Suggestion(kind, a, b, text[a:b], rule, {}), rule, conf))
     families = _families(project, {s.kind for s in ruled}) if ruled else {}
+    tagged: dict[str, set[str]] = {}
+
+    def ever_tagged(kind: str, family: str) -> bool:
+        if kind not in tagged:
+            tagged[kind] = _tagged_shapes(project, kind)
+        return family in tagged[kind]
+
     out: list[Scored] = []
     for s in ruled:
         confidence = None
@@ -448,7 +458,9 @@ def open_suggestions(project: Project, report_id: str, ruled: list[Suggestion],
             best = max(x.confidence or 0.0 for x in agreeing)
             confidence = best if confidence is None else max(confidence, best)
             learned = [x for x in learned if x not in agreeing]
-        if held_back(families.get((s.kind, shape(s.text))), confidence):
+        family = shape(s.text)
+        if held_back((s.kind, family) in families, confidence,
+                     partial(ever_tagged, s.kind, family)):
             continue
         out.append(Scored(s, rules.origin_of(s), confidence))
     out.extend(learned)

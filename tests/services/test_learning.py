@@ -153,9 +153,11 @@ def test_five_rejections_of_a_shape_stop_it_and_the_accepted_growth_rates_keep_c
     for s in fake[:learning.SUPPRESS_AFTER]:
         suggestions.reject(project, rid2, s)
     families = learning._families(project, {"metric"})
-    assert families[("metric", "0家")] == (learning.SUPPRESS_AFTER, False)
-    assert learning.held_back(families[("metric", "0家")], None)
-    assert not learning.held_back(families[("metric", "0家")], 0.9)
+    assert families[("metric", "0家")] == learning.SUPPRESS_AFTER
+    assert "0家" not in learning._tagged_shapes(project, "metric")
+    assert learning.held_back(True, None, lambda: False)
+    assert not learning.held_back(True, 0.9, lambda: False)
+    assert not learning.held_back(False, 0.1, lambda: False)
 
 
 def test_ids_and_origins_of_any_kind() -> None:

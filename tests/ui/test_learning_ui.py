@@ -177,6 +177,31 @@ def test_train_from_the_menu_runs_in_the_worker_and_reports_and_decisions_train_
         _stop_jobs(parts)
 
 
+def test_a_long_report_goes_through_the_models_in_the_worker(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch, project: Project, firms: Any) -> None:
+    from desktop.ui.features import learning as learning_ui
+
+    made, held = firms
+    _, kind_id = kinds.add_kind(project, "Company", "公司", shortcut="4")
+    key = next(k.key for k in kinds.list_kinds(project) if k.id == kind_id)
+    for rid, names in made:
+        text = reports.document(project, rid).text
+        for name in names:
+            start = text.index(name)
+            tags.create_tag(project, rid, key, start, start + len(name))
+    learning.train(project, key)
+    monkeypatch.setattr(learning_ui, "INLINE_WORK", 0)  # every report is "long"
+    parts = _window(qtbot, project, held)
+    w = parts.window
+    try:
+        learned = parts.features["suggestions"].learned
+        assert learned.job is not None  # the reader opened at once, the models run aside
+        qtbot.waitUntil(lambda: len(_company_marks(w, key)) >= 6, timeout=60_000)
+        assert not learned.job.running
+    finally:
+        _stop_jobs(parts)
+
+
 def _doccano(path: Path, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> Path:
     path.write_text("\n".join(json.dumps({"text": t, "label": [list(s) for s in spans]},
                                          ensure_ascii=False) for t, spans in docs),

@@ -71,12 +71,12 @@ class SuggestionsFeature(QObject):
             return []
         kinds = {k.key for k in self.ctx.controller.kinds}  # a kind may have been deleted
         ruled = suggestions.for_report(self.ctx.project, report_id)
+        reader = self.ctx.window.reader
         scored = [x for x in learning.open_suggestions(
-            self.ctx.project, report_id, ruled, self.learned.get(report_id, ruled))
-            if x.suggestion.kind in kinds]
+            self.ctx.project, report_id, ruled, self.learned.get(report_id, ruled),
+            reader.text()) if x.suggestion.kind in kinds]
         found = [x.suggestion for x in scored]
         self._confidence = {suggestions.suggestion_id(x.suggestion): x.confidence for x in scored}
-        reader = self.ctx.window.reader
         marks = [m for m in map(self._mark, found)
                  if not taken_by(m, reader.tags_over(m.start, m.end))]
         self._show_count(len(marks))
@@ -157,7 +157,10 @@ class SuggestionsFeature(QObject):
         report_id = self.ctx.controller.report_id
         if report_id is None:
             return None
-        return self._shown.get(sid) or suggestions.by_id(self.ctx.project, report_id, sid)
+        learned = self._shown.get(sid)  # the models' are not the rules': kept as shown
+        if learned is not None and learned.rule.startswith(suggestions.LEARNED_PREFIX):
+            return learned
+        return suggestions.by_id(self.ctx.project, report_id, sid)
 
     def _after(self, start: int, end: int) -> None:
         """Select the suggestion after the one just handled, in text order, so a report
