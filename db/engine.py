@@ -132,22 +132,26 @@ def _inspect_file(path: Path) -> str | None:
     projects: an empty file, someone else's SQLite database (Alembic-managed or not)."""
     if path.stat().st_size == 0:
         raise CorruptProjectError(
-            f"{path.name} is an empty file, not a ReportMark project. ReportMark creates "
-            "a project only where no file exists: choose a new name, or delete the file.")
+            "{name} is an empty file, not a ReportMark project. ReportMark creates a "
+            "project only where no file exists: choose a new name, or delete the file.",
+            message_id="project.empty_file", params={"name": path.name})
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise CorruptProjectError(
-            f"{path.name} is not a ReportMark project (it is not an SQLite database)."
-        )
+            "{name} is not a ReportMark project (it is not an SQLite database).",
+            message_id="project.not_ours", params={"name": path.name})
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
-        raise CorruptProjectError(f"{path.name} cannot be opened ({exc}).") from exc
+        raise CorruptProjectError("{name} cannot be opened ({reason}).", message_id="project.damaged",
+                                  params={"name": path.name, "reason": exc}) from exc
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
-            raise CorruptProjectError(f"{path.name} failed its integrity check: {check}.")
+            raise CorruptProjectError("{name} failed its integrity check: {check}.",
+                                      message_id="project.damaged",
+                                      params={"name": path.name, "check": check})
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables and tables & OUR_TABLES:
             raise CorruptProjectError(
@@ -156,24 +160,30 @@ def _inspect_file(path: Path) -> str | None:
         if "alembic_version" not in tables or not tables >= OUR_TABLES:
             if tables:
                 raise CorruptProjectError(
-                    f"{path.name} is an SQLite file but not a ReportMark project "
-                    "(it belongs to another program)."
-                )
+                    "{name} is an SQLite file but not a ReportMark project "
+                    "(it belongs to another program).",
+                    message_id="project.not_ours", params={"name": path.name})
             raise CorruptProjectError(
-                f"{path.name} is an empty SQLite database, not a ReportMark project. "
-                "ReportMark creates a project only where no file exists: choose a new name.")
+                "{name} is an empty SQLite database, not a ReportMark project. "
+                "ReportMark creates a project only where no file exists: choose a new name.",
+                message_id="project.empty_database", params={"name": path.name})
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if row is None:
-            raise CorruptProjectError(f"{path.name} is damaged: it has no schema version.")
+            raise CorruptProjectError("{name} is damaged: it has no schema version.",
+                                      message_id="project.damaged", params={"name": path.name})
         return str(row[0])
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower():
             raise LockedProjectError(
-                f"{path.name} is locked by another program; close it there and try again."
-            ) from exc
-        raise CorruptProjectError(f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+                "{name} is locked by another program; close it there and try again.",
+                message_id="project.locked_by", params={"name": path.name}) from exc
+        raise CorruptProjectError("{name} is damaged and cannot be opened ({reason}).",
+                                  message_id="project.damaged",
+                                  params={"name": path.name, "reason": exc}) from exc
     except sqlite3.DatabaseError as exc:
-        raise CorruptProjectError(f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+        raise CorruptProjectError("{name} is damaged and cannot be opened ({reason}).",
+                                  message_id="project.damaged",
+                                  params={"name": path.name, "reason": exc}) from exc
     finally:
         conn.close()
 
@@ -195,7 +205,8 @@ def _check_writable(engine: Engine, name: str) -> None:
             conn.exec_driver_sql("ROLLBACK")
     except LockedProjectError as exc:
         raise LockedProjectError(
-            f"{name} is locked by another program; close it there and try again.") from exc
+            "{name} is locked by another program; close it there and try again.",
+            message_id="project.locked_by", params={"name": name}) from exc
     except OperationalError as exc:
         raise ProjectError(f"{name} cannot be written: {exc.orig}.") from exc
 
@@ -237,7 +248,8 @@ def open_project(target: str | Path, *, create: bool = True) -> Engine:
 
     path = Path(target_s).expanduser()
     if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a project file.")
+        raise ProjectError("{name} is a folder, not a project file.", message_id="project.folder",
+                           params={"name": path})
     if not path.exists():
         if not create:
             raise ProjectError(
@@ -249,11 +261,11 @@ def open_project(target: str | Path, *, create: bool = True) -> Engine:
     try:
         rev = _inspect_file(path)
     except CorruptProjectError as exc:
-        raise _unopenable(path, str(exc)) from exc
+        raise _unopenable(path, exc) from exc
     if rev not in KNOWN_REVISIONS:
         raise NewerProjectError(
-            f"{path.name} was made by a newer version of ReportMark (schema {rev}); "
-            "please update ReportMark to open it.")
+            "{name} was made by a newer version of ReportMark (schema {rev}); "
+            "please update ReportMark to open it.", params={"name": path.name, "rev": rev})
     engine = create_project_engine(path)
     try:
         _check_writable(engine, path.name)
@@ -268,7 +280,10 @@ def open_project(target: str | Path, *, create: bool = True) -> Engine:
                 raise
     except DatabaseError as exc:
         engine.dispose()
-        raise _unopenable(path, f"{path.name} cannot be opened: {exc.orig}.") from exc
+        damaged = CorruptProjectError("{name} cannot be opened: {reason}.",
+                                      message_id="project.damaged",
+                                      params={"name": path.name, "reason": exc.orig})
+        raise _unopenable(path, damaged) from exc
     except ProjectError:
         engine.dispose()
         raise
@@ -295,8 +310,9 @@ def _open_team(target: str, create: bool) -> Engine:
                     "The team database belongs to another program (its schema is not "
                     "ReportMark's); use an empty database for ReportMark.")
             raise NewerProjectError(
-                f"The team database was made by a newer version of ReportMark (schema {rev}); "
-                "please update ReportMark to open it.")
+                "{name} was made by a newer version of ReportMark (schema {rev}); "
+                "please update ReportMark to open it.",
+                params={"name": "The team database", "rev": rev})
         if rev != HEAD_REVISION:
             upgrade(engine)
     except BaseException:
@@ -310,13 +326,16 @@ def _check_permissions(path: Path) -> None:
     report it as "unable to open database file", which reads like damage)."""
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise ReadOnlyProjectError(
-            f"{path.name} is in a read-only folder ({path.parent}). ReportMark keeps its "
-            "journal beside the project, so it needs to write there: copy the project to "
-            "a folder you can write to, or make this folder writable.")
+            "{name} is in a read-only folder ({folder}). ReportMark keeps its journal "
+            "beside the project, so it needs to write there: copy the project to a folder "
+            "you can write to, or make this folder writable.",
+            message_id="project.read_only_folder",
+            params={"name": path.name, "folder": path.parent})
     if not os.access(path, os.R_OK | os.W_OK):
         raise ReadOnlyProjectError(
-            f"{path.name} is read-only. Make it writable (or copy it to a folder you can "
-            "write to) and open it again.")
+            "{name} is read-only. Make it writable (or copy it to a folder you can write "
+            "to) and open it again.", message_id="project.read_only_file",
+            params={"name": path.name})
 
 
 def _create(path: Path) -> None:
@@ -383,14 +402,16 @@ def _backup_opens(candidate: Path) -> bool:
     return backups.trial_copy(candidate, lambda copy: open_project(copy, create=False).dispose())
 
 
-def _unopenable(path: Path, message: str) -> UnopenableProjectError:
+def _unopenable(path: Path, exc: CorruptProjectError) -> UnopenableProjectError:
+    """The refusal, with the newest backup that opens (if any) and how to restore it;
+    the window translates it by the refusal's message id."""
     good = backups.newest_that_opens(path, _backup_opens)
-    if good is None:
-        return UnopenableProjectError(message)
-    return UnopenableProjectError(
-        f"{message} Its backup {good.name} opens: restore it with "
-        f"`reportmark --db {path} restore-backup` (the damaged file is kept aside).",
-        good)
+    message = str(exc) if good is None else (
+        f"{exc} Its backup {good.name} opens: restore it with "
+        f"`reportmark --db {path} restore-backup` (the damaged file is kept aside).")
+    err = UnopenableProjectError(message, good, message_id=exc.message_id)
+    err.params = exc.params
+    return err
 
 
 def restore_backup(path: Path) -> tuple[Path, Path]:

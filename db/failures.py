@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from sqlalchemy.engine import ExceptionContext
 
-from db.errors import LockedProjectError, ProjectError, ReadOnlyProjectError
+from db.errors import (
+    ConnectionLostError,
+    DiskFullError,
+    LockedProjectError,
+    ProjectError,
+    ReadOnlyProjectError,
+)
 
 BUSY_TIMEOUT_S = 5.0
 PG_CONNECT_TIMEOUT_S = 10
@@ -34,9 +40,10 @@ def sqlite_failure(exc: BaseException) -> ProjectError | None:
     if "readonly database" in message or "read-only" in message:
         return ReadOnlyProjectError(READ_ONLY)
     if "disk is full" in message or "disk i/o error" in message:
-        return ProjectError(DISK_FULL if "full" in message else
-                            "The disk reported an error, so nothing was changed. "
-                            "Check the drive and try again.")
+        if "full" in message:
+            return DiskFullError(DISK_FULL)
+        return DiskFullError("The disk reported an error, so nothing was changed. "
+                             "Check the drive and try again.", message_id="project.disk_error")
     return None
 
 
@@ -44,18 +51,20 @@ def postgres_failure(exc: BaseException, disconnect: bool) -> ProjectError | Non
     import psycopg
 
     if isinstance(exc, psycopg.errors.QueryCanceled):
-        return ProjectError(
-            f"The team database did not finish within {PG_STATEMENT_TIMEOUT_S} s (its "
-            "statement timeout), so nothing was changed. Try again later, or ask whoever "
-            "runs the database whether it is overloaded.")
+        return ConnectionLostError(
+            "The team database did not finish within {seconds} s (its statement timeout), "
+            "so nothing was changed. Try again later, or ask whoever runs the database "
+            "whether it is overloaded.", message_id="project.db_timeout",
+            params={"seconds": PG_STATEMENT_TIMEOUT_S})
     if "timeout expired" in str(exc):
-        return ProjectError(
-            f"The team database did not answer within {PG_CONNECT_TIMEOUT_S} s. Check its "
-            "address and your network, then try again.")
+        return ConnectionLostError(
+            "The team database did not answer within {seconds} s. Check its address and "
+            "your network, then try again.", params={"seconds": PG_CONNECT_TIMEOUT_S})
     if disconnect or isinstance(exc, psycopg.OperationalError):
-        return ProjectError(
-            f"The team database cannot be reached ({_first_line(exc)}), so nothing was "
-            "changed. Check that it is running and that you are online, then try again.")
+        return ConnectionLostError(
+            "The team database cannot be reached ({reason}), so nothing was changed. Check "
+            "that it is running and that you are online, then try again.",
+            params={"reason": _first_line(exc)})
     return None
 
 

@@ -28,7 +28,7 @@ from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from desktop import APP_NAME, ORG_NAME
-from desktop.ui.messages import error_text, translated
+from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:
     from desktop.services.project import Project
@@ -188,7 +188,7 @@ def _offer_backup(parent: QWidget | None, exc: Exception, target: str) -> bool:
         parent, APP_NAME,
         QCoreApplication.translate("app", "%1\n\nRestore the backup %2 now? The file it "
                                    "replaces is kept beside the backups.")
-        .replace("%1", translated(str(exc).split(" Its backup ")[0]))
+        .replace("%1", error_text(exc).split(" Its backup ")[0])
         .replace("%2", exc.backup.name))
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -244,11 +244,13 @@ def run(db: str | None = None, analyst: str | None = None,
         built.window.closing.connect(lambda: _save_window(settings, built))
 
     def open_project(restored: bool = False) -> None:
+        from desktop import logs  # after the first paint (start-up time)
         from desktop.paths import save_analyst
         from desktop.services.errors import ProjectError
         from desktop.services.project import open_project_as
         from desktop.services.seeds import import_seeds_once
 
+        logs.setup()
         try:
             project = open_project_as(target, name)
             import_seeds_once(project)

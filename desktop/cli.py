@@ -99,9 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(db=args.db, analyst=args.analyst)
 
+    from desktop import logs
     from desktop.commands.common import CliError
     from desktop.services.errors import USER_ERRORS
 
+    logs.setup()
     handled: tuple[type[Exception], ...] = (CliError, *USER_ERRORS)
     try:
         return int(func(args))
@@ -112,6 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("reportmark: interrupted\n")
         return 130
+    except Exception as exc:  # a bug: its traceback goes to the log, not the terminal
+        path = logs.log_bug(exc, f"running `reportmark {args.command}`")
+        sys.stderr.write(f"reportmark: internal error ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())}); the traceback is in {path}\n")
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

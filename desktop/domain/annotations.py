@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.domain.errors import RefusedInput
+
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
-class AnnotationError(ValueError):
+class AnnotationError(RefusedInput):
     """A file that cannot be brought in: names the file and the line."""
 
     def __init__(self, file: str, line: int, message: str) -> None:
-        super().__init__(f"{file}, line {line}: {message}")
+        super().__init__(f"{file}, line {line}: {message}", message_id="annotations.refused")
         self.file, self.line = file, line
 
 

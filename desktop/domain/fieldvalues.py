@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop.domain.errors import RefusedInput
 from desktop.domain.quantities import decimal_str, parse_number
 
 _MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
@@ -17,7 +18,7 @@ _NUMBER = re.compile(
 )
 
 
-class FieldValueError(ValueError):
+class FieldValueError(RefusedInput):
     """The typed text is not a value of the field's type; the message says why."""
 
 
@@ -42,14 +43,16 @@ def parse_number_text(text: str) -> tuple[Decimal, str]:
         try:
             value = Decimal(m.group(1))
         except InvalidOperation as exc:  # pragma: no cover - the regex admits only numbers
-            raise FieldValueError(f"{text!r} is not a number") from exc
+            raise FieldValueError("{text!r} is not a number", message_id="field.not_number",
+                                  params={"text": text}) from exc
         if m.group(2):
             value *= _MAGNITUDES[m.group(2)]
         return value, m.group(3) or ""
     parsed = parse_number(text)  # Chinese numerals and the other forms analysts write
     if parsed is not None:
         return parsed, ""
-    raise FieldValueError(f"{text!r} is not a number")
+    raise FieldValueError("{text!r} is not a number", message_id="field.not_number",
+                          params={"text": text})
 
 
 def coerce(field_type: str, text: str) -> tuple[Any, str]:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from desktop.domain.errors import RefusedInput
+
 Span = tuple[int, int]
 
 CONTEXT_CHARS = 30
@@ -102,7 +104,7 @@ class Unfold:
         return self.positions.itemsize * len(self.positions) + 2 * len(self.chars)
 
 
-class BadPattern(ValueError):
+class BadPattern(RefusedInput):
     """A regular expression that does not compile; the message is for the user."""
 
 

@@ -30,16 +30,19 @@ def check_archive(data: bytes, name: str) -> None:
     """Refuse what is not a sound .docx archive, before anything is inflated."""
     if data.startswith(_OLE_MAGIC):
         raise ImportRefused(
-            f"{name}: this is a password-protected or old-format (.doc) Word file; "
-            "save it as an unprotected .docx and import that."
-        )
+            "{name}: this is a password-protected or old-format (.doc) Word file; "
+            "save it as an unprotected .docx and import that.",
+            message_id="import.docx_protected", params={"name": name})
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise ImportRefused(f"{name}: the Word file is damaged (not a valid .docx archive).") from exc
+        raise ImportRefused("{name}: the Word file is damaged (not a valid .docx archive).",
+                            message_id="import.docx_damaged", params={"name": name}) from exc
     if len(members) > MAX_MEMBERS:
-        raise ImportRefused(f"{name}: the Word file holds {len(members)} parts; refused as unsafe.")
+        raise ImportRefused("{name}: the Word file holds {parts} parts; refused as unsafe.",
+                            message_id="import.docx_unsafe",
+                            params={"name": name, "parts": len(members)})
     total = sum(m.file_size for m in members)
     bomb = total > MAX_UNCOMPRESSED or any(
         m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
@@ -47,11 +50,12 @@ def check_archive(data: bytes, name: str) -> None:
     )
     if bomb:
         raise ImportRefused(
-            f"{name}: the Word file would inflate to {total / 1e6:.0f} MB "
-            "(a zip bomb or a damaged file); refused."
-        )
+            "{name}: the Word file would inflate to {size} MB "
+            "(a zip bomb or a damaged file); refused.",
+            message_id="import.docx_unsafe", params={"name": name, "size": f"{total / 1e6:.0f}"})
     if "word/document.xml" not in {m.filename for m in members}:
-        raise ImportRefused(f"{name}: the Word file is damaged (it has no document body).")
+        raise ImportRefused("{name}: the Word file is damaged (it has no document body).",
+                            message_id="import.docx_damaged", params={"name": name})
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -149,7 +153,8 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
     except ImportRefused:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged parts
-        raise ImportRefused(f"{name}: the Word file is damaged and cannot be read.") from exc
+        raise ImportRefused("{name}: the Word file is damaged and cannot be read.",
+                            message_id="import.docx_damaged", params={"name": name}) from exc
     return [Block(map_radicals(b.text), b.hint) for b in blocks]
 
 
@@ -157,5 +162,6 @@ def import_docx(path: Path) -> list[ParsedReport]:
     blocks = docx_blocks(read_file_bytes(path), path.name)
     reports = parse_blocks(blocks, fallback_title=path.stem)
     if not reports:
-        raise ImportRefused(f"{path.name}: the Word file holds no text.")
+        raise ImportRefused("{name}: the Word file holds no text.",
+                            message_id="import.docx_no_text", params={"name": path.name})
     return reports

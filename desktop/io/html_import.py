@@ -61,7 +61,8 @@ def sniff_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes, name: str) -> str:
     if not data.strip():
-        raise ImportRefused(f"{name}: the file is empty.")
+        raise ImportRefused("{name}: the file is empty.", message_id="import.empty",
+                            params={"name": name})
     declared = sniff_charset(data)
     if declared is not None:
         try:
@@ -249,7 +250,9 @@ def _parse(text: str, name: str) -> _PageParser:
         parser.feed(text)
         parser.close()
     except Exception as exc:  # HTMLParser raises little, but a page must never crash import
-        raise ImportRefused(f"{name}: the page cannot be read ({exc}).") from exc
+        raise ImportRefused("{name}: the page cannot be read ({reason}).",
+                            message_id="import.page_unreadable",
+                            params={"name": name, "reason": exc}) from exc
     return parser
 
 
@@ -336,7 +339,8 @@ def import_html(path: Path) -> list[ParsedReport]:
         blocks.insert(0, Block(title, "heading"))
     reports = parse_blocks(blocks, fallback_title=title or path.stem)
     if not reports:
-        raise ImportRefused(f"{path.name}: the page holds no text.")
+        raise ImportRefused("{name}: the page holds no text.", message_id="import.page_no_text",
+                            params={"name": path.name})
     if meta.agency and len(reports) == 1 and not reports[0].agency:
         reports = [replace(reports[0], agency=map_radicals(meta.agency))]
     if meta.published:

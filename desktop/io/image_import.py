@@ -30,9 +30,12 @@ def _pages(data: bytes, name: str) -> list[Any]:
             image.seek(index)
             pages.append(image.convert("L"))
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
-        raise ImportRefused(f"{name}: this is not an image that can be read ({exc}).") from exc
+        raise ImportRefused("{name}: this is not an image that can be read ({reason}).",
+                            message_id="import.not_image",
+                            params={"name": name, "reason": exc}) from exc
     except Exception as exc:  # Pillow raises many kinds on truncated files
-        raise ImportRefused(f"{name}: the image is damaged and cannot be read.") from exc
+        raise ImportRefused("{name}: the image is damaged and cannot be read.",
+                            message_id="import.image_damaged", params={"name": name}) from exc
     return pages
 
 
@@ -51,8 +54,10 @@ def import_image(path: Path, progress: PageProgress | None = None) -> list[Parse
     try:
         engine = ocr.engine()
     except ocr.OcrUnavailable as exc:
-        raise ImportRefused(f"{path.name}: a scanned page needs OCR, but no OCR engine is "
-                            f"installed; install one with: {ocr.INSTALL_HINT}.") from exc
+        raise ImportRefused("{name}: a scanned page needs OCR, but no OCR engine is "
+                            "installed; install one with: {hint}.",
+                            message_id="import.image_needs_ocr",
+                            params={"name": path.name, "hint": ocr.INSTALL_HINT}) from exc
     read = []
     for done, image in enumerate(pages):
         if progress is not None:
@@ -62,7 +67,8 @@ def import_image(path: Path, progress: PageProgress | None = None) -> list[Parse
         progress(len(pages), len(pages))
     lines = drop_running_heads([page.lines for page in read])
     if not any(lines):
-        raise ImportRefused(f"{path.name}: OCR found no text in the image.")
+        raise ImportRefused("{name}: OCR found no text in the image.",
+                            message_id="import.image_no_text", params={"name": path.name})
     blocks = [Block(normalise_ocr(map_radicals(p.text)), "table" if p.table else
                     "heading" if p.heading else "") for p in paragraphs(lines)]
     openings = tuple(
@@ -71,5 +77,6 @@ def import_image(path: Path, progress: PageProgress | None = None) -> list[Parse
         for i, (page, ls) in enumerate(zip(read, lines, strict=True)))
     reports = reports_from_blocks(blocks, ScanPages(engine.name, openings), path.stem)
     if not reports:
-        raise ImportRefused(f"{path.name}: OCR found no text in the image.")
+        raise ImportRefused("{name}: OCR found no text in the image.",
+                            message_id="import.image_no_text", params={"name": path.name})
     return reports

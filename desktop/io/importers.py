@@ -25,7 +25,8 @@ PagedImporter = Callable[[Path, PageProgress | None], list[ParsedReport]]
 def import_txt(path: Path) -> list[ParsedReport]:
     reports = parse_reports(map_radicals(read_text_file(path)), fallback_title=path.stem)
     if not reports:
-        raise ImportRefused(f"{path.name}: the file holds no text.")
+        raise ImportRefused("{name}: the file holds no text.", message_id="import.no_text",
+                            params={"name": path.name})
     return reports
 
 
@@ -52,9 +53,12 @@ def read_reports(path: Path, progress: PageProgress | None = None) -> list[Parse
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         known = ", ".join(sorted(IMPORTERS))
-        raise ImportRefused(f"{path.name}: this file type is not supported (use {known}).")
+        raise ImportRefused("{name}: this file type is not supported (use {known}).",
+                            message_id="import.unsupported",
+                            params={"name": path.name, "known": known})
     if not path.is_file():
-        raise ImportRefused(f"{path.name}: no such file.")
+        raise ImportRefused("{name}: no such file.", message_id="import.no_such_file",
+                            params={"name": path.name})
     paged = PAGED.get(path.suffix.lower())
     if paged is not None:
         return paged(path, progress)

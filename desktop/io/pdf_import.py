@@ -85,19 +85,22 @@ def _open(data: bytes, name: str) -> Any:
     import pypdfium2 as pdfium  # only where it is used (start-up time)
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise ImportRefused(f"{name}: this is not a PDF file.")
+        raise ImportRefused("{name}: this is not a PDF file.", message_id="import.not_pdf",
+                            params={"name": name})
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (_FPDF_ERR_PASSWORD, _FPDF_ERR_SECURITY) or "password" in str(exc).lower():
             raise ImportRefused(
-                f"{name}: the PDF is encrypted (password-protected); "
-                "save an unprotected copy and import that."
-            ) from exc
-        raise ImportRefused(f"{name}: the PDF is damaged and cannot be read.") from exc
+                "{name}: the PDF is encrypted (password-protected); save an unprotected "
+                "copy and import that.",
+                message_id="import.pdf_encrypted", params={"name": name}) from exc
+        raise ImportRefused("{name}: the PDF is damaged and cannot be read.",
+                            message_id="import.pdf_damaged", params={"name": name}) from exc
     except Exception as exc:
-        raise ImportRefused(f"{name}: the PDF is damaged and cannot be read.") from exc
+        raise ImportRefused("{name}: the PDF is damaged and cannot be read.",
+                            message_id="import.pdf_damaged", params={"name": name}) from exc
 
 
 def _render(page: Any) -> Any:
@@ -147,9 +150,10 @@ def _read_pages(data: bytes, name: str, progress: PageProgress | None
                 engine = ocr.engine()
             except ocr.OcrUnavailable as exc:
                 raise ImportRefused(
-                    f"{name}: the PDF is a scan (pages without a text layer) and needs OCR, "
-                    f"but no OCR engine is installed; install one with: {ocr.INSTALL_HINT}."
-                ) from exc
+                    "{name}: the PDF is a scan (pages without a text layer) and needs OCR, "
+                    "but no OCR engine is installed; install one with: {hint}.",
+                    message_id="import.pdf_needs_ocr",
+                    params={"name": name, "hint": ocr.INSTALL_HINT}) from exc
             engine_name = engine.name
             for done, index in enumerate(scanned):
                 if progress is not None:
@@ -167,7 +171,9 @@ def _read_pages(data: bytes, name: str, progress: PageProgress | None
     except ImportRefused:
         raise
     except Exception as exc:
-        raise ImportRefused(f"{name}: the PDF is damaged and cannot be read ({exc}).") from exc
+        raise ImportRefused("{name}: the PDF is damaged and cannot be read ({reason}).",
+                            message_id="import.pdf_damaged",
+                            params={"name": name, "reason": exc}) from exc
     finally:
         document.close()
     return pages, confidences, engine_name
@@ -200,8 +206,10 @@ def pdf_blocks(data: bytes, name: str, progress: PageProgress | None = None
     pages, confidences, engine_name = _read_pages(data, name, progress)
     if not any(pages):
         if confidences:
-            raise ImportRefused(f"{name}: the PDF is a scan and OCR found no text in it.")
-        raise ImportRefused(f"{name}: the PDF holds no text.")
+            raise ImportRefused("{name}: the PDF is a scan and OCR found no text in it.",
+                                message_id="import.pdf_ocr_no_text", params={"name": name})
+        raise ImportRefused("{name}: the PDF holds no text.", message_id="import.pdf_no_text",
+                            params={"name": name})
     cleaned = drop_running_heads(pages)
     # one paragraph run over all pages: a paragraph may cross a page break
     blocks = _blocks(paragraphs(cleaned), bool(confidences))
@@ -242,5 +250,6 @@ def import_pdf(path: Path, progress: PageProgress | None = None) -> list[ParsedR
     blocks, scan = pdf_blocks(read_file_bytes(path), path.name, progress)
     reports = reports_from_blocks(blocks, scan, path.stem)
     if not reports:
-        raise ImportRefused(f"{path.name}: the PDF holds no text.")
+        raise ImportRefused("{name}: the PDF holds no text.", message_id="import.pdf_no_text",
+                            params={"name": path.name})
     return reports

@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from desktop.domain.errors import RefusedInput
+
 MAX_BYTES = 50 * 1024 * 1024
 
 
-class ImportRefused(Exception):
+class ImportRefused(RefusedInput):
     """A file that cannot be imported; the message says why, for the user."""
 
 
@@ -32,7 +34,8 @@ def decode_text(data: bytes, name: str) -> str:
     (Big5, UTF-16 without a BOM, GB18030 without a declaration), then GB18030 (a
     superset of GBK and GB2312, the usual encodings of Chinese government files)."""
     if not data.strip():
-        raise ImportRefused(f"{name}: the file is empty.")
+        raise ImportRefused("{name}: the file is empty.", message_id="import.empty",
+                            params={"name": name})
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -42,7 +45,9 @@ def decode_text(data: bytes, name: str) -> str:
             try:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise ImportRefused(f"{name}: the text is not valid {enc.upper()}.") from exc
+                raise ImportRefused("{name}: the text is not valid {encoding}.",
+                                    message_id="import.bad_encoding",
+                            params={"name": name, "encoding": enc.upper()}) from exc
     if b"\x00" not in data[:8192]:
         try:
             return data.decode("utf-8")
@@ -58,11 +63,12 @@ def decode_text(data: bytes, name: str) -> str:
         if not _mostly_unprintable(text):
             return text
     if b"\x00" in data[:8192]:
-        raise ImportRefused(f"{name}: this is a binary file, not a text report.")
+        raise ImportRefused("{name}: this is a binary file, not a text report.",
+                            message_id="import.binary", params={"name": name})
     raise ImportRefused(
-        f"{name}: the text encoding is not recognised "
-        "(tried UTF-8, UTF-16, Big5 and GB18030); this does not look like text."
-    )
+        "{name}: the text encoding is not recognised "
+        "(tried UTF-8, UTF-16, Big5 and GB18030); this does not look like text.",
+        message_id="import.unknown_encoding", params={"name": name})
 
 
 def _mostly_unprintable(text: str) -> bool:
@@ -76,22 +82,27 @@ def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: cannot be read ({exc.strerror}).") from exc
+        raise ImportRefused("{name}: cannot be read ({reason}).", message_id="import.unreadable",
+                            params={"name": path.name, "reason": exc.strerror}) from exc
     if size > max_bytes:
         raise ImportRefused(
-            f"{path.name}: the file is {size / 2**20:.0f} MB; reports over "
-            f"{max_bytes / 2**20:.0f} MB are refused."
-        )
+            "{name}: the file is {size} MB; reports over {limit} MB are refused.",
+            message_id="import.too_large",
+            params={"name": path.name, "size": f"{size / 2**20:.0f}",
+                    "limit": f"{max_bytes / 2**20:.0f}"})
     if size == 0:
-        raise ImportRefused(f"{path.name}: the file is empty.")
+        raise ImportRefused("{name}: the file is empty.", message_id="import.empty",
+                            params={"name": path.name})
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: cannot be read ({exc.strerror}).") from exc
+        raise ImportRefused("{name}: cannot be read ({reason}).", message_id="import.unreadable",
+                            params={"name": path.name, "reason": exc.strerror}) from exc
 
 
 def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
     text = decode_text(read_file_bytes(path, max_bytes), path.name)
     if _mostly_unprintable(text):
-        raise ImportRefused(f"{path.name}: this does not look like text.")
+        raise ImportRefused("{name}: this does not look like text.", message_id="import.not_text",
+                            params={"name": path.name})
     return text

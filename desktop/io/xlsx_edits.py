@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from desktop.domain.errors import RefusedInput
 from desktop.io.export_rows import (
     FORMAT_MARKER,
     FORMAT_VERSION,
@@ -32,7 +33,7 @@ from desktop.io.xlsx_limits import TooLarge, check_all_sheets, check_shared_stri
 _NOT_SHOWN = ("tag_id", "version", "checksum")
 
 
-class WorkbookRefused(ValueError):
+class WorkbookRefused(RefusedInput):
     """The file cannot bring edits back; the message says why."""
 
 
@@ -79,9 +80,11 @@ def _open(path: Path, data_only: bool = True) -> Any:
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not path.is_file():
-        raise WorkbookRefused(f"{path.name}: no such file.")
+        raise WorkbookRefused("{name}: no such file.", message_id="import.no_such_file",
+                              params={"name": path.name})
     if not zipfile.is_zipfile(path):
-        raise WorkbookRefused(f"{path.name} is not an Excel workbook (.xlsx); nothing was changed.")
+        raise WorkbookRefused("{name} is not an Excel workbook (.xlsx); nothing was changed.",
+                              message_id="workbook.not_xlsx", params={"name": path.name})
     try:
         with zipfile.ZipFile(path) as zf:
             check_shared_strings(zf)  # openpyxl reads them all when it opens the file
@@ -91,8 +94,8 @@ def _open(path: Path, data_only: bool = True) -> Any:
         raise _refused(path, exc) from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise WorkbookRefused(
-            f"{path.name} could not be read as an Excel workbook ({exc}); nothing was changed."
-        ) from exc
+            "{name} could not be read as an Excel workbook ({reason}); nothing was changed.",
+            message_id="workbook.unreadable", params={"name": path.name, "reason": exc}) from exc
 
 
 def _check(path: Path, ws: Any, name: str, rows: int | None, columns: int) -> int:
@@ -124,9 +127,8 @@ def _meta(path: Path, wb: Any) -> tuple[dict[str, str], _Sheets]:
     version = rows[0][1] if len(rows[0]) > 1 else None
     if not isinstance(version, int | float) or int(version) > FORMAT_VERSION:
         raise WorkbookRefused(
-            f"{path.name} was exported by a newer version of ReportMark; update ReportMark to "
-            "import it."
-        )
+            "{name} was exported by a newer version of ReportMark; update ReportMark to "
+            "import it.", message_id="workbook.newer", params={"name": path.name})
     info: dict[str, str] = {}
     sheets: _Sheets = []
     for row in rows[1:]:
@@ -200,8 +202,10 @@ def read_edits(path: str | Path) -> EditsWorkbook:
         return _read_edits(path)
     except (ParseError, zipfile.BadZipFile, KeyError, EOFError) as exc:  # damaged parts
         raise WorkbookRefused(
-            f"{path.name} is damaged and could not be read ({type(exc).__name__}: "
-            f"{str(exc)[:80]}); nothing was changed.") from exc
+            "{name} is damaged and could not be read ({reason}); nothing was changed.",
+            message_id="workbook.unreadable",
+            params={"name": path.name, "reason": f"{type(exc).__name__}: {str(exc)[:80]}"},
+        ) from exc
 
 
 def _read_edits(path: Path) -> EditsWorkbook:

@@ -15,6 +15,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from desktop.domain.errors import RefusedInput
+
 MAX_SHARED_STRINGS_BYTES = 256 * 2**20  # the strings of 100 000 tags take ~40 MB
 MAX_CELL_BYTES = 1 * 2**20  # 32 767 characters, escaped, in rich-text runs: < 600 kB
 EXCEL_MAX_ROWS = 1_048_576
@@ -28,7 +30,7 @@ _STRING = re.compile(rb"<(?:\w{1,16}:)?si[\s>/]")
 _FORMULA = re.compile(rb"<(?:\w{1,16}:)?f[\s>/]")
 
 
-class TooLarge(ValueError):
+class TooLarge(RefusedInput):
     """A part of the workbook exceeds a bound; the message says which and why."""
 
 

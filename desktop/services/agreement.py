@@ -20,6 +20,7 @@ from db.models import Analyst, Report, Tag, TagField, TagKind, TagLink
 from db.queries import analysts
 from db.queries import tags as q
 from desktop.domain.agreement import DEFAULT_TOLERANCE, LINK_FIELDS, Agreement, Ann, compare
+from desktop.domain.errors import EmptySpan, NotFound, RefusedInput, ReportGone, UnknownKind
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
@@ -39,7 +40,8 @@ def _analyst_id(session: Session, name: str) -> str:
     found = session.scalar(select(Analyst.id).where(Analyst.name == name))
     if found is None:
         known = ", ".join(session.scalars(select(Analyst.name).order_by(Analyst.name)))
-        raise ValueError(f"There is no analyst {name!r} in this project (known: {known}).")
+        raise NotFound("There is no analyst {name!r} in this project (known: {known}).",
+                       message_id="analyst.unknown", params={"name": name, "known": known})
     return found
 
 
@@ -75,7 +77,7 @@ def agreement(project: Project, analyst_a: str, analyst_b: str,
     """Figures per kind and overall, and the ranked disagreements, for two analysts (by
     name). Rejected tags do not count."""
     if analyst_a == analyst_b:
-        raise ValueError("Choose two different analysts.")
+        raise RefusedInput("Choose two different analysts.", message_id="agreement.same_analyst")
     with project.uow() as session:
         a_id = _analyst_id(session, analyst_a)
         b_id = _analyst_id(session, analyst_b)
@@ -115,12 +117,12 @@ def _consensus_tag(
 ) -> Tag:
     report = session.get(Report, report_id)
     if report is None:
-        raise ValueError("The report no longer exists.")
+        raise ReportGone
     if not 0 <= start < end <= len(report.text):
-        raise ValueError("A tag must cover at least one character of the report.")
+        raise EmptySpan
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
-        raise ValueError(f"There is no tag kind {kind!r}.")
+        raise UnknownKind(kind)
     consensus = analysts.get_or_create(session, CONSENSUS)
     # Adjudicating the same place again replaces the earlier decision (idempotent).
     tag = session.scalar(select(Tag).where(
@@ -158,7 +160,7 @@ def _consensus_tag(
 def _tag_parts(session: Session, tag_id: str) -> tuple[Tag, str]:
     tag = session.get(Tag, tag_id)
     if tag is None:
-        raise ValueError("That tag no longer exists.")
+        raise NotFound("That tag no longer exists.", message_id="tag.gone")
     kind = session.get(TagKind, tag.kind_id)
     assert kind is not None
     return tag, kind.key
@@ -177,12 +179,13 @@ def combine(project: Project, tag_ids: tuple[str, ...]) -> Changes:
     """Combine versions: the span covering them all, the first version's kind, each
     field from the first version that has a value."""
     if not tag_ids:
-        raise ValueError("Choose the versions to combine.")
+        raise RefusedInput("Choose the versions to combine.", message_id="agreement.none_chosen")
     with project.uow.begin() as session:
         parts = [_tag_parts(session, t) for t in tag_ids]
         report_ids = {t.report_id for t, _ in parts}
         if len(report_ids) != 1:
-            raise ValueError("Only versions in the same report can be combined.")
+            raise RefusedInput("Only versions in the same report can be combined.",
+                               message_id="agreement.other_report")
         fields: dict[str, Any] = {}
         for t, _ in parts:
             for key, value in t.fields.items():

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.io.importers import IMPORTERS
+from desktop.io.text_files import ImportRefused
 from desktop.services.importing import import_files
 from desktop.services.project import open_project_as
 
@@ -26,8 +27,9 @@ Progress = Callable[[int, int, str], None]
 class BatchSummary:
     imported: tuple[tuple[str, str], ...] = ()  # (report id, title)
     skipped: tuple[tuple[str, str], ...] = ()  # (title, reason): duplicates
-    refused: tuple[tuple[str, str], ...] = ()  # (file name, reason)
+    refused: tuple[tuple[str, str], ...] = ()  # (file name, reason in English)
     files: int = 0
+    refusals: tuple[ImportRefused, ...] = ()  # the refusals (a window translates them)
 
     @property
     def library_changed(self) -> bool:
@@ -69,4 +71,5 @@ def import_batch(report: Progress, *, target: str, analyst: str | None,
     finally:
         project.close()
     report(total, total, "Done")
-    return BatchSummary(outcome.imported, outcome.skipped, outcome.refused, total)
+    return BatchSummary(outcome.imported, outcome.skipped, outcome.refused, total,
+                        outcome.refusals)

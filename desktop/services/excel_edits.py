@@ -26,6 +26,7 @@ from db.queries import export as q
 from db.queries import kinds as kinds_q
 from db.queries.export import ExportFilter
 from db.queries.tags import record_event
+from desktop.domain.errors import RefusedInput
 from desktop.domain.fieldvalues import FieldValueError, coerce, display, parse_number_text
 from desktop.domain.kinds import TAG_STATUSES
 from desktop.domain.quantities import decimal_str, parse_quantity
@@ -52,7 +53,7 @@ VERDICTS = {"accepted": "accept", "rejected": "reject", "corrected": "correct"}
 __all__ = ["EditItem", "EditsPreview", "EditsRefused", "WorkbookRefused", "apply", "preview"]
 
 
-class EditsRefused(ValueError):
+class EditsRefused(RefusedInput):
     """The workbook holds bad values; nothing was applied."""
 
 
@@ -137,7 +138,8 @@ def _number_in_unit(value: Any, unit: str) -> str:
     that unit already; a number typed with a magnitude or in Chinese numerals
     (十五万四千, 3.5万) counts things, so a 万家 row stores it divided by 10 000."""
     if isinstance(value, bool):
-        raise FieldValueError(f"{value!r} is not a number")
+        raise FieldValueError("{text!r} is not a number", message_id="field.not_number",
+                              params={"text": value})
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -162,11 +164,13 @@ def _parse_field(spec: FieldSpec, cell: Cell, unit: str = "") -> Any:
     if spec.type == "direction":
         direction = read_direction(text)
         if direction is None:
-            raise FieldValueError(f"{text!r} is not a direction (增长/下降/水平, rise/fall/level)")
+            raise FieldValueError("{text!r} is not a direction (增长/下降/水平, rise/fall/level)",
+                                  message_id="field.not_direction", params={"text": text})
         return direction
     if spec.type == "choice" and spec.choices and text not in spec.choices:
         allowed = ", ".join(c for c in spec.choices if c)
-        raise FieldValueError(f"{text!r} is not one of {allowed}")
+        raise FieldValueError("{text!r} is not one of {allowed}", message_id="field.not_a_choice",
+                              params={"text": text, "allowed": allowed})
     return text
 
 

@@ -24,6 +24,7 @@ from db.base import utcnow
 from db.queries import export as q
 from db.queries import kinds as kinds_q
 from db.queries.export import ExportFilter
+from desktop.domain.errors import MissingFolder, RefusedInput, UnknownKind
 from desktop.io.export_rows import (
     FieldSpec,
     KindSpec,
@@ -98,7 +99,7 @@ def kind_specs(project: Project, only: str | None = None) -> list[KindSpec]:
     if only is not None:
         specs = [s for s in specs if s.key == only]
         if not specs:
-            raise ValueError(f"There is no tag kind {only!r}.")
+            raise UnknownKind(only)
     return specs
 
 
@@ -163,13 +164,14 @@ def export(
     `out` unless the whole export succeeds."""
     lang = workbook_lang(lang)
     if fmt not in FORMATS:
-        raise ValueError(f"Unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+        raise RefusedInput(f"Unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}.",
+                           message_id="export.unknown_format")
     f = filters or ExportFilter()
     kinds = kind_specs(project, f.kind)
     finals = output_paths(out, fmt, [k.key for k in kinds])
     parent = finals[0].parent
     if not parent.is_dir():
-        raise OSError(f"The folder {parent} does not exist.")
+        raise MissingFolder(parent)
     parts = [_part(p) for p in finals]
     with project.uow() as session:
         total = q.count(session, f)

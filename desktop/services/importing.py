@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from db.models import Report
 from db.queries import reports
 from db.queries.search import CHUNK_CHARS
+from desktop.domain.errors import RefusedInput
 from desktop.domain.report_text import ParsedReport
 from desktop.io.importers import read_reports
 from desktop.io.text_files import ImportRefused
@@ -17,6 +19,8 @@ from desktop.services.changes import Changes
 from desktop.services.indexing import complete_index, index_reports
 from desktop.services.project import Project
 from desktop.services.reports import check_metadata
+
+log = logging.getLogger(__name__)
 
 IMPORT_METADATA = ("title", "agency", "region", "year")
 AFTER_IMPORT_CHARS = 16 * CHUNK_CHARS  # an earlier import's unfinished index, indexed after one
@@ -26,8 +30,9 @@ AFTER_IMPORT_CHARS = 16 * CHUNK_CHARS  # an earlier import's unfinished index, i
 class ImportOutcome:
     imported: tuple[tuple[str, str], ...] = ()  # (report id, title)
     skipped: tuple[tuple[str, str], ...] = ()  # (title, reason)
-    refused: tuple[tuple[str, str], ...] = ()  # (file name, reason)
+    refused: tuple[tuple[str, str], ...] = ()  # (file name, reason in English)
     changes: Changes = field(default_factory=Changes)
+    refusals: tuple[ImportRefused, ...] = ()  # the refusals themselves (a window translates them)
 
 
 def check_overrides(metadata: dict[str, Any] | None, files: int = 1) -> dict[str, Any]:
@@ -37,19 +42,22 @@ def check_overrides(metadata: dict[str, Any] | None, files: int = 1) -> dict[str
     given = {k: v for k, v in (metadata or {}).items() if v is not None}
     unknown = sorted(set(given) - set(IMPORT_METADATA))
     if unknown:
-        raise ValueError(f"{', '.join(unknown)} cannot be given on import")
+        raise RefusedInput(f"{', '.join(unknown)} cannot be given on import",
+                           message_id="import.bad_metadata")
     checked = check_metadata(given)
     if "title" in checked and files > 1:
-        raise ValueError(f"a title names one report, but {files} files were given; "
-                         "import them one by one to give each its title")
+        raise RefusedInput(f"a title names one report, but {files} files were given; "
+                           "import them one by one to give each its title",
+                           message_id="import.title_for_many")
     return checked
 
 
 def _apply_overrides(parsed: list[ParsedReport], source: str,
                      overrides: dict[str, Any]) -> list[ParsedReport]:
     if "title" in overrides and len(parsed) > 1:
-        raise ValueError(f"a title names one report, but {source} holds {len(parsed)} "
-                         "articles; import it without a title and use set-report on each")
+        raise RefusedInput(f"a title names one report, but {source} holds {len(parsed)} "
+                           "articles; import it without a title and use set-report on each",
+                           message_id="import.title_for_many")
     return [replace(rep, **overrides) for rep in parsed]
 
 
@@ -108,13 +116,16 @@ def import_files(
     imported: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = []
     refused: list[tuple[str, str]] = []
+    refusals: list[ImportRefused] = []
     for i, path in enumerate(paths):
         if progress is not None and progress(i, path.name) is False:
             break
         try:
             parsed = read_reports(path, _pages_of(pages, i, path.name))
         except ImportRefused as exc:
+            log.info("refused %s: %s", path.name, exc)
             refused.append((path.name, str(exc)))
+            refusals.append(exc.with_traceback(None))  # a value now, not the frames
             continue
         outcome = add_parsed(project, parsed, path.name, overrides)
         imported.extend(outcome.imported)
@@ -122,7 +133,8 @@ def import_files(
     # and a few pieces of what an earlier import left unindexed (killed between pieces)
     complete_index(project, AFTER_IMPORT_CHARS)
     return ImportOutcome(
-        tuple(imported), tuple(skipped), tuple(refused), Changes(library=bool(imported))
+        tuple(imported), tuple(skipped), tuple(refused), Changes(library=bool(imported)),
+        tuple(refusals)
     )
 
 

@@ -13,6 +13,7 @@ timeout, read-only) leaves it for later and is not an import failure.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable
 
@@ -20,6 +21,8 @@ from db.errors import ProjectError
 from db.queries import search as q
 from desktop.domain.search_text import fold
 from desktop.services.project import Project
+
+log = logging.getLogger(__name__)
 
 PAUSE_SHARE = 0.25
 MIN_PAUSE_S = 0.005
@@ -53,7 +56,8 @@ def index_reports(project: Project, report_ids: Iterable[str],
                 with project.uow.begin() as session:
                     q.lock_for_writing(session)
                     finished = q.index_next(session, report_id, folded)
-            except ProjectError:  # busy beyond the timeout, read-only: later
+            except ProjectError as exc:  # busy beyond the timeout, read-only: later
+                log.info("indexing paused: %s", exc)
                 return done
             held = time.perf_counter() - started
             if budget is not None:

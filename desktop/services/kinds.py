@@ -17,6 +17,7 @@ from db.base import utcnow
 from db.models import Tag, TagField, TagKind
 from db.queries import kinds
 from db.queries import tags as tag_queries
+from desktop.domain.errors import NotFound, RefusedInput
 from desktop.domain.kinds import FIELD_TYPES
 from desktop.services.changes import Changes
 from desktop.services.project import Project
@@ -90,16 +91,18 @@ def _names(name: str, name_zh: str, what: str) -> tuple[str, str]:
     if not name:
         name = name_zh
     if not name:
-        raise ValueError(f"A {what} needs a name.")
+        raise RefusedInput(f"A {what} needs a name.", message_id="schema.no_name")
     if len(name) > 80 or len(name_zh) > 80:
-        raise ValueError(f"A {what}'s name can have at most 80 characters.")
+        raise RefusedInput(f"A {what}'s name can have at most 80 characters.",
+                           message_id="schema.long_name")
     return name, name_zh
 
 
 def _colour(colour: str) -> str:
     colour = colour.strip()
     if not _COLOUR.fullmatch(colour):
-        raise ValueError(f"{colour!r} is not a colour; write it as #rrggbb.")
+        raise RefusedInput(f"{colour!r} is not a colour; write it as #rrggbb.",
+                           message_id="schema.bad_colour")
     return colour.lower()
 
 
@@ -108,11 +111,13 @@ def _shortcut(shortcut: str) -> str:
     if not shortcut:
         return ""
     if len(shortcut) != 1 or not shortcut.isalnum() or not shortcut.isascii():
-        raise ValueError("A kind's shortcut is a single letter or digit.")
+        raise RefusedInput("A kind's shortcut is a single letter or digit.",
+                           message_id="schema.bad_shortcut")
     if shortcut in RESERVED_SHORTCUTS:
-        raise ValueError(
+        raise RefusedInput(
             f"{shortcut.upper()} is already a key of the reader (N/P next and previous tag, "
-            "A/X accept and reject a suggestion); choose another."
+            "A/X accept and reject a suggestion); choose another.",
+            message_id="schema.reserved_shortcut",
         )
     return shortcut
 
@@ -121,13 +126,15 @@ def _check_clashes(session: Session, kind_id: str | None, name: str, name_zh: st
                    shortcut: str) -> None:
     for other in kinds.kinds_except(session, kind_id):
         if other.name.casefold() == name.casefold():
-            raise ValueError(f"There is already a kind called {other.name!r}.")
+            raise RefusedInput(f"There is already a kind called {other.name!r}.",
+                               message_id="schema.kind_exists")
         if name_zh and other.name_zh == name_zh:
-            raise ValueError(f"There is already a kind called {other.name_zh!r}.")
+            raise RefusedInput(f"There is already a kind called {other.name_zh!r}.",
+                               message_id="schema.kind_exists")
         if shortcut and other.shortcut.lower() == shortcut:
-            raise ValueError(
-                f"The key {shortcut!r} already tags as {other.name}; choose another."
-            )
+            raise RefusedInput(
+                f"The key {shortcut!r} already tags as {other.name}; choose another.",
+                message_id="schema.shortcut_taken")
 
 
 def _choices(field_type: str, choices: Iterable[str]) -> list[str]:
@@ -139,27 +146,31 @@ def _choices(field_type: str, choices: Iterable[str]) -> list[str]:
         if choice and choice not in seen:
             seen.append(choice)
     if not seen:
-        raise ValueError("A choice field needs at least one choice.")
+        raise RefusedInput("A choice field needs at least one choice.",
+                           message_id="schema.no_choices")
     return ["", *seen]  # the empty choice: not filled in (as the default kinds have it)
 
 
 def _check_label(fields: list[TagField], field_id: str | None, label: str) -> None:
     for f in fields:
         if f.id != field_id and f.label.casefold() == label.casefold():
-            raise ValueError(f"This kind already has a field called {f.label!r}.")
+            raise RefusedInput(f"This kind already has a field called {f.label!r}.",
+                               message_id="schema.field_exists")
 
 
 def _kind(session: Session, kind_id: str) -> TagKind:
     row = kinds.kind(session, kind_id)
     if row is None:
-        raise ValueError("This tag kind no longer exists (perhaps a colleague deleted it).")
+        raise NotFound("This tag kind no longer exists (perhaps a colleague deleted it).",
+                       message_id="schema.kind_gone")
     return row
 
 
 def _field(session: Session, field_id: str) -> TagField:
     row = kinds.field(session, field_id)
     if row is None:
-        raise ValueError("This field no longer exists (perhaps a colleague removed it).")
+        raise NotFound("This field no longer exists (perhaps a colleague removed it).",
+                       message_id="schema.field_gone")
     return row
 
 
@@ -217,11 +228,13 @@ def delete_kind(project: Project, kind_id: str, move_tags_to: str | None) -> Cha
     with project.uow.begin() as session:
         row = _kind(session, kind_id)
         if not kinds.kinds_except(session, kind_id):
-            raise ValueError("A project needs at least one tag kind; add another first.")
+            raise RefusedInput("A project needs at least one tag kind; add another first.",
+                               message_id="schema.last_kind")
         target: TagKind | None = None
         if move_tags_to is not None:
             if move_tags_to == kind_id:
-                raise ValueError("Tags cannot be moved to the kind being deleted.")
+                raise RefusedInput("Tags cannot be moved to the kind being deleted.",
+                                   message_id="schema.move_to_self")
             target = _kind(session, move_tags_to)
         keep = {f.key for f in kinds.fields_of(session, target.id)} if target else set()
         reports: set[str] = set()
@@ -262,7 +275,8 @@ def add_field(project: Project, kind_id: str, label: str, label_zh: str = "",
     a key that a removed field had brings that field's stored values back into view."""
     label, label_zh = _names(label, label_zh, "field")
     if type not in FIELD_TYPES:
-        raise ValueError(f"A field's type is one of {', '.join(FIELD_TYPES)}, not {type!r}.")
+        raise RefusedInput(f"A field's type is one of {', '.join(FIELD_TYPES)}, not {type!r}.",
+                           message_id="schema.bad_field_type")
     stored_choices = _choices(type, choices)
     with project.uow.begin() as session:
         _kind(session, kind_id)
@@ -273,11 +287,12 @@ def add_field(project: Project, kind_id: str, label: str, label_zh: str = "",
         else:
             key = key.strip()
             if not _KEY.fullmatch(key):
-                raise ValueError(
-                    "A field's key is lower-case letters, digits and _, starting with a letter."
-                )
+                raise RefusedInput(
+                    "A field's key is lower-case letters, digits and _, starting with a letter.",
+                    message_id="schema.bad_field_key")
             if key in taken:
-                raise ValueError(f"This kind already has a field with the key {key!r}.")
+                raise RefusedInput(f"This kind already has a field with the key {key!r}.",
+                                   message_id="schema.field_key_exists")
         _check_label(fields, None, label)
         row = TagField(kind_id=kind_id, key=key, label=label, label_zh=label_zh, type=type,
                        choices=stored_choices, position=len(fields))
@@ -305,7 +320,8 @@ def update_field(project: Project, field_id: str, *, label: str | None = None,
         row.label, row.label_zh = new_label, new_zh
         if choices is not None:
             if row.type != "choice":
-                raise ValueError("Only a choice field has choices.")
+                raise RefusedInput("Only a choice field has choices.",
+                                   message_id="schema.choices_on_non_choice")
             row.choices = _choices(row.type, choices)
         if position is not None:
             siblings.remove(row)

@@ -37,6 +37,7 @@ from typing import Any
 from db.models import LearnedModel
 from db.queries import learning as lq
 from db.queries import suggestions as sq
+from desktop.domain.errors import RefusedInput, ReportGone, UnknownKind
 from desktop.domain.learning.sequences import (
     FEATURES_VERSION,
     Sentence,
@@ -216,7 +217,7 @@ def train(project: Project, kind: str | list[str] | None = None,
     wanted = [kind] if isinstance(kind, str) else kind
     for key in wanted or []:
         if key not in known:
-            raise ValueError(f"There is no tag kind {key!r}.")
+            raise UnknownKind(key)
     kinds = wanted if wanted is not None else trainable_kinds(project)
     outcomes: list[TrainOutcome] = []
     for i, key in enumerate(kinds):
@@ -349,7 +350,7 @@ def prediction_work(project: Project, report_id: str, ruled: list[Suggestion],
     with project.uow() as session:
         text = lq.texts(session, {report_id}).get(report_id)
         if text is None:
-            raise ValueError("The report no longer exists.")
+            raise ReportGone
         models = lq.models_of(session, list(stamps))
     return PredictionWork(report_id, text, stamps, models, rule_spans)
 
@@ -471,7 +472,8 @@ def open_suggestions(project: Project, report_id: str, ruled: list[Suggestion],
 def suggest(project: Project, report_id: str, source: str = "all") -> list[Scored]:
     """Open suggestions for a report from the rules, the models, or both, in text order."""
     if source not in SOURCES:
-        raise ValueError(f"source is one of {', '.join(SOURCES)}, not {source!r}")
+        raise RefusedInput(f"source is one of {', '.join(SOURCES)}, not {source!r}",
+                           message_id="learning.bad_source")
     ruled = rules.for_report(project, report_id) if source in ("rules", "all") else []
     work = prediction_work(project, report_id, ruled, None)
     predicted = predict_report(**work.kwargs) if work is not None else None

@@ -175,7 +175,8 @@ class _Copy:
         if not is_url(target):
             src = Path(target).expanduser()
             if not src.is_file():
-                raise ProjectError(f"{src} does not exist or is not a project file.")
+                raise ProjectError("{name} does not exist or is not a project file.",
+                                   message_id="merge.no_source", params={"name": src})
             self._tmp = tempfile.TemporaryDirectory(prefix="rm-merge-")
             dest = Path(self._tmp.name) / src.name
             shutil.copyfile(src, dest)
@@ -226,7 +227,8 @@ def merge_into(engine: Engine, other: str | Path,
     if str(other) == str(engine.url) or (
         here and not is_url(str(other)) and Path(other).expanduser().resolve() == Path(here).resolve()
     ):
-        raise ProjectError("That is this project; choose a colleague's project to merge.")
+        raise ProjectError("That is this project; choose a colleague's project to merge.",
+                           message_id="merge.same_project")
     step(0, "Opening the colleague's project")
     source = _Copy(other)
     try:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import Program, ProgramAlias, Tag, TagKind
 from db.queries import programs as q
 from db.queries import tags as tag_queries
+from desktop.domain.errors import NotFound, RefusedInput, TagDeleted
 from desktop.domain.program_names import AliasMatcher, canonical_name
 from desktop.domain.suggestion import Suggestion
 from desktop.services.changes import Changes
@@ -61,7 +62,7 @@ def aliases(project: Project, program_id: str) -> list[str]:
 def _clean(name: str) -> str:
     cleaned = canonical_name(name)
     if not cleaned:
-        raise ValueError("A program needs a name.")
+        raise RefusedInput("A program needs a name.", message_id="programs.no_name")
     return cleaned
 
 
@@ -72,7 +73,7 @@ def _owner(session: Session, name: str) -> Program | None:
 def _load(session: Session, program_id: str) -> Program:
     program = q.get(session, program_id)
     if program is None:
-        raise ValueError("That program is no longer in the registry.")
+        raise NotFound("That program is no longer in the registry.", message_id="programs.gone")
     return program
 
 
@@ -86,7 +87,8 @@ def _add_alias(session: Session, program: Program, alias: str) -> bool:
     if owner is not None:
         if owner.id == program.id:
             return False
-        raise ValueError(f"“{alias}” already names the program “{owner.name}”.")
+        raise RefusedInput(f"“{alias}” already names the program “{owner.name}”.",
+                           message_id="programs.alias_taken")
     session.add(ProgramAlias(program_id=program.id, alias=alias))
     session.flush()
     return True
@@ -113,7 +115,8 @@ def create(project: Project, name: str, category: str = "", level: str = "",
     with project.uow.begin() as session:
         cleaned = _clean(name)
         if _owner(session, cleaned) is not None:
-            raise ValueError(f"“{cleaned}” is already in the registry.")
+            raise RefusedInput(f"“{cleaned}” is already in the registry.",
+                               message_id="programs.exists")
         program = Program(name=cleaned, category=category, level=level, lead_body=lead_body)
         session.add(program)
         session.flush()
@@ -132,7 +135,8 @@ def rename(project: Project, program_id: str, new_name: str) -> Changes:
             return Changes()
         owner = _owner(session, name)
         if owner is not None and owner.id != program.id:
-            raise ValueError(f"“{name}” names another program; merge the two instead.")
+            raise RefusedInput(f"“{name}” names another program; merge the two instead.",
+                               message_id="programs.name_taken")
         old = program.name
         existing = q.alias_row(session, name)
         if existing is not None:
@@ -148,7 +152,7 @@ def add_alias(project: Project, program_id: str, alias: str) -> Changes:
     with project.uow.begin() as session:
         program = _load(session, program_id)
         if not alias.strip():
-            raise ValueError("An alias cannot be empty.")
+            raise RefusedInput("An alias cannot be empty.", message_id="programs.empty_alias")
         _add_alias(session, program, alias)
         return Changes(programs=True)
 
@@ -165,7 +169,7 @@ def merge(project: Project, source_id: str, target_id: str) -> Changes:
     """Fold `source` into `target`: its name and aliases become the target's aliases,
     its tags link to the target, and the source entry goes."""
     if source_id == target_id:
-        raise ValueError("Choose two different programs to merge.")
+        raise RefusedInput("Choose two different programs to merge.", message_id="programs.same")
     with project.uow.begin() as session:
         source = _load(session, source_id)
         target = _load(session, target_id)
@@ -217,7 +221,7 @@ def link_program_tag(project: Project, tag_id: str, program_id: str | None = Non
     with project.uow.begin() as session:
         tag = session.get(Tag, tag_id)
         if tag is None:
-            raise ValueError("This tag was deleted (perhaps by a colleague).")
+            raise TagDeleted
         if program_id is not None:
             program = _load(session, program_id)
         else:
@@ -231,7 +235,7 @@ def unlink_program_tag(project: Project, tag_id: str) -> Changes:
     with project.uow.begin() as session:
         tag = session.get(Tag, tag_id)
         if tag is None:
-            raise ValueError("This tag was deleted (perhaps by a colleague).")
+            raise TagDeleted
         fields = dict(tag.fields)
         fields.pop(PROGRAM_FIELD, None)
         tag.fields = fields

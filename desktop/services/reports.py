@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from db.queries import reports
+from desktop.domain.errors import NotFound, RefusedInput, ReportGone
 from desktop.domain.report_text import Structure
 from desktop.services.changes import Changes
 from desktop.services.project import Project
@@ -31,7 +33,7 @@ def set_state(project: Project, report_id: str, state: str) -> Changes:
     """Mark a report in progress or done for the acting analyst (blind review shows
     colleagues' tags only on reports the analyst has marked done)."""
     if state not in REPORT_STATES[1:]:
-        raise ValueError(f"unknown report state {state!r}")
+        raise RefusedInput(f"unknown report state {state!r}", message_id="report.bad_state")
     with project.uow.begin() as session:
         reports.set_state(session, report_id, project.analyst_id, state)
     return Changes(reports=frozenset({report_id}), library=True)
@@ -56,9 +58,10 @@ def resolve(project: Project, id_or_prefix: str) -> str:
     with project.uow() as session:
         found = reports.find(session, id_or_prefix)
         if not found:
-            raise ValueError(f"no report with id {id_or_prefix!r}")
+            raise NotFound(f"no report with id {id_or_prefix!r}", message_id="report.no_such_id")
         if len(found) > 1:
-            raise ValueError(f"the id prefix {id_or_prefix!r} matches several reports")
+            raise RefusedInput(f"the id prefix {id_or_prefix!r} matches several reports",
+                               message_id="report.ambiguous_id")
         return found[0].id
 
 
@@ -66,11 +69,12 @@ EDITABLE = ("title", "agency", "region", "year", "published")
 YEAR_RANGE = (1900, 2100)
 
 
-class MetadataError(ValueError):
+class MetadataError(RefusedInput):
     """A metadata value that is not acceptable; `field` names which."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, message: str, *, message_id: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, message_id=message_id, params=params)
         self.field = field
 
 
@@ -81,7 +85,7 @@ def check_metadata(values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in values.items():
         if key not in EDITABLE:
-            raise MetadataError(key, f"{key} cannot be edited")
+            raise MetadataError(key, f"{key} cannot be edited", message_id="report.fixed_field")
         if key == "year":
             if value is None or (isinstance(value, str) and not value.strip()):
                 out[key] = None
@@ -89,12 +93,13 @@ def check_metadata(values: dict[str, Any]) -> dict[str, Any]:
             text = str(value).strip()
             lo, hi = YEAR_RANGE
             if isinstance(value, bool) or not text.isdigit() or not lo <= int(text) <= hi:
-                raise MetadataError(key, f"the year must be a number such as 2025 (not {text!r})")
+                raise MetadataError(key, "the year must be a number such as 2025 (not {text!r})",
+                                    message_id="report.bad_year", params={"text": text})
             out[key] = int(text)
             continue
         text = "" if value is None else str(value).strip()
         if key == "title" and not text:
-            raise MetadataError(key, "a report needs a title")
+            raise MetadataError(key, "a report needs a title", message_id="report.no_title")
         out[key] = text
     return out
 
@@ -108,7 +113,7 @@ def update_metadata(project: Project, report_id: str, **values: Any) -> Changes:
     with project.uow.begin() as session:
         r = reports.get(session, report_id)
         if r is None:
-            raise ValueError("the report no longer exists")
+            raise ReportGone
         for key, value in checked.items():
             setattr(r, key, value)
     suggestions.forget(report_id)

@@ -22,6 +22,7 @@ from db.base import utcnow
 from db.errors import StaleTagError
 from db.models import Analyst, Report, Review, Tag, TagKind, TagLink
 from db.queries import tags as q
+from desktop.domain.errors import EmptySpan, RefusedInput, UnknownKind
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
@@ -135,7 +136,8 @@ def reviews(project: Project, tag_id: str) -> list[ReviewEntry]:
 def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
     tag = session.get(Tag, tag_id)
     if tag is None:
-        raise StaleTagError("This tag was deleted (perhaps by a colleague).")
+        raise StaleTagError("This tag was deleted (perhaps by a colleague).",
+                            message_id="tag.deleted")
     if expected_version is not None and tag.version != expected_version:
         raise StaleTagError(STALE_MESSAGE)
     return tag
@@ -187,7 +189,7 @@ def reject(project: Project, tag_id: str, comment: str = "",
 def comment(project: Project, tag_id: str, text: str) -> Changes:
     """A comment without a verdict; the tag's status stays as it is."""
     if not text.strip():
-        raise ValueError("Write a comment first.")
+        raise RefusedInput("Write a comment first.", message_id="review.no_comment")
     return _verdict(project, tag_id, "comment", text.strip(), None)
 
 
@@ -206,12 +208,12 @@ def correct(
             new_start = original.start if start is None else start
             new_end = original.end if end is None else end
             if not 0 <= new_start < new_end <= len(report.text):
-                raise ValueError("A tag must cover at least one character of the report.")
+                raise EmptySpan
             kind_id = original.kind_id
             if kind is not None:
                 kind_row = q.kind_by_key(session, kind)
                 if kind_row is None:
-                    raise ValueError(f"There is no tag kind {kind!r}.")
+                    raise UnknownKind(kind)
                 kind_id = kind_row.id
             new_fields = dict(original.fields)
             for key, value in (fields or {}).items():

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Program, Report
 from db.queries import suggestions as sq
+from desktop.domain.errors import NotFound, ReportGone
 from desktop.domain.quantities import decimal_str, find_quantities, parse_quantity
 from desktop.domain.report_text import Structure
 from desktop.domain.suggesters import KINDS, RULES_VERSION, suggest
@@ -252,7 +253,7 @@ def forget(report_id: str) -> None:
 def _report(session: Session, report_id: str) -> Report:
     report = session.get(Report, report_id)
     if report is None:
-        raise ValueError("The report no longer exists.")
+        raise ReportGone
     return report
 
 
@@ -399,7 +400,8 @@ def accept_these(project: Project, report_id: str,
 def accept_kind(project: Project, report_id: str, kind: str) -> tuple[Changes, list[str]]:
     """Shift+Enter: accept all open suggestions of one kind in the report."""
     if kind not in KINDS:
-        raise ValueError(f"There are no suggestions of kind {kind!r}.")
+        raise NotFound("There are no suggestions of kind {kind!r}.",
+                       message_id="suggestions.none_of_kind", params={"kind": kind})
     return accept_all(project, report_id, (kind,))
 
 

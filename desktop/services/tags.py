@@ -17,6 +17,7 @@ from db.errors import StaleTagError
 from db.models import Tag, TagKind, TagLink
 from db.queries import reports as report_queries
 from db.queries import tags as q
+from desktop.domain.errors import EmptySpan, NotFound, RefusedInput, ReportGone, UnknownKind
 from desktop.domain.fieldvalues import coerce, period_months
 from desktop.domain.validation import tag_warnings
 from desktop.services import tag_versions
@@ -46,7 +47,8 @@ def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
     left it at, tag_versions.py); a tag changed or deleted since is StaleTagError."""
     tag = session.get(Tag, tag_id)
     if tag is None:
-        raise StaleTagError("This tag was deleted (perhaps by a colleague).")
+        raise StaleTagError("This tag was deleted (perhaps by a colleague).",
+                            message_id="tag.deleted")
     if expected_version is None:
         expected_version = tag_versions.expected(session, tag_id)
     if expected_version is not None and tag.version != expected_version:
@@ -109,7 +111,7 @@ def _report_text(session: Session, report_id: str) -> str:
     if text is None:
         text = report_queries.text_of(session, report_id)
         if text is None:
-            raise ValueError("The report no longer exists.")
+            raise ReportGone
         _TEXTS[key] = text
         if len(_TEXTS) > _TEXTS_KEPT:
             _TEXTS.popitem(last=False)
@@ -126,7 +128,7 @@ def create_in(
     several tags at once, each with its own origin)."""
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
-        raise ValueError(f"There is no tag kind {kind!r}.")
+        raise UnknownKind(kind)
     text = _report_text(session, report_id)
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     quote = text[start:end]
@@ -135,7 +137,7 @@ def create_in(
     quote = stripped.rstrip()
     end = start + len(quote)
     if start >= end:
-        raise ValueError("Select some text to tag.")
+        raise RefusedInput("Select some text to tag.", message_id="tag.no_selection")
     tag = Tag(
         report_id=report_id, kind_id=kind_row.id, start=start, end=end,
         quote=quote, fields=dict(fields or {}), author_id=project.analyst_id,
@@ -159,9 +161,11 @@ def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
     with project.uow.begin() as session:
         kind_row = q.kind_by_key(session, state["kind"])
         if kind_row is None:
-            raise ValueError(f"There is no tag kind {state['kind']!r}.")
+            raise UnknownKind(state["kind"])
         if session.get(Tag, state["id"]) is not None:
-            raise StaleTagError("This tag is already back (perhaps a colleague restored it).")
+            raise StaleTagError(
+                "This tag is already back (perhaps a colleague restored it).",
+                message_id="tag.already_back")
         tag = Tag(
             id=state["id"], report_id=state["report_id"], kind_id=kind_row.id,
             start=state["start"], end=state["end"], quote=state["quote"],
@@ -193,7 +197,7 @@ def resize_tag(
         tag = _load(session, tag_id, expected_version)
         text = _report_text(session, tag.report_id)
         if not 0 <= start < end <= len(text):
-            raise ValueError("A tag must cover at least one character of the report.")
+            raise EmptySpan
         tag.start, tag.end, tag.quote = start, end, text[start:end]
         _touch(session, project, tag, "resized")
         return _changed(tag)
@@ -246,7 +250,7 @@ def set_kind(project: Project, tag_id: str, kind: str) -> Changes:
         tag = _load(session, tag_id, None)
         kind_row = q.kind_by_key(session, kind)
         if kind_row is None:
-            raise ValueError(f"There is no tag kind {kind!r}.")
+            raise UnknownKind(kind)
         tag.kind_id = kind_row.id
         _touch(session, project, tag, "edited")
         return _changed(tag)
@@ -254,7 +258,7 @@ def set_kind(project: Project, tag_id: str, kind: str) -> Changes:
 
 def link_tags(project: Project, source_id: str, target_id: str, link_type: str) -> Changes:
     if source_id == target_id:
-        raise ValueError("A tag cannot link to itself.")
+        raise RefusedInput("A tag cannot link to itself.", message_id="tag.self_link")
     with project.uow.begin() as session:
         source = _load(session, source_id, None)
         _load(session, target_id, None)
@@ -280,7 +284,8 @@ def revert_to(project: Project, tag_id: str, event_id: int) -> Changes:
         tag = _load(session, tag_id, None)
         event = session.get(TagEvent, event_id)
         if event is None or event.tag_id != tag_id:
-            raise ValueError("That version of the tag is not in its history.")
+            raise NotFound("That version of the tag is not in its history.",
+                           message_id="tag.no_version")
         state = event.state
         kind_row = q.kind_by_key(session, state["kind"])
         if kind_row is not None:
@@ -373,7 +378,7 @@ def create_many(
     with project.uow.begin() as session:
         kind_row = q.kind_by_key(session, kind)
         if kind_row is None:
-            raise ValueError(f"There is no tag kind {kind!r}.")
+            raise UnknownKind(kind)
         existing = q.spans_by(session, report_id, kind_row.id, project.analyst_id)
         for i, (start, end) in enumerate(spans):
             if (start, end) in existing:

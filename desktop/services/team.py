@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,11 +12,13 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from db.engine import create_project_engine, current_revision
-from db.errors import ProjectError
+from db.errors import ConnectionLostError, ProjectError
 from db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from db.models import Report, TagEvent
 from desktop.services.changes import Changes
 from desktop.services.project import Project
+
+log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5
 
@@ -78,7 +81,9 @@ def poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes]
     try:
         return _poll(project, since)
     except DBAPIError as exc:
-        raise ProjectError(f"The team database cannot be reached: {exc.orig}") from exc
+        log.warning("team poll failed: %s", exc.orig)
+        raise ConnectionLostError("The team database cannot be reached: {reason}",
+                                  params={"reason": exc.orig}) from exc
 
 
 def _poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes]:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.agreement import Agreement, Disagreement, KindFigures
 from desktop.services import agreement as svc
 from desktop.services import kinds as kinds_service
-from desktop.services.errors import ProjectError
+from desktop.services.errors import USER_ERRORS
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
 from desktop.ui.i18n import pick
@@ -210,7 +210,7 @@ class AgreementDialog(QDialog):
         if a and b and a != b:
             try:
                 result = svc.agreement(self._project, a, b).result
-            except (ProjectError, ValueError) as exc:
+            except USER_ERRORS as exc:
                 self.summary.setText(error_text(exc))
         else:
             self.summary.setText(self.tr("Choose two different analysts."))
@@ -243,7 +243,7 @@ class AgreementDialog(QDialog):
         row = self.disagreements_view.currentIndex().row()
         try:
             changes = action()
-        except (ProjectError, ValueError) as exc:
+        except USER_ERRORS as exc:
             self.summary.setText(error_text(exc))
             return
         self.changed.emit(changes)

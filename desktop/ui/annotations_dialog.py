@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.annotations import AnnotationOutcome, AnnotationPlan
-from desktop.ui.messages import translated
+from desktop.ui.messages import error_text
 
 FORMAT_NAMES = {"doccano": "doccano", "labelstudio": "Label Studio", "brat": "brat",
                 "webanno": "WebAnno / INCEpTION"}
@@ -98,7 +98,7 @@ class AnnotationsDialog(QDialog):
             outcome = self._apply()
         except (ValueError, OSError) as exc:
             self.summary.setText(self.tr("Nothing was imported: %1").replace(
-                "%1", translated(str(exc))))
+                "%1", error_text(exc)))
             self.import_button.setEnabled(False)
             return
         self.outcome = outcome

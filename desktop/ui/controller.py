@@ -19,18 +19,16 @@ from desktop.services import kinds as kinds_service
 from desktop.services import reports, tags
 from desktop.services.analysts import AnalystInfo, list_analysts
 from desktop.services.changes import Changes
-from desktop.services.errors import FieldValueError, ProjectError, StaleTagError
+from desktop.services.errors import USER_ERRORS, StaleTagError
 from desktop.services.project import Project
 from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.bus import ChangeBus
 from desktop.ui.i18n import pick
 from desktop.ui.main_window import MainWindow
-from desktop.ui.messages import translated
+from desktop.ui.messages import error_text
 from desktop.ui.reader import KindStyle, Mark
 from desktop.ui.tag_table import status_labels
 from desktop.ui.undo import CallCommand, CreateTagCommand, DeleteTagCommand
-
-USER_ERRORS = (ProjectError, StaleTagError, ValueError, FieldValueError)
 
 
 def taken_by(suggestion: Mark, tags: list[tuple[str, int, int]]) -> bool:
@@ -342,16 +340,17 @@ class MainController(QObject):
         try:
             changes = action()
         except USER_ERRORS as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             if isinstance(exc, StaleTagError):
                 self.refresh_tags()
             return None
         self.bus.publish(changes)
         return changes
 
-    def show_error(self, message: str) -> None:
-        """A refusal or failure a user can act on, in the window's language."""
-        message = translated(message)
+    def show_error(self, error: BaseException | str) -> None:
+        """A refusal or failure a user can act on, in the window's language (an error is
+        translated by its message id; a text is shown as it is)."""
+        message = error if isinstance(error, str) else error_text(error)
         self.window.statusBar().showMessage(message, 8000)
         QMessageBox.warning(self.window, self.tr("ReportMark"), message)
 
@@ -394,7 +393,7 @@ class MainController(QObject):
             changes, ids = tags.create_many(self.project, report_id, kind, spans, origin=origin,
                                             fields=fields)
         except USER_ERRORS as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return []
         self.bus.publish(changes)
         holder: dict[str, list[dict[str, object]]] = {"states": []}
@@ -412,7 +411,7 @@ class MainController(QObject):
         try:
             changes, state = tags.delete_tag(self.project, tag_id)
         except USER_ERRORS as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return
         self.bus.publish(changes)
         self.undo.push(DeleteTagCommand(self.tr("Delete tag"), self.project, state, self.bus.publish))

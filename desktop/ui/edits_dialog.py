@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.errors import USER_ERRORS
 from desktop.services.excel_edits import EditItem, EditsPreview
+from desktop.ui.messages import error_text
 from desktop.ui.table_model import Index, RowsModel
 
 _COLOURS = {"error": QColor("#b91c1c"), "conflict": QColor("#b45309"),
@@ -96,8 +98,8 @@ class EditsDialog(QDialog):
     def apply(self) -> None:
         try:
             changes = self._apply()
-        except (ValueError, OSError) as exc:
-            self.message.setText(str(exc))
+        except USER_ERRORS as exc:
+            self.message.setText(error_text(exc))
             self.apply_button.setEnabled(False)
             return
         self.applied.emit(changes)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.batch_import import BatchSummary, import_batch
 from desktop.ui.jobs import ProcessJob
-from desktop.ui.messages import translated
+from desktop.ui.messages import error_text
 
 
 def summary_text(summary: BatchSummary, cancelled: bool = False) -> str:
@@ -52,7 +52,7 @@ def summary_text(summary: BatchSummary, cancelled: bool = False) -> str:
         lines += [f"  {title}" for title, _reason in summary.skipped]
     if summary.refused:
         lines += ["", QCoreApplication.translate("ImportDialog", "Refused:")]
-        lines += [f"  {translated(reason)}" for _name, reason in summary.refused]
+        lines += [f"  {error_text(refusal)}" for refusal in summary.refusals]
     return "\n".join(lines)
 
 
@@ -134,7 +134,7 @@ class ImportDialog(QDialog):
         self._finish(summary, summary_text(summary))
 
     def _on_failed(self, message: str) -> None:
-        self._finish(BatchSummary(), self.tr("The import failed: {0}").format(translated(message)))
+        self._finish(BatchSummary(), self.tr("The import failed: {0}").format(message))
 
     def _on_cancel(self) -> None:
         if self.running and self._job is not None:

@@ -18,6 +18,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.logs import log_bug_text
+from desktop.ui.messages import bug_text, error_text
+
 _CTX = mp.get_context("spawn")
 
 
@@ -27,12 +30,13 @@ def _child(target: Callable[..., Any], kwargs: dict[str, Any], channel: Any) -> 
 
     try:
         result = target(report, **kwargs)
-    except Exception as exc:  # sent back as a message for the user
-        from desktop.services.errors import ProjectError
+    except Exception as exc:
+        from desktop.services.errors import USER_ERRORS
 
-        user_error = isinstance(exc, ProjectError | ValueError | OSError)
-        text = str(exc) if user_error else "".join(traceback.format_exception_only(exc)).strip()
-        channel.put(("failed", text))
+        if isinstance(exc, USER_ERRORS):  # the error itself: the window translates it
+            channel.put(("failed", exc.with_traceback(None)))
+        else:  # a bug: its traceback, for the log
+            channel.put(("bug", "".join(traceback.format_exception(exc))))
     else:
         channel.put(("finished", result))
 
@@ -40,7 +44,7 @@ def _child(target: Callable[..., Any], kwargs: dict[str, Any], channel: Any) -> 
 class ProcessJob(QObject):
     progress = Signal(int, int, str)  # done, total, message
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str)  # what went wrong, in the window's language
     cancelled = Signal()
 
     POLL_MS = 30
@@ -119,7 +123,11 @@ class ProcessJob(QObject):
                 return
             elif kind == "failed":
                 self._finish_later()
-                self.failed.emit(message[1])
+                self.failed.emit(error_text(message[1]))
+                return
+            elif kind == "bug":
+                self._finish_later()
+                self.failed.emit(bug_text(log_bug_text(message[1], "running a background task")))
                 return
         if not self._process.is_alive() and self._channel.empty():
             self._finish()

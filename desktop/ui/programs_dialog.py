@@ -29,13 +29,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services import programs
 from desktop.services.changes import Changes
-from desktop.services.errors import ProjectError
+from desktop.services.errors import USER_ERRORS
 from desktop.services.programs import ProgramRow
 from desktop.services.project import Project
 from desktop.ui.messages import error_text
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
-
-USER_ERRORS = (ProjectError, ValueError)
 
 
 class ProgramTableModel(RowsModel[ProgramRow]):

@@ -34,15 +34,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services import kinds as kinds_service
 from desktop.services import review
-from desktop.services.errors import ProjectError
+from desktop.services.errors import USER_ERRORS
 from desktop.services.project import Project
 from desktop.services.review import QueueItem
 from desktop.ui.i18n import pick
 from desktop.ui.messages import error_text
 from desktop.ui.table_model import Index, LazyRowsModel
 from desktop.ui.tag_table import status_labels
-
-USER_ERRORS = (ProjectError, ValueError)  # StaleTagError is a ProjectError
 
 
 class ReviewQueueModel(LazyRowsModel[QueueItem]):
@@ -215,7 +213,7 @@ class ReviewPanel(QWidget):
         except USER_ERRORS as exc:
             self.refresh()  # show the tag as it is now
             self.message.setText(error_text(exc))
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return
         self.refresh()
         # move on to the next tag still in the queue

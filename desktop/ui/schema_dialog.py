@@ -37,14 +37,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services import kinds
 from desktop.services.changes import Changes
-from desktop.services.errors import ProjectError
+from desktop.services.errors import USER_ERRORS
 from desktop.services.project import Project
 from desktop.services.values import FieldInfo, KindInfo
 from desktop.ui.i18n import field_type_label, pick
 from desktop.ui.messages import error_text
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
-USER_ERRORS = (ProjectError, ValueError)
 DISPLAY = Qt.ItemDataRole.DisplayRole
 # colours offered to a new kind, after the defaults' blue, green and orange
 PALETTE = ("#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400", "#2c3e50")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from desktop.services.learning import MIN_EXAMPLES, TrainOutcome, train_project_job
 from desktop.ui.jobs import ProcessJob
-from desktop.ui.messages import translated
 
 
 def outcome_line(o: TrainOutcome, label: str) -> str:
@@ -97,7 +96,7 @@ class TrainDialog(QDialog):
         self._finish(list(outcomes), text)
 
     def _on_failed(self, message: str) -> None:
-        self._finish([], self.tr("Training failed: %1").replace("%1", translated(message)))
+        self._finish([], self.tr("Training failed: %1").replace("%1", message))
 
     def _finish(self, outcomes: list[TrainOutcome], text: str) -> None:
         self.outcomes = outcomes

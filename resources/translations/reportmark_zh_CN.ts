@@ -173,34 +173,34 @@
 <context>
     <name>DeleteKindDialog</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="199"/>
         <source>Delete a tag kind</source>
         <translation>删除标注类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/schema_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="202"/>
         <source>%n tag(s) use the kind “%1”. What should happen to them?</source>
         <translation>
             <numerusform>有 %n 个标注使用类型“%1”。如何处理这些标注？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="205"/>
         <source>&amp;Move them to</source>
         <translation>移到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="209"/>
         <source>&amp;Delete them (their history keeps them)</source>
         <translation>删除这些标注（历史记录中保留）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="215"/>
         <source>Moved tags keep the values of fields the other kind also has; the rest are dropped (and kept in each tag&apos;s history).</source>
         <translation>移动的标注保留目标类型也有的字段值，其余字段值被舍弃（保留在各标注的历史记录中）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="219"/>
         <source>Delete kind</source>
         <translation>删除类型</translation>
     </message>
@@ -276,22 +276,22 @@
 <context>
     <name>EditsDialog</name>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="68"/>
         <source>Import edits from a workbook</source>
         <translation>从工作簿导入修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="82"/>
         <source>Fix the values listed in red in the workbook and import it again; nothing will be changed until then.</source>
         <translation>请在工作簿中改正红色标出的值后重新导入；在此之前不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="85"/>
         <source>There is nothing to apply.</source>
         <translation>没有可应用的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="87"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -299,7 +299,7 @@
 <context>
     <name>EditsModel</name>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="48"/>
         <source>stored as </source>
         <translation>存为 </translation>
     </message>
@@ -481,32 +481,32 @@
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="160"/>
         <source>made from the label</source>
         <translation>由标签生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="172"/>
         <source>choices separated by 、 or commas</source>
         <translation>选项之间用 、 或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="174"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="176"/>
         <source>&amp;Key</source>
         <translation>键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="177"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="178"/>
         <source>C&amp;hoices</source>
         <translation>选项(&amp;H)</translation>
     </message>
@@ -514,22 +514,22 @@
 <context>
     <name>FieldTableModel</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
@@ -836,22 +836,22 @@ Created %3 · updated %4</source>
 <context>
     <name>KindForm</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="136"/>
         <source>one letter or digit</source>
         <translation>一个字母或数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="140"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="142"/>
         <source>&amp;Key to tag with</source>
         <translation>标注快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="143"/>
         <source>&amp;Colour</source>
         <translation>颜色(&amp;C)</translation>
     </message>
@@ -859,17 +859,17 @@ Created %3 · updated %4</source>
 <context>
     <name>KindTableModel</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="56"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="56"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="56"/>
         <source>Tags</source>
         <translation>标注数</translation>
     </message>
@@ -1054,127 +1054,127 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="136"/>
+        <location filename="../../desktop/ui/controller.py" line="134"/>
         <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
         <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="138"/>
+        <location filename="../../desktop/ui/controller.py" line="136"/>
         <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
         <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="288"/>
+        <location filename="../../desktop/ui/controller.py" line="286"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="295"/>
+        <location filename="../../desktop/ui/controller.py" line="293"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="356"/>
+        <location filename="../../desktop/ui/controller.py" line="355"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="361"/>
+        <location filename="../../desktop/ui/controller.py" line="360"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="377"/>
+        <location filename="../../desktop/ui/controller.py" line="376"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="386"/>
+        <location filename="../../desktop/ui/controller.py" line="385"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="408"/>
+        <location filename="../../desktop/ui/controller.py" line="407"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="418"/>
+        <location filename="../../desktop/ui/controller.py" line="417"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="427"/>
+        <location filename="../../desktop/ui/controller.py" line="426"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="448"/>
+        <location filename="../../desktop/ui/controller.py" line="447"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="460"/>
+        <location filename="../../desktop/ui/controller.py" line="459"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="472"/>
+        <location filename="../../desktop/ui/controller.py" line="471"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="478"/>
+        <location filename="../../desktop/ui/controller.py" line="477"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="489"/>
+        <location filename="../../desktop/ui/controller.py" line="488"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="502"/>
+        <location filename="../../desktop/ui/controller.py" line="501"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="506"/>
+        <location filename="../../desktop/ui/controller.py" line="505"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="506"/>
+        <location filename="../../desktop/ui/controller.py" line="505"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="518"/>
+        <location filename="../../desktop/ui/controller.py" line="517"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="530"/>
+        <location filename="../../desktop/ui/controller.py" line="529"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="552"/>
+        <location filename="../../desktop/ui/controller.py" line="551"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="553"/>
+        <location filename="../../desktop/ui/controller.py" line="552"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="561"/>
+        <location filename="../../desktop/ui/controller.py" line="560"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="562"/>
+        <location filename="../../desktop/ui/controller.py" line="561"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -1195,12 +1195,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="575"/>
+        <location filename="../../desktop/ui/controller.py" line="574"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="577"/>
+        <location filename="../../desktop/ui/controller.py" line="576"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -1469,22 +1469,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ProgramTableModel</name>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="43"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="43"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="43"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
         <source>Tags</source>
         <translation>标注</translation>
     </message>
@@ -1492,42 +1492,42 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ProgramsDialog</name>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="74"/>
         <source>Program registry</source>
         <translation>举措名录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="87"/>
         <source>New name or alias</source>
         <translation>新名称或别名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="88"/>
         <source>&amp;Rename</source>
         <translation>重命名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="89"/>
         <source>Add &amp;alias</source>
         <translation>添加别名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="91"/>
         <source>&amp;Merge into</source>
         <translation>合并到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="141"/>
         <source>Select a program.</source>
         <translation>请选择一个举措。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="145"/>
         <source>Aliases: </source>
         <translation>别名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="145"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1593,22 +1593,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="579"/>
+        <location filename="../../desktop/ui/reader.py" line="586"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="588"/>
+        <location filename="../../desktop/ui/reader.py" line="595"/>
         <source>Tag all occurrences as</source>
         <translation>将所有出现处标注为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="597"/>
+        <location filename="../../desktop/ui/reader.py" line="604"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="601"/>
+        <location filename="../../desktop/ui/reader.py" line="608"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1634,47 +1634,47 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="105"/>
+        <location filename="../../desktop/ui/review_panel.py" line="103"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="107"/>
+        <location filename="../../desktop/ui/review_panel.py" line="105"/>
         <source>colleague (all)</source>
         <translation>同事（全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="126"/>
+        <location filename="../../desktop/ui/review_panel.py" line="124"/>
         <source>✓ Accept (A)</source>
         <translation>✓ 通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="127"/>
+        <location filename="../../desktop/ui/review_panel.py" line="125"/>
         <source>The colleague&apos;s tag is right as it is</source>
         <translation>同事的标注正确，保持原样</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="128"/>
+        <location filename="../../desktop/ui/review_panel.py" line="126"/>
         <source>✗ Reject (R)</source>
         <translation>✗ 驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="129"/>
+        <location filename="../../desktop/ui/review_panel.py" line="127"/>
         <source>The tag is wrong; it stays, struck through</source>
         <translation>标注有误；保留并划线显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="130"/>
+        <location filename="../../desktop/ui/review_panel.py" line="128"/>
         <source>✎ Correct (C)</source>
         <translation>✎ 更正 (C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="132"/>
+        <location filename="../../desktop/ui/review_panel.py" line="130"/>
         <source>Make your own copy of the tag, linked to it, and edit it in the inspector</source>
         <translation>复制一份自己的标注（与原标注关联），并在检查器中编辑</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_panel.py" line="164"/>
+        <location filename="../../desktop/ui/review_panel.py" line="162"/>
         <source>%n tag(s) to review</source>
         <translation>
             <numerusform>待审核标注 %n 个</numerusform>
@@ -1684,37 +1684,37 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="55"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="55"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="58"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
         <source>Author</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="58"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="58"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
         <source>Last comment</source>
         <translation>最新评论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="74"/>
+        <location filename="../../desktop/ui/review_panel.py" line="72"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
@@ -1722,112 +1722,112 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SchemaDialog</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="242"/>
         <source>Tag kinds and fields</source>
         <translation>标注类型和字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="248"/>
         <source>&amp;Add kind…</source>
         <translation>添加类型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="249"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="250"/>
         <source>&amp;Colour…</source>
         <translation>颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="251"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="252"/>
         <source>Add &amp;field…</source>
         <translation>添加字段(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="253"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="254"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="255"/>
         <source>&amp;Up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="256"/>
         <source>Do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="259"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="258"/>
         <source>Removing a field hides it: values already entered stay in the tags, and come back if a field with the same key is added.</source>
         <translation>移除字段只是隐藏它：已填写的值仍保留在标注中，重新添加同键字段后会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="348"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="347"/>
         <source>Fields of %1</source>
         <translation>%1 的字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="348"/>
         <source>Select a kind to see its fields.</source>
         <translation>选择一个类型以查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="387"/>
         <source>Add a tag kind</source>
         <translation>添加标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="399"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="398"/>
         <source>Rename a tag kind</source>
         <translation>重命名标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="408"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="407"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="427"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="426"/>
         <source>Delete a tag kind</source>
         <translation>删除标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="428"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="427"/>
         <source>Delete the kind “%1” and its fields? No tag uses it.</source>
         <translation>删除类型“%1”及其字段？没有标注使用该类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="438"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="437"/>
         <source>Add a field to %1</source>
         <translation>为 %1 添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="451"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="450"/>
         <source>Edit the field %1</source>
         <translation>编辑字段 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="463"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="462"/>
         <source>Remove a field</source>
         <translation>移除字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="464"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="463"/>
         <source>Remove the field “%1”? Values already entered stay in the tags but are no longer shown; adding a field with the key “%2” again shows them.</source>
         <translation>移除字段“%1”？已填写的值仍保留在标注中，但不再显示；重新添加键为“%2”的字段后会再次显示。</translation>
     </message>
@@ -1887,48 +1887,47 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ServiceMessage</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Someone else changed this tag since you loaded it; it has been reloaded, please check it and try again.</source>
         <translation>加载后他人修改了此标注；已重新加载，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>This tag was deleted (perhaps by a colleague).</source>
         <translation>此标注已被删除（可能是同事删除的）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
+        <location filename="../../desktop/ui/messages.py" line="29"/>
         <source>This tag is already back (perhaps a colleague restored it).</source>
         <translation>此标注已恢复（可能是同事恢复的）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <location filename="../../desktop/ui/messages.py" line="30"/>
         <source>“%1” is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="29"/>
+        <location filename="../../desktop/ui/messages.py" line="31"/>
         <source>“%1” is not one of %2</source>
         <translation>“%1”不在可选项 %2 之中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>“%1” is not a direction (增长/下降/水平)</source>
         <translation>“%1”不是方向（增长/下降/水平）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="31"/>
+        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>Select some text to tag.</source>
         <translation>请先选中要标注的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33"/>
+        <location filename="../../desktop/ui/messages.py" line="34"/>
         <source>A tag must cover at least one character of the report.</source>
         <translation>标注至少要覆盖报告中的一个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="34"/>
+        <location filename="../../desktop/ui/messages.py" line="35"/>
         <source>A tag cannot link to itself.</source>
         <translation>标注不能关联到自身。</translation>
     </message>
@@ -1938,239 +1937,244 @@ Ctrl+E — 导出</translation>
         <translation>该版本不在此标注的历史中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="38"/>
+        <location filename="../../desktop/ui/messages.py" line="37"/>
         <source>The report no longer exists.</source>
         <translation>该报告已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="39"/>
+        <location filename="../../desktop/ui/messages.py" line="38"/>
         <source>That tag no longer exists.</source>
         <translation>该标注已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="40"/>
+        <location filename="../../desktop/ui/messages.py" line="39"/>
         <source>Write a comment first.</source>
         <translation>请先填写评论。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="41"/>
+        <location filename="../../desktop/ui/messages.py" line="40"/>
         <source>Choose two different analysts.</source>
         <translation>请选择两位不同的分析员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="42"/>
+        <location filename="../../desktop/ui/messages.py" line="41"/>
         <source>There is no tag kind “%1”.</source>
         <translation>没有名为“%1”的标注类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="44"/>
+        <location filename="../../desktop/ui/messages.py" line="43"/>
         <source>A report needs a title.</source>
         <translation>报告需要标题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="46"/>
+        <location filename="../../desktop/ui/messages.py" line="44"/>
         <source>The year must be a number such as 2025 (not “%1”).</source>
         <translation>年份必须是数字，例如 2025（而不是“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="48"/>
+        <location filename="../../desktop/ui/messages.py" line="46"/>
         <source>%1: the file is empty.</source>
         <translation>%1：文件为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="49"/>
+        <location filename="../../desktop/ui/messages.py" line="47"/>
         <source>%1: no such file.</source>
         <translation>%1：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <location filename="../../desktop/ui/messages.py" line="48"/>
         <source>%1: the file holds no text.</source>
         <translation>%1：文件中没有文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="52"/>
+        <location filename="../../desktop/ui/messages.py" line="49"/>
         <source>%1: this file type is not supported (use %2).</source>
         <translation>%1：不支持此文件类型（请使用 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="53"/>
+        <location filename="../../desktop/ui/messages.py" line="51"/>
         <source>%1: this does not look like text.</source>
         <translation>%1：这看起来不是文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <location filename="../../desktop/ui/messages.py" line="52"/>
         <source>%1: this is a binary file, not a text report.</source>
         <translation>%1：这是二进制文件，不是文本报告。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="57"/>
+        <location filename="../../desktop/ui/messages.py" line="53"/>
         <source>%1: the text encoding is not recognised (tried UTF-8, UTF-16 and GB18030).</source>
         <translation>%1：无法识别文本编码（已尝试 UTF-8、UTF-16 和 GB18030）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="58"/>
+        <location filename="../../desktop/ui/messages.py" line="55"/>
         <source>%1: the text is not valid %2.</source>
         <translation>%1：文本不是有效的 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <location filename="../../desktop/ui/messages.py" line="56"/>
         <source>%1: the file is %2 MB; reports over %3 MB are refused.</source>
         <translation>%1：文件大小为 %2 MB；超过 %3 MB 的报告不予导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <location filename="../../desktop/ui/messages.py" line="58"/>
         <source>%1: cannot be read (%2).</source>
         <translation>%1：无法读取（%2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62"/>
+        <location filename="../../desktop/ui/messages.py" line="59"/>
         <source>%1: the PDF holds no text.</source>
         <translation>%1：PDF 中没有文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="63"/>
+        <location filename="../../desktop/ui/messages.py" line="60"/>
         <source>%1: this is not a PDF file.</source>
         <translation>%1：这不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="65"/>
+        <location filename="../../desktop/ui/messages.py" line="61"/>
         <source>%1: the PDF is password-protected; save an unprotected copy and import that.</source>
         <translation>%1：PDF 受密码保护；请另存一份未加密的副本再导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67"/>
+        <location filename="../../desktop/ui/messages.py" line="63"/>
         <source>%1: the PDF is damaged and cannot be read.</source>
         <translation>%1：PDF 已损坏，无法读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="69"/>
+        <location filename="../../desktop/ui/messages.py" line="64"/>
         <source>%1: the PDF is a scan and OCR found no text in it.</source>
         <translation>%1：PDF 是扫描件，文字识别（OCR）未找到文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="71"/>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
         <source>%1: the PDF is a scan (pages without a text layer) and needs OCR, which is not installed.</source>
         <translation>%1：PDF 是扫描件（页面没有文字层），需要文字识别（OCR），但尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <location filename="../../desktop/ui/messages.py" line="68"/>
         <source>%1: this is a password-protected or old-format (.doc) Word file; save it as an unprotected .docx and import that.</source>
         <translation>%1：这是受密码保护或旧格式（.doc）的 Word 文件；请另存为未加密的 .docx 再导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="76"/>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
         <source>%1: the Word file holds no text.</source>
         <translation>%1：Word 文件中没有文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="77"/>
+        <location filename="../../desktop/ui/messages.py" line="71"/>
         <source>%1: the Word file is damaged and cannot be read.</source>
         <translation>%1：Word 文件已损坏，无法读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="79"/>
+        <location filename="../../desktop/ui/messages.py" line="72"/>
         <source>%1: the Word file is unsafe to open (a zip bomb or a damaged file); refused.</source>
         <translation>%1：打开此 Word 文件不安全（压缩炸弹或文件损坏），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
         <source>%1: the page holds no text.</source>
         <translation>%1：网页中没有文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="81"/>
+        <location filename="../../desktop/ui/messages.py" line="75"/>
         <source>%1: the page cannot be read.</source>
         <translation>%1：无法读取网页。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <location filename="../../desktop/ui/messages.py" line="77"/>
         <source>%1 is locked by another program; close it there and try again.</source>
         <translation>%1 被其他程序锁定；请在该程序中关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="86"/>
+        <location filename="../../desktop/ui/messages.py" line="79"/>
         <source>The project is busy: another window or program holds its write lock. Nothing was changed; try again in a moment.</source>
         <translation>项目正忙：另一个窗口或程序占用着写锁。未做任何更改，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="89"/>
+        <location filename="../../desktop/ui/messages.py" line="81"/>
         <source>The project file is read-only, so nothing was changed. Make it writable (or copy it to a folder you can write to) and try again.</source>
         <translation>项目文件为只读，未做任何更改。请将其设为可写（或复制到可写的文件夹）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="92"/>
+        <location filename="../../desktop/ui/messages.py" line="83"/>
         <source>%1 is read-only. Make it writable (or copy it to a folder you can write to) and open it again.</source>
         <translation>%1 为只读。请将其设为可写（或复制到可写的文件夹）后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="95"/>
+        <location filename="../../desktop/ui/messages.py" line="85"/>
         <source>%1 is in a read-only folder (%2). Copy the project to a folder you can write to, or make this folder writable.</source>
         <translation>%1 位于只读文件夹（%2）中。请将项目复制到可写的文件夹，或将此文件夹设为可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="98"/>
+        <location filename="../../desktop/ui/messages.py" line="87"/>
         <source>The disk is full, so nothing was changed. Free some space and try again.</source>
         <translation>磁盘已满，未做任何更改。请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <location filename="../../desktop/ui/messages.py" line="88"/>
         <source>%1 was made by a newer version of ReportMark (schema %2); please update ReportMark to open it.</source>
         <translation>%1 由更新版本的 ReportMark 创建（架构 %2）；请更新 ReportMark 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <location filename="../../desktop/ui/messages.py" line="90"/>
         <source>%1 is not a ReportMark project.</source>
         <translation>%1 不是 ReportMark 项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="91"/>
         <source>%1 is an empty file, not a ReportMark project: choose a new name, or delete the file.</source>
         <translation>%1 是空文件，不是 ReportMark 项目：请换一个名称，或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <location filename="../../desktop/ui/messages.py" line="93"/>
         <source>%1 is damaged and cannot be opened.</source>
         <translation>%1 已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <location filename="../../desktop/ui/messages.py" line="94"/>
         <source>%1 is a folder, not a project file.</source>
         <translation>%1 是文件夹，不是项目文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="95"/>
         <source>The team database cannot be reached. Check its address and your network, then try again.</source>
         <translation>无法连接团队数据库。请检查地址和网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <location filename="../../desktop/ui/messages.py" line="97"/>
         <source>That is this project; choose a colleague&apos;s project to merge.</source>
         <translation>这就是当前项目；请选择同事的项目进行合并。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <location filename="../../desktop/ui/messages.py" line="98"/>
         <source>%1 does not exist or is not a project file.</source>
         <translation>%1 不存在或不是项目文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="117"/>
+        <location filename="../../desktop/ui/messages.py" line="100"/>
         <source>%1 is not an Excel workbook (.xlsx); nothing was changed.</source>
         <translation>%1 不是 Excel 工作簿（.xlsx）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>%1 could not be read as an Excel workbook; nothing was changed.</source>
         <translation>无法将 %1 作为 Excel 工作簿读取；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
         <source>%1 was exported by a newer version of ReportMark; update ReportMark to import it.</source>
         <translation>%1 由更新版本的 ReportMark 导出；请更新 ReportMark 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <location filename="../../desktop/ui/messages.py" line="104"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
+        <source>Something went wrong. Nothing you did caused it; the details are in %1.</source>
+        <translation>出错了，这不是您的操作导致的；详细信息记录在 %1。</translation>
     </message>
 </context>
 <context>
@@ -2194,37 +2198,37 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SuggestionsFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="102"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="100"/>
         <source>%1 · Enter accepts, X rejects</source>
         <translation>%1 · 回车接受，X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="115"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="113"/>
         <source>Finding suggestions…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="135"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="133"/>
         <source>Suggestions failed: %1</source>
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="193"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="194"/>
         <source>Accept suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="217"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="218"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="243"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="244"/>
         <source>Accept all suggestions of a kind</source>
         <translation>采纳该类全部建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="246"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="247"/>
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
     </message>
@@ -2343,47 +2347,47 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="26"/>
         <source>%1: trained on %2 examples in %3 sentences (%4 s)</source>
         <translation>%1：已用 %2 个样例、%3 个句子训练（%4 秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="30"/>
         <source>%1: not trained, it needs %2 examples (%3 so far)</source>
         <translation>%1：未训练，需要 %2 个样例（目前 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="42"/>
         <source>Train suggestions</source>
         <translation>训练建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="47"/>
         <source>Reading the project&apos;s tags and decisions…</source>
         <translation>正在读取项目的标注和决定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="73"/>
         <source>Training cancelled. The models trained before stay in the project.</source>
         <translation>训练已取消。此前训练好的模型仍保留在项目中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="82"/>
         <source>Training %1 (%2 of %3)…</source>
         <translation>正在训练%1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="88"/>
         <source>No kind has %1 tags yet: there is nothing to train.</source>
         <translation>还没有哪个类型有 %1 个标注：无可训练。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="92"/>
         <source>Training finished: %1 of %2 kinds trained.</source>
         <translation>训练完成：%2 个类型中已训练 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="99"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>

@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
+from desktop.domain.errors import RefusedInput
 from desktop.domain.suggesters.metrics import suggest_metrics
 from desktop.domain.suggesters.programs import suggest_programs
 from desktop.domain.suggesters.targets import suggest_targets
@@ -33,7 +34,8 @@ def suggest(
     wanted = set(kinds)
     unknown = wanted - set(KINDS)
     if unknown:
-        raise ValueError(f"unknown suggestion kind(s): {', '.join(sorted(unknown))}")
+        raise RefusedInput(f"unknown suggestion kind(s): {', '.join(sorted(unknown))}",
+                           message_id="suggestions.unknown_kind")
     spans = Spans.of(text)
     out: list[Suggestion] = []
     metrics = suggest_metrics(text, context, spans) if wanted & {"metric", "target"} else []

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.annotations import ForeignDoc
+from desktop.domain.errors import RefusedInput
 
 from . import brat, doccano, labelstudio, webanno
 
@@ -43,18 +44,21 @@ def guess_format(path: Path) -> str:
         return "doccano"
     if suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
-    raise ValueError(f"{path.name}: not a doccano, Label Studio, brat or WebAnno TSV file")
+    raise RefusedInput(f"{path.name}: not a doccano, Label Studio, brat or WebAnno TSV file",
+                       message_id="annotations.unknown_file")
 
 
 def read(path: Path, fmt: str | None = None) -> list[ForeignDoc]:
     fmt = fmt or guess_format(path)
     if fmt not in _READERS:
-        raise ValueError(f"unknown annotation format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise RefusedInput(f"unknown annotation format {fmt!r} (one of {', '.join(FORMATS)})",
+                           message_id="annotations.unknown_format")
     return _READERS[fmt](path)
 
 
 def write(docs: list[ForeignDoc], out: Path, fmt: str) -> list[Path]:
     """Write the documents; returns the files written."""
     if fmt not in _WRITERS:
-        raise ValueError(f"unknown annotation format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise RefusedInput(f"unknown annotation format {fmt!r} (one of {', '.join(FORMATS)})",
+                           message_id="annotations.unknown_format")
     return _WRITERS[fmt](docs, out)

@@ -51,13 +51,14 @@ class ExcelFeature(QObject):
 
     def preview_edits(self, path: Path) -> EditsDialog | None:
         from desktop.services import excel_edits
+        from desktop.services.errors import USER_ERRORS
         from desktop.ui.edits_dialog import EditsDialog
 
         project = self.ctx.project
         try:
             preview = excel_edits.preview(project, path)
-        except (ValueError, OSError) as exc:  # WorkbookRefused and EditsRefused are ValueErrors
-            self.ctx.controller.show_error(str(exc))
+        except USER_ERRORS as exc:  # WorkbookRefused, EditsRefused, a file that cannot be read
+            self.ctx.controller.show_error(exc)
             return None
         self.edits_dialog = EditsDialog(preview, lambda: excel_edits.apply(project, path)[0],
                                         parent=self.ctx.window)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.services.changes import Changes
 from desktop.ui.features.context import FeatureContext
-from desktop.ui.messages import translated
+from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first used: the window does not need them to start
     from desktop.domain.suggestion import Suggestion
@@ -86,7 +86,7 @@ class LearnedPredictions(QObject):
     def _failed(self, message: str) -> None:
         self._pending = None
         self.ctx.window.statusBar().showMessage(
-            self.tr("Learned suggestions failed: %1").replace("%1", translated(message)), 8000)
+            self.tr("Learned suggestions failed: %1").replace("%1", message), 8000)
 
 
 def kind_label(ctx: FeatureContext, key: str) -> str:
@@ -168,7 +168,7 @@ class LearningFeature(QObject):
 
     def _auto_failed(self, message: str) -> None:
         self.ctx.window.statusBar().showMessage(
-            self.tr("Training suggestions failed: %1").replace("%1", translated(message)), 8000)
+            self.tr("Training suggestions failed: %1").replace("%1", message), 8000)
 
     def _trained(self, outcomes: list[TrainOutcome]) -> None:
         self.last_outcomes = list(outcomes)
@@ -198,7 +198,7 @@ class LearningFeature(QObject):
             plan = annotations.plan(project, fmt, docs)
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             self.ctx.controller.show_error(
-                self.tr("The annotations were not imported: %1").replace("%1", translated(str(exc))))
+                self.tr("The annotations were not imported: %1").replace("%1", error_text(exc)))
             return None
         names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.controller.kinds}
         self.annotations_dialog = AnnotationsDialog(

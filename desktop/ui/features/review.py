@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog
 
-from desktop.services.errors import ProjectError, StaleTagError
+from desktop.services.errors import USER_ERRORS
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.review_panel import ReviewPanel
 
@@ -78,8 +78,8 @@ class ReviewFeature(QObject):
 
         try:
             changes = agreement.write_own(self.ctx.project, report_id, label, start, end)
-        except (ProjectError, StaleTagError, ValueError) as exc:
-            self.ctx.controller.show_error(str(exc))
+        except USER_ERRORS as exc:
+            self.ctx.controller.show_error(exc)
             return
         self.ctx.bus.publish(changes)
         if self.dialog is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from desktop.services import search
 from desktop.services.changes import Changes
-from desktop.services.errors import ProjectError, StaleTagError
+from desktop.services.errors import USER_ERRORS
 from desktop.services.tags import delete_many, restore_many
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.search_panel import SearchPanel
@@ -47,8 +47,8 @@ class SearchFeature(QObject):
         project = self.ctx.project
         try:
             changes, ids = search.tag_results(project, kind, spans)
-        except (ProjectError, StaleTagError, ValueError) as exc:
-            self.ctx.controller.show_error(str(exc))
+        except USER_ERRORS as exc:
+            self.ctx.controller.show_error(exc)
             return
         self.ctx.bus.publish(changes)
         states: list[dict[str, Any]] = []

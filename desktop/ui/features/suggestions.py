@@ -13,11 +13,10 @@ from PySide6.QtCore import QObject
 
 from desktop.services import learning, suggestions, tags
 from desktop.services.changes import Changes
-from desktop.services.errors import ProjectError, StaleTagError
+from desktop.services.errors import USER_ERRORS
 from desktop.ui.controller import taken_by
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.features.learning import LearnedPredictions
-from desktop.ui.messages import translated
 from desktop.ui.reader import Mark
 from desktop.ui.undo import CallCommand, CreateTagCommand
 
@@ -25,7 +24,6 @@ if TYPE_CHECKING:  # imported when first used: the window does not need them to 
     from desktop.ui.jobs import ProcessJob
     from desktop.ui.programs_dialog import ProgramsDialog
 
-USER_ERRORS = (ProjectError, StaleTagError, ValueError)
 # reports shorter than this are suggested in the GUI process (a few milliseconds);
 # longer ones in a worker process, so the window never stalls
 INLINE_CHARS = 40_000
@@ -132,7 +130,7 @@ class SuggestionsFeature(QObject):
     def _failed(self, message: str) -> None:
         self._pending = None
         self.ctx.window.statusBar().showMessage(
-            self.tr("Suggestions failed: %1").replace("%1", translated(message)), 8000)
+            self.tr("Suggestions failed: %1").replace("%1", message), 8000)
 
     def refresh(self) -> None:
         report_id = self.ctx.controller.report_id
@@ -181,7 +179,7 @@ class SuggestionsFeature(QObject):
         try:
             changes = action(self.ctx.project, report_id, s)
         except USER_ERRORS as exc:
-            self.ctx.controller.show_error(str(exc))
+            self.ctx.controller.show_error(exc)
             return None
         self.ctx.bus.publish(changes)
         return s, report_id, changes
@@ -232,7 +230,7 @@ class SuggestionsFeature(QObject):
         try:
             changes, ids = suggestions.accept_these(project, report_id, shown)
         except USER_ERRORS as exc:
-            self.ctx.controller.show_error(str(exc))
+            self.ctx.controller.show_error(exc)
             return
         self.ctx.bus.publish(changes)
         states: list[dict[str, Any]] = []
