@@ -68,29 +68,23 @@ def _bucket(n: int) -> str:
 
 
 def features(text: str) -> list[list[str]]:
-    """One feature list per character of a sentence."""
+    """One feature list per character of a sentence (the neighbours of the first and last
+    characters are ^ and $)."""
     n = len(text)
-    classes = [char_class(c) for c in text]
-
-    def ch(i: int) -> str:
-        return text[i] if 0 <= i < n else ("^" if i < 0 else "$")
-
-    def cl(i: int) -> str:
-        return classes[i] if 0 <= i < n else ("^" if i < 0 else "$")
-
+    ch = ["^", "^", *text, "$", "$"]
+    cl = ["^", "^", *map(char_class, text), "$", "$"]
     out: list[list[str]] = []
     for i in range(n):
-        f = [
-            "b", f"c0={ch(i)}", f"c-1={ch(i - 1)}", f"c+1={ch(i + 1)}",
-            f"c-2={ch(i - 2)}", f"c+2={ch(i + 2)}",
-            f"c-1c0={ch(i - 1)}{ch(i)}", f"c0c+1={ch(i)}{ch(i + 1)}",
-            f"c-2c-1={ch(i - 2)}{ch(i - 1)}", f"c+1c+2={ch(i + 1)}{ch(i + 2)}",
-            f"c-1c0c+1={ch(i - 1)}{ch(i)}{ch(i + 1)}",
-            f"k0={cl(i)}", f"k-1k0={cl(i - 1)}{cl(i)}", f"k0k+1={cl(i)}{cl(i + 1)}",
-            f"k-2..k+2={cl(i - 2)}{cl(i - 1)}{cl(i)}{cl(i + 1)}{cl(i + 2)}",
-            f"pos={_bucket(i)}", f"rpos={_bucket(n - 1 - i)}",
-        ]
-        out.append(f)
+        m2, m1, c, p1, p2 = ch[i:i + 5]
+        km2, km1, k, kp1, kp2 = cl[i:i + 5]
+        out.append([
+            "b", "c0=" + c, "c-1=" + m1, "c+1=" + p1, "c-2=" + m2, "c+2=" + p2,
+            "c-1c0=" + m1 + c, "c0c+1=" + c + p1, "c-2c-1=" + m2 + m1, "c+1c+2=" + p1 + p2,
+            "c-1c0c+1=" + m1 + c + p1,
+            "k0=" + k, "k-1k0=" + km1 + k, "k0k+1=" + k + kp1,
+            "k-2..k+2=" + km2 + km1 + k + kp1 + kp2,
+            "pos=" + _bucket(i), "rpos=" + _bucket(n - 1 - i),
+        ])
     return out
 
 
