@@ -36,11 +36,11 @@ def _window(qtbot: Any, project: Project, report_id: str | None = None) -> Any:
 
 
 def _stop_jobs(parts: Any) -> None:
+    parts.window.close()  # the features stop their workers
     feature = parts.features["learning"]
     for job in (feature.job, parts.features["suggestions"].learned.job,
                 feature.train_dialog and feature.train_dialog._job):
-        if job is not None and job.running:
-            job.cancel()
+        assert job is None or not job.running
 
 
 @pytest.fixture(autouse=True)

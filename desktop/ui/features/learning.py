@@ -42,6 +42,12 @@ class LearnedPredictions(QObject):
         self._kept: dict[str, Predictions] = {}
         self.job: ProcessJob | None = None
         self._pending: str | None = None
+        ctx.window.closing.connect(self.stop)
+
+    def stop(self) -> None:
+        """The window closes: a worker still running stops."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()
 
     def get(self, report_id: str, ruled: list[Suggestion]) -> Predictions | None:
         """The report's predictions if they are at hand (computed now when the report is
@@ -109,6 +115,15 @@ class LearningFeature(QObject):
         ctx.window.act_train.triggered.connect(self.train)
         ctx.window.act_import_annotations.triggered.connect(self.choose_annotations)
         ctx.bus.changed.connect(self._on_changes)
+        ctx.window.closing.connect(self.stop)
+
+    def stop(self) -> None:
+        """The window closes: a training still running stops (the models it stored stay)."""
+        self._auto_timer.stop()
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        if self.train_dialog is not None and self.train_dialog.running:
+            self.train_dialog.close()
 
     # --- training --------------------------------------------------------------------
 
