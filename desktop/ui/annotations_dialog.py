@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.annotations import AnnotationOutcome, AnnotationPlan
+from desktop.services.errors import USER_ERRORS
 from desktop.ui.messages import error_text
 
 FORMAT_NAMES = {"doccano": "doccano", "labelstudio": "Label Studio", "brat": "brat",
@@ -96,7 +97,7 @@ class AnnotationsDialog(QDialog):
         """Write the plan (all or nothing) and show what was done."""
         try:
             outcome = self._apply()
-        except (ValueError, OSError) as exc:
+        except USER_ERRORS as exc:
             self.summary.setText(self.tr("Nothing was imported: %1").replace(
                 "%1", error_text(exc)))
             self.import_button.setEnabled(False)

@@ -52,62 +52,62 @@
 <context>
     <name>AnnotationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="42"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="50"/>
         <source>%1 (%2): documents %3, spans %4. Nothing is written until you press Import.</source>
         <translation>%1（%2）：文档 %3 篇，标注 %4 处。按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="57"/>
         <source>Label in the file</source>
         <translation>文件中的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="58"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="60"/>
         <source>%1 (new kind)</source>
         <translation>%1（新类型）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="72"/>
         <source>Reports: %1 already in the project (matched by their text), %2 to import.</source>
         <translation>报告：%1 份已在项目中（按正文匹配），%2 份将导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="82"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="90"/>
         <source>Labels and the kinds they become:</source>
         <translation>标签及其对应的标注类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="101"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何内容：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="108"/>
         <source>Imported: %1 tags (%2); %3 already tagged; %4 reports imported, %5 matched; new kinds: %6.</source>
         <translation>已导入：%1 个标注（%2）；%3 个已标注过；导入报告 %4 份，匹配 %5 份；新类型：%6。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="114"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -908,7 +908,7 @@ Created %3 · updated %4</source>
 <context>
     <name>LearnedPredictions</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="89"/>
+        <location filename="../../desktop/ui/features/learning.py" line="98"/>
         <source>Learned suggestions failed: %1</source>
         <translation>学习建议失败：%1</translation>
     </message>
@@ -916,32 +916,37 @@ Created %3 · updated %4</source>
 <context>
     <name>LearningFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="152"/>
+        <location filename="../../desktop/ui/features/learning.py" line="170"/>
         <source>Training suggestions (%1)…</source>
         <translation>正在训练建议（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="165"/>
+        <location filename="../../desktop/ui/features/learning.py" line="183"/>
         <source>Suggestions trained: %1</source>
         <translation>建议已训练：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="171"/>
+        <location filename="../../desktop/ui/features/learning.py" line="189"/>
         <source>Training suggestions failed: %1</source>
         <translation>训练建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="184"/>
+        <location filename="../../desktop/ui/features/learning.py" line="202"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="185"/>
+        <location filename="../../desktop/ui/features/learning.py" line="203"/>
         <source>Annotations (*.jsonl *.json *.ann *.tsv *.txt);;All files (*)</source>
         <translation>标注文件 (*.jsonl *.json *.ann *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="201"/>
+        <location filename="../../desktop/ui/features/learning.py" line="218"/>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/learning.py" line="221"/>
         <source>The annotations were not imported: %1</source>
         <translation>标注未导入：%1</translation>
     </message>

@@ -250,6 +250,11 @@ def test_import_annotations_previews_then_imports_all_or_nothing(
         assert feature.preview_annotations(bad) is None
         assert len(shown) == 1 and "\n" not in shown[0] and "bad.jsonl" in shown[0], shown
         assert "line 2" in shown[0]
+        gbk = tmp_path / "gbk.jsonl"
+        gbk.write_bytes(json.dumps({"text": "华为公司", "label": [[0, 2, "Firm"]]},
+                                   ensure_ascii=False).encode("gbk"))
+        assert feature.preview_annotations(gbk) is None
+        assert shown[1] == "The annotations were not imported: gbk.jsonl is not UTF-8 text"
         assert (len(reports.library(seeded)), len(kinds.list_kinds(seeded))) == after
     finally:
         _stop_jobs(parts)

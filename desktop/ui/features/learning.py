@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.services.changes import Changes
+from desktop.services.errors import USER_ERRORS
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.messages import error_text
 
@@ -29,6 +30,8 @@ INLINE_WORK = 6_000
 # seconds of quiet after a decision before the window asks whether a kind is due
 AUTO_TRAIN_DELAY_MS = 1500
 _KEEP = 16  # reports whose predictions are kept
+# what a file of annotations that cannot be brought in raises (one not in UTF-8 too)
+BAD_FILE: tuple[type[Exception], ...] = (*USER_ERRORS, UnicodeDecodeError)
 
 
 class LearnedPredictions(QObject):
@@ -211,9 +214,11 @@ class LearningFeature(QObject):
         try:
             fmt, docs = annotations.read(path)
             plan = annotations.plan(project, fmt, docs)
-        except (ValueError, OSError, UnicodeDecodeError) as exc:
+        except BAD_FILE as exc:
+            why = (self.tr("%1 is not UTF-8 text").replace("%1", path.name)
+                   if isinstance(exc, UnicodeDecodeError) else error_text(exc))
             self.ctx.controller.show_error(
-                self.tr("The annotations were not imported: %1").replace("%1", error_text(exc)))
+                self.tr("The annotations were not imported: %1").replace("%1", why))
             return None
         names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.controller.kinds}
         self.annotations_dialog = AnnotationsDialog(
