@@ -129,7 +129,8 @@ def plan_attached(conn: Connection, other: str, their_tombs: dict[str, Tombstone
                   maps: tuple[dict[str, str], ...]) -> TagPlan:
     """`plan_tags` in SQL, between two SQLite files (the colleague's attached as
     `other`, their ids mapped through `temp.rm_map`): no tag row crosses into Python,
-    only the ids the plan names. Fills `temp.rm_new` with the ids to bring in."""
+    only the ids the plan names. Fills `temp.rm_new` with the ids to bring in (and
+    their report's id there)."""
     run = conn.exec_driver_sql
     kind_ids = {key: i for key, i in conn.execute(select(TagKind.key, TagKind.id))}
     run("CREATE TEMP TABLE rm_tomb (tag_id TEXT, report_id TEXT, kind_id TEXT, "
@@ -161,8 +162,8 @@ def plan_attached(conn: Connection, other: str, their_tombs: dict[str, Tombstone
         if ours:
             conditions.append(f"""NOT EXISTS (SELECT 1 FROM temp.rm_tomb m WHERE
                 (m.tag_id = t.id OR ({same_key})) AND m.at >= t.updated_at)""")
-        run(f"""INSERT INTO temp.rm_new SELECT t.id {mapped if len(conditions) > 1 else
-                                                      f"FROM {other}.tag t"}
+        run(f"""INSERT INTO temp.rm_new SELECT t.id, t.report_id {
+                mapped if len(conditions) > 1 else f"FROM {other}.tag t"}
             WHERE {" AND ".join(conditions)} ORDER BY t.id""")
     finally:
         run("DROP TABLE temp.rm_tomb")
