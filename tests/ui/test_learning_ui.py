@@ -162,12 +162,16 @@ def test_train_from_the_menu_runs_in_the_worker_and_reports_and_decisions_train_
         qtbot.waitUntil(lambda: len(_company_marks(w, key)) >= 6, timeout=30_000)
         stamp = learning.model_stamps(project)[key]
         dialog.close()
-        # a project-level N: after N more decisions the worker trains again by itself
+        # a project-level N: after N more decisions the worker trains again by itself;
+        # Shift+Enter accepts every shown suggestion of the learned kind at once
         monkeypatch.setattr(learning, "TRAIN_EVERY", 3)
-        for mark in _company_marks(w, key)[:3]:
-            w.reader.setFocus()
-            w.reader.select_mark(mark.id)
-            QTest.keyClick(w.reader, Qt.Key.Key_Return)
+        marks = _company_marks(w, key)
+        w.reader.setFocus()
+        w.reader.select_mark(marks[0].id)
+        QTest.keyClick(w.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        rows = [r for r in tags.table(project, held) if r.kind == key]
+        assert sorted((r.start, r.end) for r in rows) == sorted((m.start, m.end) for m in marks)
+        assert {r.origin for r in rows} == {f"learned:{key}"}
         qtbot.waitUntil(lambda: feature.job is not None, timeout=10_000)
         qtbot.waitUntil(lambda: learning.model_stamps(project)[key] != stamp, timeout=90_000)
         qtbot.waitUntil(lambda: "Suggestions trained" in w.statusBar().currentMessage(),
@@ -278,6 +282,8 @@ def test_a_shape_rejected_five_times_stops_and_accepted_growth_rates_keep_coming
         rates = [s.text for s in suggestions.for_report(project, fresh)
                  if s.kind == "metric" and s.text != "增长0%"]
         assert "增长0%" not in shown
+        metric = sorted((m.start, m.end) for m in w.reader.suggestions() if m.kind == "metric")
+        assert all(a[1] <= b[0] for a, b in zip(metric, metric[1:]))  # rules and model: one
         assert len(rates) == 30 and all(r in shown for r in rates)
         tips = [m.tooltip for m in w.reader.suggestions() if m.kind == "metric"]
         assert all("model confidence" in t for t in tips)
