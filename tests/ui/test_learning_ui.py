@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -283,7 +284,7 @@ def test_a_shape_rejected_five_times_stops_and_accepted_growth_rates_keep_coming
                  if s.kind == "metric" and s.text != "增长0%"]
         assert "增长0%" not in shown
         metric = sorted((m.start, m.end) for m in w.reader.suggestions() if m.kind == "metric")
-        assert all(a[1] <= b[0] for a, b in zip(metric, metric[1:]))  # rules and model: one
+        assert all(a[1] <= b[0] for a, b in pairwise(metric))  # rules and model: one
         assert len(rates) == 30 and all(r in shown for r in rates)
         tips = [m.tooltip for m in w.reader.suggestions() if m.kind == "metric"]
         assert all("model confidence" in t for t in tips)
