@@ -179,9 +179,12 @@ def predict(model: bytes | _Loaded, text: str,
 def span_confidence(loaded: Any, sentence: Sentence, start: int, end: int) -> float:
     """The model's belief that text[start:end] is one span of its kind: the mean, over the
     span's characters, of the probability of B at its first and I at the others."""
-    tagger = loaded.tagger
-    tagger.set(features(sentence.text))
-    a, b = start - sentence.start, end - sentence.start
+    loaded.tagger.set(features(sentence.text))
+    return _confidence_set(loaded.tagger, start - sentence.start, end - sentence.start)
+
+
+def _confidence_set(tagger: Any, a: int, b: int) -> float:
+    """`span_confidence` of [a, b) in the sentence the tagger was last set to."""
     probs = [tagger.marginal("B" if i == a else "I", i) for i in range(a, b)]
     return sum(probs) / len(probs) if probs else 0.0
 
@@ -299,7 +302,8 @@ class Predictions:
 
     stamps: dict[str, str]  # kind → trained-at of the model used
     spans: dict[str, list[tuple[int, int, float]]]  # kind → the model's own spans
-    rule_confidence: dict[tuple[str, int, int], float]  # (kind, start, end) of a rule suggestion
+    # (kind, start, end) of a rule suggestion → the model's confidence (None: no word on it)
+    rule_confidence: dict[tuple[str, int, int], float | None]
 
     def covers(self, stamps: dict[str, str], rule_spans: dict[str, list[tuple[int, int]]]) -> bool:
         return self.stamps == stamps and all(
@@ -356,33 +360,38 @@ def prediction_work(project: Project, report_id: str, ruled: list[Suggestion],
 
 
 def _span_confidences(loaded: _Loaded, text: str,
-                      spans: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
-    """The model's confidence in each span (`span_confidence`), each sentence tagged once."""
-    out: dict[tuple[int, int], float] = {}
-    if not spans:
-        return out
+                      spans: list[tuple[int, int]]) -> dict[tuple[int, int], float | None]:
+    """The model's confidence in each span (`span_confidence`), each sentence tagged once;
+    None for a span across sentences (the model never sees one whole: no word on it)."""
+    out: dict[tuple[int, int], float | None] = {}
     todo = sorted(set(spans))
-    for sentence in sentences(text):
+    i = 0
+    for sentence in sentences(text) if todo else []:
         end = sentence.start + len(sentence.text)
-        inside = [(a, b) for a, b in todo if sentence.start <= a and b <= end]
-        if not inside:
-            continue
-        for a, b in inside:
-            out[(a, b)] = span_confidence(loaded, sentence, a, b)
-    for a, b in todo:  # a span across sentences: the model never saw one whole
-        out.setdefault((a, b), 0.0)
+        ready = False
+        while i < len(todo) and todo[i][0] < end:  # spans starting in this sentence
+            a, b = todo[i]
+            if sentence.start <= a and b <= end:
+                if not ready:
+                    loaded.tagger.set(features(sentence.text))
+                    ready = True
+                out[(a, b)] = _confidence_set(loaded.tagger, a - sentence.start,
+                                              b - sentence.start)
+            i += 1
+    for key in todo:
+        out.setdefault(key, None)
     return out
 
 
 def predict_report(*, text: str, stamps: dict[str, str], models: dict[str, bytes],
                    rule_spans: dict[str, list[tuple[int, int]]]) -> Predictions:
     spans: dict[str, list[tuple[int, int, float]]] = {}
-    confidence: dict[tuple[str, int, int], float] = {}
+    confidence: dict[tuple[str, int, int], float | None] = {}
     for kind, model in models.items():
         loaded = _tagger(model)
         spans[kind] = [(a, b, round(c, 3)) for a, b, c in predict(loaded, text)]
         for (a, b), c in _span_confidences(loaded, text, rule_spans.get(kind, [])).items():
-            confidence[(kind, a, b)] = round(c, 3)
+            confidence[(kind, a, b)] = None if c is None else round(c, 3)
     return Predictions(dict(stamps), spans, confidence)
 
 

@@ -173,3 +173,16 @@ def test_ids_and_origins_of_any_kind() -> None:
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_rule_spans_scored_once_per_sentence_and_none_across_sentences() -> None:
+    text, names = _text(FIRMS[:10], 0)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    model = learning.train_sequences(learning.sequences_for(text, spans, [], True))
+    loaded = learning._tagger(model)
+    cut = text.index("。") + 1
+    scored = learning._span_confidences(loaded, text, [*spans, (cut - 2, cut + 2), spans[0]])
+    assert scored[(cut - 2, cut + 2)] is None  # across a sentence's end: no word on it
+    assert all(0.5 < (scored[s] or 0) <= 1 for s in spans)
+    one = sentences(text)[1]
+    assert scored[spans[0]] == learning.span_confidence(loaded, one, *spans[0])
