@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.fieldvalues import display, period_text
 from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.i18n import action_label, link_label, origin_label, pick
 from desktop.ui.tag_table import status_labels
@@ -232,12 +231,18 @@ class InspectorPanel(QScrollArea):
         labels = {f.key: pick(f.label, f.label_zh) for f in kind.fields} if kind else {}
         name = pick(kind.name, kind.name_zh) if kind else state.get("kind")
         lines = [f"{name}: {state.get('quote')}"]
+        from desktop.domain.fieldvalues import display  # see _shown
+
         lines += [f"{labels.get(k, k)}: {display(v)}" for k, v in fields.items()
                   if v not in (None, "") and k in labels]
         return "\n".join(lines)
 
     def _shown(self, key: str, value: Any) -> str:
         """A field's value as the form shows it (a period as 2025年前三季度)."""
+        # loaded when a tag's fields are first shown: it brings the number grammar,
+        # which the first paint does not need
+        from desktop.domain.fieldvalues import display, period_text
+
         return period_text(value) if self._types.get(key) == "period" else display(value)
 
     def _build_form(self, kind_key: str, fields: dict[str, Any]) -> None:
@@ -256,7 +261,7 @@ class InspectorPanel(QScrollArea):
             if f.type == "choice":
                 editor = QComboBox(self.fields_box)
                 editor.addItems(list(f.choices))
-                current = display(value)
+                current = self._shown("", value)
                 if current and editor.findText(current) < 0:
                     editor.addItem(current)
                 editor.setCurrentText(current)

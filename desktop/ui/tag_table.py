@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.fieldvalues import display
 from desktop.services.values import TagRow
 from desktop.ui.i18n import origin_label
 from desktop.ui.table_model import Index, LazyRowsModel
@@ -85,6 +84,9 @@ class TagTableModel(LazyRowsModel[TagRow]):
 
     @staticmethod
     def _fields(row: TagRow) -> str:
+        # the number grammar loads with the first row shown, not before the first paint
+        from desktop.domain.fieldvalues import display
+
         keys = KEY_FIELDS.get(row.kind, tuple(row.fields)[:3])
         return " · ".join(display(row.fields[k]) for k in keys if row.fields.get(k))
 
