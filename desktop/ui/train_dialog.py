@@ -26,7 +26,7 @@ def outcome_line(o: TrainOutcome, label: str) -> str:
         return QCoreApplication.translate(
             "TrainDialog", "%1: trained on %2 examples in %3 sentences (%4 s)").replace(
             "%1", label).replace("%2", str(o.examples)).replace("%3", str(o.sentences)).replace(
-            "%4", f"{o.seconds:.1f}")
+            "%4", f"{o.seconds:.2f}" if o.seconds < 10 else f"{o.seconds:.0f}")
     return QCoreApplication.translate(
         "TrainDialog", "%1: not trained, it needs %2 examples (%3 so far)").replace(
         "%1", label).replace("%2", str(MIN_EXAMPLES)).replace("%3", str(o.examples))
@@ -100,9 +100,10 @@ class TrainDialog(QDialog):
 
     def _finish(self, outcomes: list[TrainOutcome], text: str) -> None:
         self.outcomes = outcomes
-        self.status.setText(text.split("\n", 1)[0])
-        self.details.setPlainText(text)
-        self.details.setVisible("\n" in text)
+        head, _, rest = text.partition("\n")
+        self.status.setText(head)
+        self.details.setPlainText(rest.strip())  # a line per kind under the summary
+        self.details.setVisible(bool(rest.strip()))
         self.progress.hide()
         self.buttons.clear()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

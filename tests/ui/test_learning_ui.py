@@ -23,7 +23,9 @@ from desktop.app import build, install_translations, make_application
 from desktop.services import kinds, learning, reports, suggestions, tags
 from desktop.services.project import Project
 from desktop.ui.schema_dialog import KindForm
+from desktop.ui.train_dialog import TrainDialog
 from tests.services.test_learning import FIRMS, _report, _text, growth_text
+from tests.ui.conftest import LATIN_ALLOWED, latin_words
 
 PICTURES = Path(os.environ.get("REPORTMARK_PICTURES", "/tmp/reportmark-learning"))
 
@@ -308,7 +310,7 @@ def test_pictures_of_learned_suggestions_and_the_import_dialog(
             for name in names:
                 start = text.index(name)
                 tags.create_tag(project, rid, key, start, start + len(name))
-        learning.train(project, key)
+        _, outcomes = learning.train(project, key)
         parts = _window(qtbot, project, held)
         w = parts.window
         try:
@@ -333,7 +335,26 @@ def test_pictures_of_learned_suggestions_and_the_import_dialog(
             assert dialog.grab().save(str(PICTURES / f"import-annotations-{lang}.png"))
             if zh:
                 assert "新类型" in dialog.labels.topLevelItem(0).text(1)
+                data = {"doccano", "Brand", "Company", "metric"}  # the file's labels and format
+                texts = [dialog.windowTitle(), dialog.summary.text(), dialog.reports.text(),
+                         *(dialog.labels.headerItem().text(c) for c in range(3)),
+                         *(b.text() for b in dialog.buttons.buttons())]
+                assert not latin_words(" ".join(texts), LATIN_ALLOWED | data), texts
             dialog.close()
+            # the training dialog's result, as the worker's outcomes give it
+            train = TrainDialog(project.target, project.analyst_name, {key: "公司" if zh else "Company"},
+                                parent=w)
+            train.show()
+            train._on_finished([*outcomes, learning.TrainOutcome("metric", 2, 3, 0.0, False)])
+            QApplication.processEvents()
+            assert train.grab().save(str(PICTURES / f"train-{lang}.png"))
+            lines = train.details.toPlainText()
+            if zh:
+                assert "公司：已用 20 个样例" in lines and "未训练" in lines, lines
+                assert not latin_words(lines + train.windowTitle(), LATIN_ALLOWED | {"metric"})
+            else:
+                assert "Company: trained on 20 examples" in lines, lines
+            train.close()
         finally:
             _stop_jobs(parts)
     finally:
