@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, new_id, utcnow
+from desktop.domain.states import Origin, TagStatus
 
 Id = String(36)
 
@@ -93,8 +94,8 @@ class Tag(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[str] = mapped_column(ForeignKey("analyst.id"))
-    origin: Mapped[str] = mapped_column(String(80), default="manual")
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    origin: Mapped[str] = mapped_column(String(80), default=Origin.MANUAL.value)
+    status: Mapped[str] = mapped_column(String(20), default=TagStatus.OPEN.value)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

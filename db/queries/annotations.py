@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Report, Tag, TagKind
+from desktop.domain.states import TagStatus
 
 
 def report_ids_by_sha(session: Session, shas: list[str]) -> dict[str, str]:
@@ -34,7 +35,7 @@ def tags_for_export(session: Session, report_id: str,
     """(start, end, kind key, kind name) of the report's tags not rejected in review."""
     query = (select(Tag.start, Tag.end, TagKind.key, TagKind.name)
              .join(TagKind, TagKind.id == Tag.kind_id)
-             .where(Tag.report_id == report_id, Tag.status != "rejected")
+             .where(Tag.report_id == report_id, Tag.status != TagStatus.REJECTED)
              .order_by(Tag.start, Tag.end, TagKind.position))
     if kind_keys is not None:
         query = query.where(TagKind.key.in_(kind_keys))

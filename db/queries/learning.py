@@ -14,13 +14,14 @@ from db.models import (
     Tag,
     TagKind,
 )
+from desktop.domain.states import TagStatus
 
 
 def positives(session: Session, kind_key: str) -> dict[str, list[tuple[int, int]]]:
     """report id → the spans tagged with this kind and not rejected in review."""
     rows = session.execute(
         select(Tag.report_id, Tag.start, Tag.end).join(TagKind, TagKind.id == Tag.kind_id)
-        .where(TagKind.key == kind_key, Tag.status != "rejected"))
+        .where(TagKind.key == kind_key, Tag.status != TagStatus.REJECTED))
     out: dict[str, list[tuple[int, int]]] = {}
     for rid, a, b in rows.tuples():
         out.setdefault(rid, []).append((a, b))
@@ -37,7 +38,7 @@ def rejected(session: Session, kind_key: str) -> dict[str, list[tuple[int, int]]
         out.setdefault(rid, []).append((a, b))
     rows = session.execute(
         select(Tag.report_id, Tag.start, Tag.end).join(TagKind, TagKind.id == Tag.kind_id)
-        .where(TagKind.key == kind_key, Tag.status == "rejected"))
+        .where(TagKind.key == kind_key, Tag.status == TagStatus.REJECTED))
     for rid, a, b in rows.tuples():
         out.setdefault(rid, []).append((a, b))
     return out
@@ -61,7 +62,7 @@ def kind_keys(session: Session) -> list[str]:
 def tag_counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(TagKind.key, func.count(Tag.id))
                            .join(Tag, Tag.kind_id == TagKind.id)
-                           .where(Tag.status != "rejected").group_by(TagKind.key))
+                           .where(Tag.status != TagStatus.REJECTED).group_by(TagKind.key))
     return {k: n for k, n in rows.tuples()}
 
 
@@ -88,7 +89,7 @@ def rejected_texts(session: Session, kind_key: str) -> list[str]:
 def tagged_quotes(session: Session, kind_key: str) -> list[str]:
     return list(session.scalars(
         select(Tag.quote).join(TagKind, TagKind.id == Tag.kind_id)
-        .where(TagKind.key == kind_key, Tag.status != "rejected")))
+        .where(TagKind.key == kind_key, Tag.status != TagStatus.REJECTED)))
 
 
 def decision_counts(session: Session) -> dict[str, int]:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, exists, insert, select
 
 from db.models import Tag, TagEvent, TagKind
+from desktop.domain.states import HistoryAction, TagState
 
 # (report id, kind id, author id, start, end), in this project's ids
 Key = tuple[str, str, str, int, int]
@@ -57,7 +58,7 @@ def tombstones(conn: Connection) -> dict[str, Tombstone]:
     """The newest deletion of each tag the project no longer holds."""
     gone = ~exists(select(Tag.id).where(Tag.id == TagEvent.tag_id))
     rows = conn.execute(select(TagEvent.tag_id, TagEvent.created_at, TagEvent.state,
-                               TagEvent.analyst_id).where(TagEvent.action == "deleted", gone))
+                               TagEvent.analyst_id).where(TagEvent.action == HistoryAction.DELETED, gone))
     out: dict[str, Tombstone] = {}
     for tag_id, at, state, analyst in rows:
         when = stamp(at)
@@ -211,12 +212,8 @@ def apply_tombstones(conn: Connection, plan: TagPlan, analyst_map: dict[str, str
     for tag in conn.execute(select(*table.columns).where(Tag.id.in_(list(when)))).mappings():
         tomb = when[tag["id"]]
         reports.add(tag["report_id"])
-        state = {"id": tag["id"], "report_id": tag["report_id"],
-                 "kind": kind_keys.get(tag["kind_id"], ""), "start": tag["start"],
-                 "end": tag["end"], "quote": tag["quote"], "fields": dict(tag["fields"] or {}),
-                 "note": tag["note"], "author_id": tag["author_id"], "origin": tag["origin"],
-                 "status": tag["status"]}
-        events.append({"tag_id": tag["id"], "action": "deleted", "state": state,
+        state = TagState.of_row(tag, kind_keys.get(tag["kind_id"], "")).record()
+        events.append({"tag_id": tag["id"], "action": HistoryAction.DELETED, "state": state,
                        "created_at": datetime.fromisoformat(tomb.at),
                        "analyst_id": analyst_map.get(tomb.analyst_id or "", tomb.analyst_id)})
     conn.execute(insert(TagEvent), events)

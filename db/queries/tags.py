@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from db import span_columns as span_sql
 from db.models import Analyst, Tag, TagEvent, TagKind, TagLink
+from desktop.domain.states import ACTION_LENGTH, HistoryAction, TagState
 
 
 def span_rows(session: Session, report_id: str) -> list[Row[Any]]:
@@ -114,9 +115,12 @@ def kind_by_key(session: Session, key: str) -> TagKind | None:
 
 
 def record_event(
-    session: Session, tag: Tag, action: str, analyst_id: str | None, state: dict[str, Any]
+    session: Session, tag: Tag, action: HistoryAction, analyst_id: str | None, state: TagState
 ) -> None:
-    session.add(TagEvent(tag_id=tag.id, analyst_id=analyst_id, action=action, state=state))
+    """One history entry: what was done, and the tag's whole state after it."""
+    assert len(action) <= ACTION_LENGTH, action  # the enum's values fit the column
+    session.add(TagEvent(tag_id=tag.id, analyst_id=analyst_id, action=str(action),
+                         state=state.record()))
 
 
 def links_of(session: Session, tag_id: str) -> list[TagLink]:

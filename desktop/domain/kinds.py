@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.domain.states import TagStatus
+
 FIELD_TYPES = ("text", "number", "choice", "period", "reference")
 
 
@@ -64,4 +66,4 @@ DEFAULT_KINDS: tuple[KindDef, ...] = (
     ),
 )
 
-TAG_STATUSES = ("open", "accepted", "rejected", "corrected")
+TAG_STATUSES: tuple[str, ...] = tuple(TagStatus)  # in the order filters list them

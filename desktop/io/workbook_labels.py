@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from desktop.domain.states import TagStatus, Verdict
+
 LANGS = ("zh_CN", "en")
 
 
@@ -92,10 +94,11 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 # Choice values a cell shows for what the project stores.
-_STATUS = {"open": ("待审", "open"), "accepted": ("已采纳", "accepted"),
-           "rejected": ("已拒绝", "rejected"), "corrected": ("已更正", "corrected")}
-_VERDICT = {"accept": ("采纳", "accept"), "reject": ("拒绝", "reject"),
-            "correct": ("更正", "correct"), "comment": ("评论", "comment")}
+_STATUS = {TagStatus.OPEN: ("待审", "open"), TagStatus.ACCEPTED: ("已采纳", "accepted"),
+           TagStatus.REJECTED: ("已拒绝", "rejected"),
+           TagStatus.CORRECTED: ("已更正", "corrected")}
+_VERDICT = {Verdict.ACCEPT: ("采纳", "accept"), Verdict.REJECT: ("拒绝", "reject"),
+            Verdict.CORRECT: ("更正", "correct"), Verdict.COMMENT: ("评论", "comment")}
 _DIRECTION = {1: ("增长", "rise"), -1: ("下降", "fall"), 0: ("水平", "level")}
 
 

@@ -21,6 +21,7 @@ from db.queries import analysts
 from db.queries import tags as q
 from desktop.domain.agreement import DEFAULT_TOLERANCE, LINK_FIELDS, Agreement, Ann, compare
 from desktop.domain.errors import EmptySpan, NotFound, RefusedInput, ReportGone, UnknownKind
+from desktop.domain.states import HistoryAction, Origin, TagState, TagStatus
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
@@ -51,7 +52,7 @@ def _layer(session: Session, author_id: str, report_ids: set[str]) -> list[Ann]:
                Report.year)
         .join(TagKind, TagKind.id == Tag.kind_id)
         .join(Report, Report.id == Tag.report_id)
-        .where(Tag.author_id == author_id, Tag.status != "rejected")
+        .where(Tag.author_id == author_id, Tag.status != TagStatus.REJECTED)
     )
     return [Ann(i, r, k, s, e, dict(f or {}), qt, y) for i, r, k, s, e, f, qt, y in rows
             if r in report_ids]
@@ -129,15 +130,14 @@ def _consensus_tag(
         Tag.author_id == consensus.id, Tag.report_id == report_id,
         Tag.kind_id == kind_row.id, Tag.start == start, Tag.end == end,
     ))
-    action = f"adjudicated: {how}"
     if tag is None:
         tag = Tag(report_id=report_id, kind_id=kind_row.id, start=start, end=end,
                   quote=report.text[start:end], fields=dict(fields), author_id=consensus.id,
-                  origin=f"adjudicated ({how})", status="accepted")
+                  origin=Origin.adjudicated(how), status=TagStatus.ACCEPTED)
         session.add(tag)
     else:
         tag.fields = dict(fields)
-        tag.origin = f"adjudicated ({how})"
+        tag.origin = Origin.adjudicated(how)
         tag.updated_at = utcnow()
     session.flush()
     for source in sources:
@@ -148,12 +148,8 @@ def _consensus_tag(
             TagLink.type == "adjudicates"))
         if exists is None:
             session.add(TagLink(source_id=tag.id, target_id=source, type="adjudicates"))
-    q.record_event(session, tag, action[:30], project.analyst_id, {
-        "id": tag.id, "report_id": report_id, "kind": kind, "start": start, "end": end,
-        "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
-        "author_id": tag.author_id, "origin": tag.origin, "status": tag.status,
-        "sources": sources, "decided_by": project.analyst_name,
-    })
+    q.record_event(session, tag, HistoryAction.adjudicated(how), project.analyst_id,
+                   TagState.of(tag, kind, sources=sources, decided_by=project.analyst_name))
     return tag
 
 

@@ -20,13 +20,14 @@ from db.queries import annotations as aq
 from db.queries import kinds as kq
 from desktop.domain.annotations import ForeignDoc, ForeignSpan
 from desktop.domain.report_text import text_sha256
+from desktop.domain.states import Origin
 from desktop.io import annotations as formats
 from desktop.services.changes import Changes
 from desktop.services.indexing import index_reports
 from desktop.services.kinds import _slug, _unique
 from desktop.services.project import Project
 
-ORIGIN_PREFIX = "import:"
+ORIGIN_PREFIX = Origin.IMPORTED
 NEW_KIND_COLOURS = ("#0ea5e9", "#a855f7", "#f97316", "#14b8a6", "#e11d48", "#84cc16")
 
 

@@ -28,8 +28,8 @@ from db.queries.export import ExportFilter
 from db.queries.tags import record_event
 from desktop.domain.errors import RefusedInput
 from desktop.domain.fieldvalues import FieldValueError, coerce, display, parse_number_text
-from desktop.domain.kinds import TAG_STATUSES
 from desktop.domain.quantities import decimal_str, parse_quantity
+from desktop.domain.states import STATUS_VERDICT, HistoryAction, TagState, TagStatus, Verdict
 from desktop.io.export_rows import (
     Column,
     FieldSpec,
@@ -45,10 +45,6 @@ from desktop.io.xlsx_edits import Cell, EditedRow, WorkbookRefused, read_edits
 from desktop.services.changes import Changes
 from desktop.services.export import records as export_records
 from desktop.services.project import Project
-from desktop.services.tags import tag_state
-
-ACTION = "excel edit"
-VERDICTS = {"accepted": "accept", "rejected": "reject", "corrected": "correct"}
 
 __all__ = ["EditItem", "EditsPreview", "EditsRefused", "WorkbookRefused", "apply", "preview"]
 
@@ -274,7 +270,7 @@ def _row_edit(row: EditedRow, tag: Tag, specs: dict[str, FieldSpec], comment_bef
                 continue
             if text is None:
                 edit.errors.append(item("error", f"{typed!r} is not a status; use one of "
-                                        f"{', '.join(TAG_STATUSES)}.", column, edit.status, typed))
+                                        f"{', '.join(TagStatus)}.", column, edit.status, typed))
                 continue
             edit.changes.append(item("change", "", column, edit.status, text))
             edit.status = text
@@ -420,12 +416,14 @@ def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
             tag.status = plan.status
             tag.note = plan.note
             tag.updated_at = now
-            if plan.comment is not None or (plan.status != old_status and plan.status in VERDICTS):
+            verdict = STATUS_VERDICT.get(plan.status)
+            if plan.comment is not None or (plan.status != old_status and verdict is not None):
                 session.add(Review(
                     tag_id=tag.id, reviewer_id=project.analyst_id,
-                    verdict=VERDICTS.get(plan.status, "comment"), comment=plan.comment or "",
+                    verdict=verdict or Verdict.COMMENT, comment=plan.comment or "",
                 ))
             session.flush()
-            record_event(session, tag, ACTION, project.analyst_id, tag_state(tag, plan.kind))
+            record_event(session, tag, HistoryAction.EXCEL_EDIT, project.analyst_id,
+                         TagState.of(tag, plan.kind))
             reports.add(tag.report_id)
     return Changes(tags=frozenset(reports)), result

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import Tag, TagField, TagKind
+from db.models import TagField, TagKind
 from db.queries import kinds
 from db.queries import tags as tag_queries
 from desktop.domain.errors import NotFound, RefusedInput
 from desktop.domain.kinds import FIELD_TYPES
+from desktop.domain.states import HistoryAction, TagState
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 from desktop.services.values import FieldInfo, KindInfo
@@ -29,7 +29,6 @@ RESERVED_SHORTCUTS = frozenset("npax")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _CHOICE_SPLIT = re.compile(r"[,，、;；\n]")
-MOVED_ACTION = "kind changed"
 
 
 
@@ -211,15 +210,6 @@ def update_kind(project: Project, kind_id: str, *, name: str | None = None,
         return Changes(kinds=True)
 
 
-def _tag_state(session: Session, tag: Tag, kind_key: str) -> dict[str, Any]:
-    # the same shape as desktop.services.tags records, so restore/revert/merge read it
-    return {
-        "id": tag.id, "report_id": tag.report_id, "kind": kind_key, "start": tag.start,
-        "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
-        "author_id": tag.author_id, "origin": tag.origin, "status": tag.status,
-    }
-
-
 def delete_kind(project: Project, kind_id: str, move_tags_to: str | None) -> Changes:
     """Delete a kind and its fields. Its tags, if any, either move to the kind with id
     `move_tags_to` (keeping the field values whose keys that kind has, dropping the others)
@@ -243,9 +233,9 @@ def delete_kind(project: Project, kind_id: str, move_tags_to: str | None) -> Cha
         for tag in kinds.tags_of(session, kind_id):
             reports.add(tag.report_id)
             if target is None:
-                state = _tag_state(session, tag, row.key)
-                state["links"] = kinds.links_of(session, tag.id)
-                tag_queries.record_event(session, tag, "deleted", project.analyst_id, state)
+                state = TagState.of(tag, row.key, links=kinds.links_of(session, tag.id))
+                tag_queries.record_event(session, tag, HistoryAction.DELETED,
+                                         project.analyst_id, state)
                 session.delete(tag)
                 removed.add(tag.id)
                 continue
@@ -254,10 +244,10 @@ def delete_kind(project: Project, kind_id: str, move_tags_to: str | None) -> Cha
             tag.kind_id = target.id
             tag.updated_at = utcnow()
             session.flush()
-            state = _tag_state(session, tag, target.key)
-            if dropped:
-                state["dropped_fields"] = dropped  # kept in the history, not on the tag
-            tag_queries.record_event(session, tag, MOVED_ACTION, project.analyst_id, state)
+            # the dropped field values are kept in the history, not on the tag
+            state = TagState.of(tag, target.key, **({"dropped_fields": dropped} if dropped else {}))
+            tag_queries.record_event(session, tag, HistoryAction.KIND_CHANGED,
+                                     project.analyst_id, state)
             moved.add(tag.id)
         session.flush()
         session.delete(row)  # its fields go with it (ON DELETE CASCADE)

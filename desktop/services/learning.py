@@ -47,12 +47,13 @@ from desktop.domain.learning.sequences import (
     shape,
     spans_of,
 )
+from desktop.domain.states import Origin
 from desktop.domain.suggestion import Suggestion
 from desktop.services import suggestions as rules
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
-ORIGIN_PREFIX = "learned:"
+ORIGIN_PREFIX = Origin.LEARNED
 MIN_EXAMPLES = 5  # tags of a kind before a model is trained for it
 MIN_CONFIDENCE = 0.5  # a learned span's lowest character marginal
 SUPPRESS_AFTER = 3  # rejections of one shape family before the model may hold it back

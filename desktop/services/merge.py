@@ -63,6 +63,7 @@ from db.models import (
 from db.queries import merge_plan
 from db.queries.merge_checks import check_sqlite_source
 from db.queries.merge_plan import TagPlan
+from desktop.domain.states import HistoryAction, TagState
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
@@ -434,20 +435,14 @@ def _merge_reports(conn: Connection, codec: _Codec,
 
 
 def _state(row: dict[str, Any], kind_keys: dict[str, str], codec: _Codec) -> dict[str, Any]:
-    return {
-        "id": row["id"], "report_id": row["report_id"], "kind": kind_keys.get(row["kind_id"], ""),
-        "start": row["start"], "end": row["end"], "quote": row["quote"],
-        "fields": dict(codec.load(row["fields"]) or {}), "note": row["note"], "author_id": row["author_id"],
-        "origin": row["origin"], "status": row["status"],
-        "updated_at": _iso(row["updated_at"]), "version": row["version"],
-    }
+    return TagState.of_row(row, kind_keys.get(row["kind_id"], ""), codec.load(row["fields"]) or {},
+                           updated_at=_iso(row["updated_at"]), version=row["version"]).record()
 
 
 def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, datetime) else str(value).replace(" ", "T")
 
 
-MERGED_OTHER = "merge: other version"
 _STATE_REPORT = re.compile(r'"report_id":\s*"([^"]+)"')  # the version a merge did not keep
 
 
@@ -611,7 +606,7 @@ def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str,
         recorded = {
             (t, (s or {}).get("updated_at"))
             for t, s in conn.execute(select(TagEvent.tag_id, TagEvent.state)
-                                     .where(TagEvent.action == MERGED_OTHER))
+                                     .where(TagEvent.action == HistoryAction.MERGED_OTHER))
         }
         ours = {r["id"]: r for r in codec.rows(conn, Tag)} if len(their_by_id) > 2000 else {
             r["id"]: r for ids in _id_chunks(list(their_by_id))
@@ -634,7 +629,7 @@ def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str,
                 continue  # merged before: nothing new
             recorded.add(key)
             history.append({"tag_id": tag_id, "analyst_id": discarded["author_id"],
-                            "action": MERGED_OTHER,
+                            "action": HistoryAction.MERGED_OTHER,
                             "state": codec.dump(_state(discarded, kind_keys, codec)),
                             "created_at": discarded["updated_at"]})
             touched.add(mine["report_id"])
@@ -645,7 +640,7 @@ def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str,
                           else v for c, v in values.items()}
                 conn.execute(update(_table(Tag)).where(Tag.id == tag_id).values(**stored))
                 history.append({"tag_id": tag_id, "analyst_id": their["author_id"],
-                                "action": "merge: newer version kept",
+                                "action": HistoryAction.MERGED_NEWER_KEPT,
                                 "state": codec.dump(_state({**their, **values, "id": tag_id},
                                                            kind_keys, codec)),
                                 "created_at": their["updated_at"]})

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +15,7 @@ from db.queries import programs as q
 from db.queries import tags as tag_queries
 from desktop.domain.errors import NotFound, RefusedInput, TagDeleted
 from desktop.domain.program_names import AliasMatcher, canonical_name
+from desktop.domain.states import HistoryAction, TagState
 from desktop.domain.suggestion import Suggestion
 from desktop.services.changes import Changes
 from desktop.services.project import Project
@@ -190,19 +190,14 @@ def _relink(session: Session, project: Project, old_id: str, program: Program) -
     reports: set[str] = set()
     ids: set[str] = set()
     for tag in q.linked_tags(session, old_id):
-        _set_link(session, project, tag, program, "program relinked")
+        _set_link(session, project, tag, program, HistoryAction.PROGRAM_RELINKED)
         reports.add(tag.report_id)
         ids.add(tag.id)
     return Changes(programs=True, tags=frozenset(reports), updated=frozenset(ids))
 
 
-def _tag_state(tag: Tag, kind_key: str) -> dict[str, Any]:
-    from desktop.services.tags import tag_state
-
-    return tag_state(tag, kind_key)
-
-
-def _set_link(session: Session, project: Project, tag: Tag, program: Program, action: str) -> None:
+def _set_link(session: Session, project: Project, tag: Tag, program: Program,
+              action: HistoryAction) -> None:
     fields = dict(tag.fields)
     fields[PROGRAM_FIELD] = program.id
     fields["name"] = program.name
@@ -212,7 +207,7 @@ def _set_link(session: Session, project: Project, tag: Tag, program: Program, ac
     session.flush()
     kind = session.get(TagKind, tag.kind_id)
     tag_queries.record_event(session, tag, action, project.analyst_id,
-                             _tag_state(tag, kind.key if kind else "program"))
+                             TagState.of(tag, kind.key if kind else "program"))
 
 
 def link_program_tag(project: Project, tag_id: str, program_id: str | None = None) -> Changes:
@@ -226,7 +221,7 @@ def link_program_tag(project: Project, tag_id: str, program_id: str | None = Non
             program = _load(session, program_id)
         else:
             program = ensure_entry(session, tag.quote, str(tag.fields.get("category", "")))
-        _set_link(session, project, tag, program, "linked program")
+        _set_link(session, project, tag, program, HistoryAction.LINKED_PROGRAM)
         return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id,
                        updated=frozenset({tag.id}))
 
@@ -241,8 +236,8 @@ def unlink_program_tag(project: Project, tag_id: str) -> Changes:
         tag.fields = fields
         session.flush()
         kind = session.get(TagKind, tag.kind_id)
-        tag_queries.record_event(session, tag, "unlinked program", project.analyst_id,
-                                 _tag_state(tag, kind.key if kind else "program"))
+        tag_queries.record_event(session, tag, HistoryAction.UNLINKED_PROGRAM, project.analyst_id,
+                                 TagState.of(tag, kind.key if kind else "program"))
         return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id,
                        updated=frozenset({tag.id}))
 

@@ -23,10 +23,10 @@ from db.errors import StaleTagError
 from db.models import Analyst, Report, Review, Tag, TagKind, TagLink
 from db.queries import tags as q
 from desktop.domain.errors import EmptySpan, RefusedInput, UnknownKind
+from desktop.domain.states import VERDICT_STATUS, HistoryAction, TagState, TagStatus, Verdict
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
-VERDICT_STATUS = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
 CONSENSUS = "consensus"
 STALE_MESSAGE = (
     "Someone else changed this tag since you loaded it; it has been reloaded, "
@@ -62,7 +62,7 @@ class ReviewEntry:
 
 def queue_ids(
     project: Project, *, report_id: str | None = None, author: str | None = None,
-    status: str | None = "open", include_own: bool = False,
+    status: str | None = TagStatus.OPEN, include_own: bool = False,
 ) -> list[str]:
     """Tag ids waiting for review, in report then text order. By default: colleagues'
     open tags (not the acting analyst's, not the consensus layer's)."""
@@ -143,18 +143,13 @@ def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
     return tag
 
 
-def _state(session: Session, tag: Tag) -> dict[str, Any]:
+def _state(session: Session, tag: Tag, **extra: Any) -> TagState:
     kind = session.get(TagKind, tag.kind_id)
-    return {
-        "id": tag.id, "report_id": tag.report_id, "kind": kind.key if kind else "",
-        "start": tag.start, "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields),
-        "note": tag.note, "author_id": tag.author_id, "origin": tag.origin,
-        "status": tag.status,
-    }
+    return TagState.of(tag, kind.key if kind else "", **extra)
 
 
 def _verdict(
-    project: Project, tag_id: str, verdict: str, comment: str, expected_version: int | None,
+    project: Project, tag_id: str, verdict: Verdict, comment: str, expected_version: int | None,
 ) -> Changes:
     try:
         with project.uow.begin() as session:
@@ -165,32 +160,33 @@ def _verdict(
         raise StaleTagError(STALE_MESSAGE) from exc
 
 
-def _apply(session: Session, project: Project, tag: Tag, verdict: str, comment: str) -> None:
+def _apply(session: Session, project: Project, tag: Tag, verdict: Verdict, comment: str) -> None:
     session.add(Review(tag_id=tag.id, reviewer_id=project.analyst_id, verdict=verdict,
                        comment=comment))
     if verdict in VERDICT_STATUS:
         tag.status = VERDICT_STATUS[verdict]
         tag.updated_at = utcnow()
     session.flush()
-    action = f"reviewed: {verdict}" + (f" ({comment})" if comment else "")
-    q.record_event(session, tag, action[:30], project.analyst_id, _state(session, tag))
+    # the comment goes with the state, whole (it was cut to fit the action's 30 characters)
+    state = _state(session, tag, comment=comment) if comment else _state(session, tag)
+    q.record_event(session, tag, HistoryAction.reviewed(verdict), project.analyst_id, state)
 
 
 def accept(project: Project, tag_id: str, comment: str = "",
            expected_version: int | None = None) -> Changes:
-    return _verdict(project, tag_id, "accept", comment, expected_version)
+    return _verdict(project, tag_id, Verdict.ACCEPT, comment, expected_version)
 
 
 def reject(project: Project, tag_id: str, comment: str = "",
            expected_version: int | None = None) -> Changes:
-    return _verdict(project, tag_id, "reject", comment, expected_version)
+    return _verdict(project, tag_id, Verdict.REJECT, comment, expected_version)
 
 
 def comment(project: Project, tag_id: str, text: str) -> Changes:
     """A comment without a verdict; the tag's status stays as it is."""
     if not text.strip():
         raise RefusedInput("Write a comment first.", message_id="review.no_comment")
-    return _verdict(project, tag_id, "comment", text.strip(), None)
+    return _verdict(project, tag_id, Verdict.COMMENT, text.strip(), None)
 
 
 def correct(
@@ -225,14 +221,14 @@ def correct(
                 report_id=original.report_id, kind_id=kind_id, start=new_start, end=new_end,
                 quote=report.text[new_start:new_end], fields=new_fields,
                 author_id=project.analyst_id, origin=f"correction of {original.id[:8]}",
-                status="open",
+                status=TagStatus.OPEN,
             )
             session.add(fixed)
             session.flush()
-            q.record_event(session, fixed, "created (correction)", project.analyst_id,
+            q.record_event(session, fixed, HistoryAction.CREATED_CORRECTION, project.analyst_id,
                            _state(session, fixed))
             session.add(TagLink(source_id=fixed.id, target_id=original.id, type="corrects"))
-            _apply(session, project, original, "correct", comment)
+            _apply(session, project, original, Verdict.CORRECT, comment)
             return Changes(tags=frozenset({original.report_id}), focus_tag=fixed.id)
     except StaleDataError as exc:
         raise StaleTagError(STALE_MESSAGE) from exc

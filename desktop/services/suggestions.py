@@ -27,6 +27,7 @@ from db.queries import suggestions as sq
 from desktop.domain.errors import NotFound, ReportGone
 from desktop.domain.quantities import decimal_str, find_quantities, parse_quantity
 from desktop.domain.report_text import Structure
+from desktop.domain.states import Origin
 from desktop.domain.suggesters import KINDS, RULES_VERSION, suggest
 from desktop.domain.suggestion import ReportContext, Suggestion
 from desktop.services import programs
@@ -59,7 +60,7 @@ __all__ = [
     "work_for",
 ]
 
-ORIGIN_PREFIX = "suggestion:"
+ORIGIN_PREFIX = Origin.SUGGESTION
 
 Headings = tuple[tuple[int, int, str], ...]
 
@@ -95,7 +96,7 @@ def parse_id(sid: str) -> tuple[str, int, int]:
         raise ValueError(f"not a suggestion id: {sid!r}") from None
 
 
-LEARNED_PREFIX = "learned:"  # the rule of a learned suggestion: learned:KIND
+LEARNED_PREFIX = Origin.LEARNED  # the rule of a learned suggestion: learned:KIND
 
 
 def origin_of(s: Suggestion) -> str:

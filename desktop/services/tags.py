@@ -19,6 +19,7 @@ from db.queries import reports as report_queries
 from db.queries import tags as q
 from desktop.domain.errors import EmptySpan, NotFound, RefusedInput, ReportGone, UnknownKind
 from desktop.domain.fieldvalues import coerce, period_months
+from desktop.domain.states import LINK_TYPES, HistoryAction, Origin, TagState
 from desktop.domain.validation import tag_warnings
 from desktop.services import tag_versions
 from desktop.services.changes import Changes
@@ -31,15 +32,6 @@ from desktop.services.values import (
     TagDetail,
     TagRow,
 )
-
-
-def tag_state(tag: Tag, kind_key: str) -> dict[str, Any]:
-    """A tag's whole state, as history entries record it (and restore_tag takes it)."""
-    return {
-        "id": tag.id, "report_id": tag.report_id, "kind": kind_key, "start": tag.start,
-        "end": tag.end, "quote": tag.quote, "fields": dict(tag.fields), "note": tag.note,
-        "author_id": tag.author_id, "origin": tag.origin, "status": tag.status,
-    }
 
 
 def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
@@ -65,10 +57,12 @@ def _kind_key(session: Session, tag: Tag) -> str:
     return kind.key
 
 
-def _touch(session: Session, project: Project, tag: Tag, action: str) -> None:
+def _touch(session: Session, project: Project, tag: Tag, action: HistoryAction,
+           **extra: Any) -> None:
     tag.updated_at = utcnow()
     session.flush()
-    q.record_event(session, tag, action, project.analyst_id, tag_state(tag, _kind_key(session, tag)))
+    q.record_event(session, tag, action, project.analyst_id,
+                   TagState.of(tag, _kind_key(session, tag), **extra))
 
 
 def _changed(tag: Tag, how: str = "updated") -> Changes:
@@ -88,7 +82,7 @@ def create_tag(
     end: int,
     *,
     fields: dict[str, Any] | None = None,
-    origin: str = "manual",
+    origin: str = Origin.MANUAL,
     tag_id: str | None = None,
 ) -> Changes:
     """Tag text[start:end] with `kind`. The span is trimmed of surrounding white space."""
@@ -147,7 +141,7 @@ def create_in(
         tag.id = tag_id
     session.add(tag)
     session.flush()
-    q.record_event(session, tag, "created", project.analyst_id, tag_state(tag, kind))
+    q.record_event(session, tag, HistoryAction.CREATED, project.analyst_id, TagState.of(tag, kind))
     started = (str(project.engine.url), project.analyst_id, report_id)
     if started not in _STARTED:  # one look per report and session, not per key press
         report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
@@ -174,7 +168,8 @@ def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
         )
         session.add(tag)
         session.flush()
-        q.record_event(session, tag, "restored", project.analyst_id, tag_state(tag, state["kind"]))
+        q.record_event(session, tag, HistoryAction.RESTORED, project.analyst_id,
+                       TagState.of(tag, state["kind"]))
         return _changed(tag, "created")
 
 
@@ -182,12 +177,12 @@ def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
     """Delete a tag; returns its last state so the deletion can be undone."""
     with project.uow.begin() as session:
         tag = _load(session, tag_id, None)
-        state = tag_state(tag, _kind_key(session, tag))
-        state["links"] = [(link.source_id, link.target_id, link.type)
-                          for link in q.links_of(session, tag_id)]
-        q.record_event(session, tag, "deleted", project.analyst_id, state)
+        state = TagState.of(tag, _kind_key(session, tag), links=[
+            (link.source_id, link.target_id, link.type) for link in q.links_of(session, tag_id)])
+        q.record_event(session, tag, HistoryAction.DELETED, project.analyst_id, state)
         session.delete(tag)
-        return Changes(tags=frozenset({tag.report_id}), removed=frozenset({tag_id})), state
+        return (Changes(tags=frozenset({tag.report_id}), removed=frozenset({tag_id})),
+                state.record())
 
 
 def resize_tag(
@@ -199,7 +194,7 @@ def resize_tag(
         if not 0 <= start < end <= len(text):
             raise EmptySpan
         tag.start, tag.end, tag.quote = start, end, text[start:end]
-        _touch(session, project, tag, "resized")
+        _touch(session, project, tag, HistoryAction.RESIZED)
         return _changed(tag)
 
 
@@ -216,7 +211,7 @@ def set_fields(
             else:
                 fields[key] = value
         tag.fields = fields
-        _touch(session, project, tag, "edited")
+        _touch(session, project, tag, HistoryAction.EDITED)
         return _changed(tag)
 
 
@@ -241,7 +236,7 @@ def set_note(project: Project, tag_id: str, note: str, expected_version: int | N
     with project.uow.begin() as session:
         tag = _load(session, tag_id, expected_version)
         tag.note = note
-        _touch(session, project, tag, "edited")
+        _touch(session, project, tag, HistoryAction.EDITED)
         return _changed(tag)
 
 
@@ -252,19 +247,23 @@ def set_kind(project: Project, tag_id: str, kind: str) -> Changes:
         if kind_row is None:
             raise UnknownKind(kind)
         tag.kind_id = kind_row.id
-        _touch(session, project, tag, "edited")
+        _touch(session, project, tag, HistoryAction.EDITED)
         return _changed(tag)
 
 
 def link_tags(project: Project, source_id: str, target_id: str, link_type: str) -> Changes:
     if source_id == target_id:
         raise RefusedInput("A tag cannot link to itself.", message_id="tag.self_link")
+    if link_type not in LINK_TYPES:
+        raise RefusedInput("{link_type!r} is not a kind of link ({known}).",
+                           message_id="tag.bad_link_type",
+                           params={"link_type": link_type, "known": ", ".join(LINK_TYPES)})
     with project.uow.begin() as session:
         source = _load(session, source_id, None)
         _load(session, target_id, None)
         if q.find_link(session, source_id, target_id, link_type) is None:
             session.add(TagLink(source_id=source_id, target_id=target_id, type=link_type))
-            _touch(session, project, source, f"linked {link_type}")
+            _touch(session, project, source, HistoryAction.linked(link_type))
         return _changed(source)
 
 
@@ -272,7 +271,7 @@ def unlink_tags(project: Project, source_id: str, target_id: str, link_type: str
     with project.uow.begin() as session:
         source = _load(session, source_id, None)
         q.delete_link(session, source_id, target_id, link_type)
-        _touch(session, project, source, f"unlinked {link_type}")
+        _touch(session, project, source, HistoryAction.linked(link_type, linked=False))
         return _changed(source)
 
 
@@ -294,7 +293,7 @@ def revert_to(project: Project, tag_id: str, event_id: int) -> Changes:
         tag.fields = dict(state["fields"])
         tag.note = state["note"]
         tag.status = state.get("status", tag.status)
-        _touch(session, project, tag, f"reverted to #{event_id}")
+        _touch(session, project, tag, HistoryAction.REVERTED, reverted_to=event_id)
         return _changed(tag)
 
 
@@ -370,7 +369,7 @@ def detail(project: Project, tag_id: str) -> TagDetail | None:
 
 def create_many(
     project: Project, report_id: str, kind: str, spans: list[tuple[int, int]],
-    *, origin: str = "manual", fields: list[dict[str, Any]] | None = None,
+    *, origin: str = Origin.MANUAL, fields: list[dict[str, Any]] | None = None,
 ) -> tuple[Changes, list[str]]:
     """Tag several spans at once (tag all occurrences, accept all suggestions of a kind)
     in one transaction; spans this analyst already tagged with this kind are skipped."""
@@ -400,9 +399,9 @@ def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dic
             if tag is None:
                 continue
             _load(session, tag_id, None)  # undo of a batch: changed since? refused
-            state = tag_state(tag, _kind_key(session, tag))
-            q.record_event(session, tag, "deleted", project.analyst_id, state)
-            states.append(state)
+            state = TagState.of(tag, _kind_key(session, tag))
+            q.record_event(session, tag, HistoryAction.DELETED, project.analyst_id, state)
+            states.append(state.record())
             reports.add(tag.report_id)
             session.delete(tag)
     return Changes(tags=frozenset(reports),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.domain.fieldvalues import display
+from desktop.domain.states import Origin
 from desktop.services import kinds as kinds_service
 from desktop.services import reports, tags
 from desktop.services.analysts import AnalystInfo, list_analysts
@@ -362,7 +363,7 @@ class MainController(QObject):
         self.create_tag(kind, *span)
 
     def create_tag(self, kind: str, start: int, end: int, fields: dict[str, Any] | None = None,
-                   origin: str = "manual") -> str | None:
+                   origin: str = Origin.MANUAL) -> str | None:
         if self.report_id is None:
             return None
         report_id = self.report_id
@@ -382,7 +383,7 @@ class MainController(QObject):
         if self.report_id is None:
             return
         spans = tags.occurrences(self.window.reader.text(), text)
-        self.create_many(kind, spans, origin="manual", label=self.tr("Tag all occurrences"))
+        self.create_many(kind, spans, origin=Origin.MANUAL, label=self.tr("Tag all occurrences"))
 
     def create_many(self, kind: str, spans: list[tuple[int, int]], origin: str, label: str,
                     fields: list[dict[str, object]] | None = None) -> list[str]:

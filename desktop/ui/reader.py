@@ -35,10 +35,11 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 from desktop.domain.offsets import OffsetMap
 from desktop.domain.report_text import Structure
 from desktop.domain.spans import IdColumn, IntervalIndex, assign_lanes, snap
+from desktop.domain.states import TagStatus
 from desktop.ui.fonts import reader_font
 
 # reviewed tags carry a mark at their end: (symbol, colour) by status
-BADGES = {"accepted": ("✓", "#15803d"), "corrected": ("✎", "#b45309")}
+BADGES: dict[str, tuple[str, str]] = {TagStatus.ACCEPTED: ("✓", "#15803d"), TagStatus.CORRECTED: ("✎", "#b45309")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class Mark:
     end: int
     suggestion: bool = False
     tooltip: str = ""
-    status: str = "open"
+    status: str = TagStatus.OPEN
     author: str = ""  # analyst id
 
 
@@ -397,7 +398,7 @@ class ReaderView(QPlainTextEdit):
         lanes = assign_lanes([(self._starts[i], self._ends[i]) for i in visible])
         rects = {i: self._segments(self._starts[i], self._ends[i]) for i in visible}
         names = self._names
-        rejected = self._codes.get("rejected", -1)
+        rejected = self._codes.get(TagStatus.REJECTED, -1)
         painter = QPainter(self.viewport())
         # fills under the text
         for i in visible:

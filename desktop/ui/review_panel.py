@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.states import TagStatus
 from desktop.services import kinds as kinds_service
 from desktop.services import review
 from desktop.services.errors import USER_ERRORS
@@ -92,7 +93,7 @@ class ReviewPanel(QWidget):
     failed = Signal(str)
     edit_requested = Signal(str, str)  # report id, the reviewer's corrected copy
 
-    STATUSES = ("open", "accepted", "rejected", "corrected", "")
+    STATUSES = (*TagStatus, "")  # "" is any status
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)

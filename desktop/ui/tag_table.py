@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.states import TagStatus
 from desktop.services.values import TagRow
 from desktop.ui.i18n import origin_label
 from desktop.ui.table_model import Index, LazyRowsModel
@@ -33,10 +34,10 @@ KEY_FIELDS = {"metric": ("value", "unit", "indicator"), "program": ("name", "cat
 def status_labels(_context: QObject | None = None) -> dict[str, str]:
     """Tag statuses as the interface names them (one translation context for all views)."""
     return {
-        "open": QCoreApplication.translate("TagStatus", "open"),
-        "accepted": QCoreApplication.translate("TagStatus", "accepted"),
-        "rejected": QCoreApplication.translate("TagStatus", "rejected"),
-        "corrected": QCoreApplication.translate("TagStatus", "corrected"),
+        TagStatus.OPEN: QCoreApplication.translate("TagStatus", "open"),
+        TagStatus.ACCEPTED: QCoreApplication.translate("TagStatus", "accepted"),
+        TagStatus.REJECTED: QCoreApplication.translate("TagStatus", "rejected"),
+        TagStatus.CORRECTED: QCoreApplication.translate("TagStatus", "corrected"),
     }
 
 

@@ -110,3 +110,19 @@ def test_tag_all_occurrences_skips_those_already_tagged(seeded):
     tags.create_tag(seeded, doc.id, "program", *spans[0])
     _, created = tags.create_many(seeded, doc.id, "program", spans)
     assert len(created) == len(spans) - 1
+
+
+def test_a_reviewers_long_comment_is_kept_whole_in_the_history(seeded) -> None:
+    """The action column holds 30 characters: the comment no longer goes into it (where
+    it was cut), but whole into the entry's state."""
+    from desktop.services import review
+
+    report = reports.library(seeded)[0].id
+    tag_id = tags.create_tag(seeded, report, "metric", 0, 4).focus_tag
+    comment = "the value is the 2024 figure, not the 2025 target; check table 3"
+    review.reject(seeded, tag_id, comment)
+    detail = tags.detail(seeded, tag_id)
+    assert detail is not None
+    entry = detail.history[-1]
+    assert entry.action == "reviewed: reject"
+    assert entry.state["comment"] == comment and entry.state["status"] == "rejected"
