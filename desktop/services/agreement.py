@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import Analyst, Report, Tag, TagField, TagKind, TagLink
+from db.models import Report, Tag, TagKind, TagLink
+from db.queries import agreement as aq
 from db.queries import analysts
 from db.queries import tags as q
-from desktop.domain.agreement import DEFAULT_TOLERANCE, LINK_FIELDS, Agreement, Ann, compare
+from desktop.domain.agreement import DEFAULT_TOLERANCE, LINK_FIELDS, Agreement, compare
 from desktop.domain.errors import EmptySpan, NotFound, RefusedInput, ReportGone, UnknownKind
 from desktop.domain.states import HistoryAction, Origin, TagState, TagStatus
 from desktop.services.changes import Changes
@@ -38,39 +38,17 @@ class PairAgreement:
 
 
 def _analyst_id(session: Session, name: str) -> str:
-    found = session.scalar(select(Analyst.id).where(Analyst.name == name))
+    found = aq.analyst_id(session, name)
     if found is None:
-        known = ", ".join(session.scalars(select(Analyst.name).order_by(Analyst.name)))
+        known = ", ".join(aq.analyst_names(session))
         raise NotFound("There is no analyst {name!r} in this project (known: {known}).",
                        message_id="analyst.unknown", params={"name": name, "known": known})
     return found
 
 
-def _layer(session: Session, author_id: str, report_ids: set[str]) -> list[Ann]:
-    rows = session.execute(
-        select(Tag.id, Tag.report_id, TagKind.key, Tag.start, Tag.end, Tag.fields, Tag.quote,
-               Report.year)
-        .join(TagKind, TagKind.id == Tag.kind_id)
-        .join(Report, Report.id == Tag.report_id)
-        .where(Tag.author_id == author_id, Tag.status != TagStatus.REJECTED)
-    )
-    return [Ann(i, r, k, s, e, dict(f or {}), qt, y) for i, r, k, s, e, f, qt, y in rows
-            if r in report_ids]
-
-
-def _tagged_reports(session: Session, author_id: str) -> set[str]:
-    return set(session.scalars(select(Tag.report_id).where(Tag.author_id == author_id)
-                               .distinct()))
-
-
-def _kind_order(session: Session) -> list[str]:
-    return list(session.scalars(select(TagKind.key).order_by(TagKind.position, TagKind.key)))
-
-
 def _link_fields(session: Session) -> frozenset[str]:
     """Fields holding ids (reference fields, the registry entry): never compared."""
-    return LINK_FIELDS | set(session.scalars(
-        select(TagField.key).where(TagField.type == "reference").distinct()))
+    return LINK_FIELDS | aq.reference_fields(session)
 
 
 def agreement(project: Project, analyst_a: str, analyst_b: str,
@@ -82,10 +60,10 @@ def agreement(project: Project, analyst_a: str, analyst_b: str,
     with project.uow() as session:
         a_id = _analyst_id(session, analyst_a)
         b_id = _analyst_id(session, analyst_b)
-        both = _tagged_reports(session, a_id) & _tagged_reports(session, b_id)
-        a = _layer(session, a_id, both)
-        b = _layer(session, b_id, both)
-        kinds = _kind_order(session)
+        both = aq.tagged_reports(session, a_id) & aq.tagged_reports(session, b_id)
+        a = aq.layer(session, a_id, both)
+        b = aq.layer(session, b_id, both)
+        kinds = aq.kind_order(session)
         links = _link_fields(session)
     return PairAgreement(analyst_a, analyst_b, compare(a, b, kinds, tolerance, links=links))
 
@@ -93,20 +71,13 @@ def agreement(project: Project, analyst_a: str, analyst_b: str,
 def every_pair(project: Project, tolerance: float = DEFAULT_TOLERANCE) -> list[PairAgreement]:
     """Agreement for every pair of analysts who have tags (the consensus layer excluded)."""
     with project.uow() as session:
-        names = list(session.scalars(
-            select(Analyst.name).where(Analyst.name != CONSENSUS,
-                                       Analyst.id.in_(select(Tag.author_id).distinct()))
-            .order_by(Analyst.name)
-        ))
+        names = aq.names_with_tags(session, besides=CONSENSUS)
     return [agreement(project, a, b, tolerance) for a, b in combinations(names, 2)]
 
 
 def analysts_with_tags(project: Project) -> list[str]:
     with project.uow() as session:
-        return list(session.scalars(
-            select(Analyst.name).where(Analyst.id.in_(select(Tag.author_id).distinct()))
-            .order_by(Analyst.name)
-        ))
+        return aq.names_with_tags(session)
 
 
 # --------------------------------------------------------------------- adjudication
@@ -126,10 +97,7 @@ def _consensus_tag(
         raise UnknownKind(kind)
     consensus = analysts.get_or_create(session, CONSENSUS)
     # Adjudicating the same place again replaces the earlier decision (idempotent).
-    tag = session.scalar(select(Tag).where(
-        Tag.author_id == consensus.id, Tag.report_id == report_id,
-        Tag.kind_id == kind_row.id, Tag.start == start, Tag.end == end,
-    ))
+    tag = aq.consensus_at(session, consensus.id, report_id, kind_row.id, start, end)
     if tag is None:
         tag = Tag(report_id=report_id, kind_id=kind_row.id, start=start, end=end,
                   quote=report.text[start:end], fields=dict(fields), author_id=consensus.id,
@@ -143,11 +111,8 @@ def _consensus_tag(
     for source in sources:
         if source == tag.id or session.get(Tag, source) is None:
             continue
-        exists = session.scalar(select(TagLink.id).where(
-            TagLink.source_id == tag.id, TagLink.target_id == source,
-            TagLink.type == "adjudicates"))
-        if exists is None:
-            session.add(TagLink(source_id=tag.id, target_id=source, type="adjudicates"))
+        if not aq.decides_on(session, tag.id, source):
+            session.add(TagLink(source_id=tag.id, target_id=source, type=aq.ADJUDICATES))
     q.record_event(session, tag, HistoryAction.adjudicated(how), project.analyst_id,
                    TagState.of(tag, kind, sources=sources, decided_by=project.analyst_name))
     return tag
@@ -209,5 +174,4 @@ def write_own(
 def adjudicated(project: Project) -> set[str]:
     """Ids of the tags a consensus tag already decides on (picked, combined, set aside)."""
     with project.uow() as session:
-        return set(session.scalars(
-            select(TagLink.target_id).where(TagLink.type == "adjudicates")))
+        return aq.adjudicated_ids(session)

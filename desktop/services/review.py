@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.base import utcnow
 from db.errors import StaleTagError
-from db.models import Analyst, Report, Review, Tag, TagKind, TagLink
+from db.models import Report, Review, Tag, TagKind, TagLink
+from db.queries import review as rq
 from db.queries import tags as q
 from desktop.domain.errors import EmptySpan, RefusedInput, UnknownKind
 from desktop.domain.states import VERDICT_STATUS, HistoryAction, TagState, TagStatus, Verdict
@@ -67,22 +67,9 @@ def queue_ids(
     """Tag ids waiting for review, in report then text order. By default: colleagues'
     open tags (not the acting analyst's, not the consensus layer's)."""
     with project.uow() as session:
-        query = (
-            select(Tag.id)
-            .join(Analyst, Analyst.id == Tag.author_id)
-            .join(Report, Report.id == Tag.report_id)
-            .where(Analyst.name != CONSENSUS)
-            .order_by(Report.imported_at, Report.title, Tag.start, Tag.end, Tag.id)
-        )
-        if not include_own:
-            query = query.where(Tag.author_id != project.analyst_id)
-        if report_id is not None:
-            query = query.where(Tag.report_id == report_id)
-        if author is not None:
-            query = query.where(Analyst.name == author)
-        if status is not None:
-            query = query.where(Tag.status == status)
-        return list(session.scalars(query))
+        return rq.queue_ids(session, besides_author=CONSENSUS,
+                            acting=None if include_own else project.analyst_id,
+                            report_id=report_id, author=author, status=status)
 
 
 def queue_rows(project: Project, tag_ids: Sequence[str]) -> dict[str, QueueItem]:
@@ -91,21 +78,8 @@ def queue_rows(project: Project, tag_ids: Sequence[str]) -> dict[str, QueueItem]
     if not tag_ids:
         return {}
     with project.uow() as session:
-        rows = session.execute(
-            select(Tag.id, Tag.report_id, Report.title, TagKind.key, Tag.start, Tag.end,
-                   Tag.quote, Analyst.name, Tag.status, Tag.version)
-            .join(Report, Report.id == Tag.report_id)
-            .join(TagKind, TagKind.id == Tag.kind_id)
-            .join(Analyst, Analyst.id == Tag.author_id)
-            .where(Tag.id.in_(list(tag_ids)))
-        ).all()
-        last: dict[str, tuple[str, str]] = {}
-        for tag_id, verdict, comment in session.execute(
-            select(Review.tag_id, Review.verdict, Review.comment)
-            .where(Review.tag_id.in_(list(tag_ids)))
-            .order_by(Review.created_at, Review.id)
-        ):
-            last[tag_id] = (verdict, comment)
+        rows = rq.queue_rows(session, tag_ids)
+        last = rq.last_reviews(session, tag_ids)
         out: dict[str, QueueItem] = {}
         for tid, rid, title, kind, start, end, quote, author, status, version in rows:
             verdict, note = last.get(tid, ("", ""))
@@ -122,15 +96,7 @@ def queue(project: Project, **filters: Any) -> list[QueueItem]:
 
 def reviews(project: Project, tag_id: str) -> list[ReviewEntry]:
     with project.uow() as session:
-        return [
-            ReviewEntry(name, verdict, comment, at)
-            for name, verdict, comment, at in session.execute(
-                select(Analyst.name, Review.verdict, Review.comment, Review.created_at)
-                .join(Analyst, Analyst.id == Review.reviewer_id)
-                .where(Review.tag_id == tag_id)
-                .order_by(Review.created_at, Review.id)
-            )
-        ]
+        return [ReviewEntry(*entry) for entry in rq.reviews_of(session, tag_id)]
 
 
 def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
@@ -237,7 +203,4 @@ def correct(
 def corrections_of(project: Project, tag_id: str) -> list[str]:
     """Ids of the tags that correct `tag_id`."""
     with project.uow() as session:
-        return list(session.scalars(
-            select(TagLink.source_id).where(TagLink.target_id == tag_id,
-                                            TagLink.type == "corrects")
-        ))
+        return rq.corrections_of(session, tag_id)

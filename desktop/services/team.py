@@ -7,14 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from db.engine import create_project_engine, current_revision
 from db.errors import ConnectionLostError, ProjectError
 from db.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from db.models import Report, TagEvent
+from db.queries import team as tq
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
@@ -95,14 +94,10 @@ def _poll(project: Project, since: TeamStamp | None) -> tuple[TeamStamp, Changes
     when reports were added or removed): hand it to the ChangeBus like any operation's.
     """
     with project.uow() as session:
-        reports = int(session.scalar(select(func.count(Report.id))) or 0)
+        reports = tq.report_count(session)
         if since is None:
-            newest = int(session.scalar(select(func.max(TagEvent.id))) or 0)
-            return TeamStamp(newest, reports), Changes()
-        rows = session.execute(
-            select(TagEvent.id, TagEvent.state, TagEvent.analyst_id)
-            .where(TagEvent.id > since.event_id).order_by(TagEvent.id)
-        ).all()
+            return TeamStamp(tq.newest_event(session), reports), Changes()
+        rows = tq.events_after(session, since.event_id)
     newest = max([since.event_id, *(int(r[0]) for r in rows)])
     changed = frozenset(
         str(state["report_id"]) for _id, state, analyst in rows
