@@ -257,6 +257,21 @@ def train_project_job(report: Progress, *, target: str, analyst: str | None,
         project.close()
 
 
+def train_due_job(report: Progress, *, target: str, analyst: str | None,
+                  every: int) -> list[TrainOutcome]:
+    """ProcessJob target: train the kinds `due_kinds` finds (`every` decisions since their
+    model) in the worker process; the window asks after every `every` decisions it sees, so
+    counting them (a scan of the tags) never holds the GUI thread either."""
+    from desktop.services.project import open_project_as
+
+    project = open_project_as(target, analyst, create=False)
+    try:
+        due = due_kinds(project, every)
+        return train(project, due, report)[1] if due else []
+    finally:
+        project.close()
+
+
 def store(project: Project, kind: str, model: bytes, examples: int, decisions: int = 0) -> None:
     from db.base import utcnow
 

@@ -762,71 +762,71 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="58"/>
+        <location filename="../../desktop/ui/inspector.py" line="57"/>
         <source>Select text and press 1, 2 or 3 to tag it;
 click a tag to see its fields here.</source>
         <translation>选中文字后按 1、2 或 3 进行标注；
 点击标注可在此查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="86"/>
+        <location filename="../../desktop/ui/inspector.py" line="85"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="92"/>
+        <location filename="../../desktop/ui/inspector.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="102"/>
+        <location filename="../../desktop/ui/inspector.py" line="101"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="109"/>
+        <location filename="../../desktop/ui/inspector.py" line="108"/>
         <source>Link to program…</source>
         <translation>关联举措…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="111"/>
+        <location filename="../../desktop/ui/inspector.py" line="110"/>
         <source>Same record…</source>
         <translation>同一记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="113"/>
+        <location filename="../../desktop/ui/inspector.py" line="112"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="120"/>
+        <location filename="../../desktop/ui/inspector.py" line="119"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="125"/>
+        <location filename="../../desktop/ui/inspector.py" line="124"/>
         <source>Revert to this version</source>
         <translation>还原到此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="157"/>
+        <location filename="../../desktop/ui/inspector.py" line="156"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="166"/>
+        <location filename="../../desktop/ui/inspector.py" line="165"/>
         <source>Suggested by rule %1
 Enter accepts these fields · X rejects</source>
         <translation>由规则 %1 建议
 按 Enter 采纳这些字段 · 按 X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="172"/>
+        <location filename="../../desktop/ui/inspector.py" line="171"/>
         <source>Enter accepts these fields · X rejects</source>
         <translation>回车接受这些字段 · X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="207"/>
+        <location filename="../../desktop/ui/inspector.py" line="206"/>
         <source>By %1 · %2
 Created %3 · updated %4</source>
         <translation>%1 · %2
@@ -916,37 +916,37 @@ Created %3 · updated %4</source>
 <context>
     <name>LearningFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="170"/>
+        <location filename="../../desktop/ui/features/learning.py" line="187"/>
         <source>Training suggestions (%1)…</source>
         <translation>正在训练建议（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="183"/>
+        <location filename="../../desktop/ui/features/learning.py" line="196"/>
         <source>Suggestions trained: %1</source>
         <translation>建议已训练：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="189"/>
+        <location filename="../../desktop/ui/features/learning.py" line="203"/>
         <source>Training suggestions failed: %1</source>
         <translation>训练建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="202"/>
+        <location filename="../../desktop/ui/features/learning.py" line="216"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="203"/>
+        <location filename="../../desktop/ui/features/learning.py" line="217"/>
         <source>Annotations (*.jsonl *.json *.ann *.tsv *.txt);;All files (*)</source>
         <translation>标注文件 (*.jsonl *.json *.ann *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="218"/>
+        <location filename="../../desktop/ui/features/learning.py" line="232"/>
         <source>%1 is not UTF-8 text</source>
         <translation>%1 不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="221"/>
+        <location filename="../../desktop/ui/features/learning.py" line="235"/>
         <source>The annotations were not imported: %1</source>
         <translation>标注未导入：%1</translation>
     </message>
@@ -1059,127 +1059,127 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <location filename="../../desktop/ui/controller.py" line="135"/>
         <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
         <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="136"/>
+        <location filename="../../desktop/ui/controller.py" line="137"/>
         <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
         <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="286"/>
+        <location filename="../../desktop/ui/controller.py" line="287"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="293"/>
+        <location filename="../../desktop/ui/controller.py" line="294"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="355"/>
+        <location filename="../../desktop/ui/controller.py" line="356"/>
         <source>ReportMark</source>
         <translation>ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="360"/>
+        <location filename="../../desktop/ui/controller.py" line="361"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="376"/>
+        <location filename="../../desktop/ui/controller.py" line="377"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="385"/>
+        <location filename="../../desktop/ui/controller.py" line="386"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="407"/>
+        <location filename="../../desktop/ui/controller.py" line="408"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="417"/>
+        <location filename="../../desktop/ui/controller.py" line="418"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="426"/>
+        <location filename="../../desktop/ui/controller.py" line="427"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="447"/>
+        <location filename="../../desktop/ui/controller.py" line="448"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="459"/>
+        <location filename="../../desktop/ui/controller.py" line="460"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="471"/>
+        <location filename="../../desktop/ui/controller.py" line="472"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="477"/>
+        <location filename="../../desktop/ui/controller.py" line="478"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="488"/>
+        <location filename="../../desktop/ui/controller.py" line="489"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="501"/>
+        <location filename="../../desktop/ui/controller.py" line="502"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="505"/>
+        <location filename="../../desktop/ui/controller.py" line="506"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="505"/>
+        <location filename="../../desktop/ui/controller.py" line="506"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="517"/>
+        <location filename="../../desktop/ui/controller.py" line="518"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="529"/>
+        <location filename="../../desktop/ui/controller.py" line="530"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="551"/>
+        <location filename="../../desktop/ui/controller.py" line="552"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="552"/>
+        <location filename="../../desktop/ui/controller.py" line="553"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="560"/>
+        <location filename="../../desktop/ui/controller.py" line="561"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="561"/>
+        <location filename="../../desktop/ui/controller.py" line="562"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -1200,12 +1200,12 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="574"/>
+        <location filename="../../desktop/ui/controller.py" line="575"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="576"/>
+        <location filename="../../desktop/ui/controller.py" line="577"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
@@ -1598,22 +1598,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="586"/>
+        <location filename="../../desktop/ui/reader.py" line="587"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="595"/>
+        <location filename="../../desktop/ui/reader.py" line="596"/>
         <source>Tag all occurrences as</source>
         <translation>将所有出现处标注为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="604"/>
+        <location filename="../../desktop/ui/reader.py" line="605"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="608"/>
+        <location filename="../../desktop/ui/reader.py" line="609"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1639,47 +1639,47 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="103"/>
+        <location filename="../../desktop/ui/review_panel.py" line="104"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="105"/>
+        <location filename="../../desktop/ui/review_panel.py" line="106"/>
         <source>colleague (all)</source>
         <translation>同事（全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="124"/>
+        <location filename="../../desktop/ui/review_panel.py" line="125"/>
         <source>✓ Accept (A)</source>
         <translation>✓ 通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="125"/>
+        <location filename="../../desktop/ui/review_panel.py" line="126"/>
         <source>The colleague&apos;s tag is right as it is</source>
         <translation>同事的标注正确，保持原样</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="126"/>
+        <location filename="../../desktop/ui/review_panel.py" line="127"/>
         <source>✗ Reject (R)</source>
         <translation>✗ 驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="127"/>
+        <location filename="../../desktop/ui/review_panel.py" line="128"/>
         <source>The tag is wrong; it stays, struck through</source>
         <translation>标注有误；保留并划线显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="128"/>
+        <location filename="../../desktop/ui/review_panel.py" line="129"/>
         <source>✎ Correct (C)</source>
         <translation>✎ 更正 (C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="130"/>
+        <location filename="../../desktop/ui/review_panel.py" line="131"/>
         <source>Make your own copy of the tag, linked to it, and edit it in the inspector</source>
         <translation>复制一份自己的标注（与原标注关联），并在检查器中编辑</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_panel.py" line="162"/>
+        <location filename="../../desktop/ui/review_panel.py" line="163"/>
         <source>%n tag(s) to review</source>
         <translation>
             <numerusform>待审核标注 %n 个</numerusform>
@@ -1689,37 +1689,37 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="55"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="55"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="55"/>
+        <location filename="../../desktop/ui/review_panel.py" line="56"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
         <source>Author</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="57"/>
         <source>Last comment</source>
         <translation>最新评论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="72"/>
+        <location filename="../../desktop/ui/review_panel.py" line="73"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
@@ -2292,17 +2292,17 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TagTablePanel</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="138"/>
+        <location filename="../../desktop/ui/tag_table.py" line="141"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="143"/>
+        <location filename="../../desktop/ui/tag_table.py" line="146"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="149"/>
+        <location filename="../../desktop/ui/tag_table.py" line="152"/>
         <source>All authors</source>
         <translation>全部标注人</translation>
     </message>

@@ -186,3 +186,22 @@ def test_rule_spans_scored_once_per_sentence_and_none_across_sentences() -> None
     assert all(0.5 < (scored[s] or 0) <= 1 for s in spans)
     one = sentences(text)[1]
     assert scored[spans[0]] == learning.span_confidence(loaded, one, *spans[0])
+
+
+def test_the_workers_training_job_trains_only_the_kinds_due(project: Project) -> None:
+    def job() -> list[learning.TrainOutcome]:
+        return learning.train_due_job(lambda *_: None, target=project.target,
+                                      analyst="alice", every=learning.TRAIN_EVERY)
+
+    _, kind_id = add_kind(project, "Company", "公司")
+    kind = next(k.key for k in __import__("desktop.services.kinds", fromlist=["x"])
+                .list_kinds(project) if k.id == kind_id)
+    text, names = _text(FIRMS[:20], 0)
+    rid = _report(project, text, "r")
+    for name in names[:learning.TRAIN_EVERY - 1]:
+        tags.create_tag(project, rid, kind, text.index(name), text.index(name) + len(name))
+    assert job() == []  # 19 decisions: not yet
+    last = names[learning.TRAIN_EVERY - 1]
+    tags.create_tag(project, rid, kind, text.index(last), text.index(last) + len(last))
+    assert [(o.kind, o.examples) for o in job()] == [(kind, learning.TRAIN_EVERY)]
+    assert job() == []  # trained: the count starts again

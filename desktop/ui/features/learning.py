@@ -113,6 +113,7 @@ class LearningFeature(QObject):
         self.train_dialog: TrainDialog | None = None
         self.annotations_dialog: AnnotationsDialog | None = None
         self.last_outcomes: list[TrainOutcome] = []
+        self.decisions_seen = 0
         self._auto_timer = QTimer(self, singleShot=True, interval=AUTO_TRAIN_DELAY_MS)
         self._auto_timer.timeout.connect(self.train_if_due)
         ctx.window.act_train.triggered.connect(self.train)
@@ -151,30 +152,42 @@ class LearningFeature(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.tags or changes.created or changes.removed or changes.updated:
+            self.count_decisions(len(changes.created | changes.updated | changes.removed) or 1)
+
+    def count_decisions(self, n: int) -> None:
+        """Decisions seen in this window; every TRAIN_EVERY of them the worker looks
+        which kinds are due (counting the whole project's: colleagues' too)."""
+        from desktop.services import learning
+
+        self.decisions_seen += n
+        if self.decisions_seen >= learning.TRAIN_EVERY:
             self._auto_timer.start()
 
     def train_if_due(self) -> None:
         """Train, quietly in the worker, the kinds with TRAIN_EVERY decisions since their
-        model was trained (a training already running looks again when it ends)."""
+        model was trained (a training already running: looked at again when it ends)."""
         from desktop.services import learning
         from desktop.ui.jobs import ProcessJob
 
         if self.training:
             return
-        due = learning.due_kinds(self.ctx.project)
-        if not due:
-            return
+        self.decisions_seen = 0
         project = self.ctx.project
-        names = ", ".join(kind_label(self.ctx, k) for k in due)
-        self.ctx.window.statusBar().showMessage(
-            self.tr("Training suggestions (%1)…").replace("%1", names))
-        self.job = ProcessJob(learning.train_project_job, {
-            "target": project.target, "analyst": project.analyst_name, "kinds": due}, self)
+        self.job = ProcessJob(learning.train_due_job, {
+            "target": project.target, "analyst": project.analyst_name,
+            "every": learning.TRAIN_EVERY}, self)
+        self.job.progress.connect(self._auto_progress)
         self.job.finished.connect(self._trained_quietly)
         self.job.failed.connect(self._auto_failed)
         self.job.start()
 
+    def _auto_progress(self, _done: int, _total: int, kind: str) -> None:
+        if kind:
+            self.ctx.window.statusBar().showMessage(
+                self.tr("Training suggestions (%1)…").replace("%1", kind_label(self.ctx, kind)))
+
     def _trained_quietly(self, outcomes: list[TrainOutcome]) -> None:
+        from desktop.services import learning
         from desktop.ui.train_dialog import outcome_line
 
         done = [outcome_line(o, kind_label(self.ctx, o.kind)) for o in outcomes if o.trained]
@@ -182,7 +195,8 @@ class LearningFeature(QObject):
             self.ctx.window.statusBar().showMessage(
                 self.tr("Suggestions trained: %1").replace("%1", "; ".join(done)), 8000)
         self._trained(outcomes)
-        self._auto_timer.start()  # decisions made while it trained
+        if self.decisions_seen >= learning.TRAIN_EVERY:  # decisions made while it trained
+            self._auto_timer.start()
 
     def _auto_failed(self, message: str) -> None:
         self.ctx.window.statusBar().showMessage(
@@ -225,6 +239,9 @@ class LearningFeature(QObject):
             path.name, plan, names, lambda: annotations.apply(project, plan),
             parent=self.ctx.window)
         self.annotations_dialog.applied.connect(self.ctx.bus.publish)
+        self.annotations_dialog.applied.connect(  # every imported tag is a decision
+            lambda _changes, d=self.annotations_dialog: self.count_decisions(
+                d.outcome.tags_created if d.outcome is not None else 0))
         self.annotations_dialog.show()
         return self.annotations_dialog
 
