@@ -3,8 +3,10 @@ it as its first argument and opens one transaction per user action."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,12 +20,33 @@ DEFAULT_ANALYST = "analyst"
 
 
 @dataclass(slots=True)
+class ProjectCaches:
+    """What an open project keeps in memory: it belongs to the project and goes with it
+    when it closes (a second project in the same process never sees it)."""
+
+    # report id → text: texts are immutable once imported, so the few being tagged are
+    # kept and a key press slices memory instead of reading a megabyte
+    texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    # (analyst id, report id) already marked in progress: one look per report, not per key
+    started: set[tuple[str, str]] = field(default_factory=set)
+    # report id → (rules version, (region, year), suggestions): desktop/services/suggestions.py
+    suggestions: OrderedDict[str, tuple[str, Any, tuple[Any, ...]]] = field(
+        default_factory=OrderedDict)
+
+    def clear(self) -> None:
+        self.texts.clear()
+        self.started.clear()
+        self.suggestions.clear()
+
+
+@dataclass(slots=True)
 class Project:
     target: str
     engine: Engine
     uow: sessionmaker[Session]
     analyst_id: str
     analyst_name: str
+    caches: ProjectCaches = field(default_factory=ProjectCaches)
 
     @property
     def is_team(self) -> bool:
@@ -36,6 +59,7 @@ class Project:
         return str(Path(self.target))
 
     def close(self) -> None:
+        self.caches.clear()
         self.engine.dispose()
 
 

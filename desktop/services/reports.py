@@ -116,5 +116,5 @@ def update_metadata(project: Project, report_id: str, **values: Any) -> Changes:
             raise ReportGone
         for key, value in checked.items():
             setattr(r, key, value)
-    suggestions.forget(report_id)
+    suggestions.forget(project, report_id)
     return Changes(reports=frozenset({report_id}), library=True)

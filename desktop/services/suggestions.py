@@ -68,8 +68,7 @@ Meta = tuple[str, int | None]  # (region, year): the metadata the rule engine re
 _ANY: Meta = ("\x00any", None)  # primed without saying for which metadata
 
 # (report id, RULES_VERSION) -> (the metadata used, the rule engine's suggestions)
-_CACHE: dict[tuple[str, str], tuple[Meta, tuple[Suggestion, ...]]] = {}
-_CACHE_LIMIT = 64
+CACHE_LIMIT = 64  # reports whose suggestions an open project keeps (ProjectCaches)
 
 
 # --- ids ---------------------------------------------------------------------------
@@ -202,20 +201,28 @@ class SuggestionWork:
         return (self.region or "", self.year)
 
 
-def _fresh(report_id: str, meta: Meta) -> tuple[Suggestion, ...] | None:
+def _cached(project: Project, report_id: str) -> tuple[Meta, tuple[Suggestion, ...]] | None:
+    """A report's cached (region and year, suggestions), if made by these rules."""
+    entry = project.caches.suggestions.get(report_id)
+    if entry is None or entry[0] != RULES_VERSION:
+        return None
+    return entry[1], entry[2]
+
+
+def _fresh(project: Project, report_id: str, meta: Meta) -> tuple[Suggestion, ...] | None:
     """The cached suggestions of a report, if computed for this region and year."""
-    cached = _CACHE.get((report_id, RULES_VERSION))
+    cached = _cached(project, report_id)
     if cached is None or cached[0] not in (meta, _ANY):
         return None
     return cached[1]
 
 
-def _store(report_id: str, meta: Meta, found: tuple[Suggestion, ...]) -> None:
-    key = (report_id, RULES_VERSION)
-    _CACHE.pop(key, None)
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = (meta, found)
+def _store(project: Project, report_id: str, meta: Meta, found: tuple[Suggestion, ...]) -> None:
+    cache = project.caches.suggestions
+    cache.pop(report_id, None)
+    if len(cache) >= CACHE_LIMIT:
+        cache.popitem(last=False)
+    cache[report_id] = (RULES_VERSION, meta, found)
 
 
 def work_for(project: Project, report_id: str) -> SuggestionWork | None:
@@ -223,7 +230,7 @@ def work_for(project: Project, report_id: str) -> SuggestionWork | None:
     (for the report's present region and year)."""
     with project.uow() as session:
         meta = sq.report_meta(session, report_id)
-        if meta is not None and _fresh(report_id, (meta[0] or "", meta[1])) is not None:
+        if meta is not None and _fresh(project, report_id, (meta[0] or "", meta[1])) is not None:
             return None
         report = _report(session, report_id)
         structure = Structure.from_dict(report.structure or {})
@@ -231,24 +238,23 @@ def work_for(project: Project, report_id: str) -> SuggestionWork | None:
                               report.year, headings_of(report.text, structure))
 
 
-def prime(report_id: str, items: list[dict[str, Any]],
+def prime(project: Project, report_id: str, items: list[dict[str, Any]],
           rules_version: str = RULES_VERSION, meta: Meta | None = None) -> None:
     """Store a worker's `compute` result, so `for_report` does not compute again; `meta`
     is the work's (region, year) (`SuggestionWork.meta`)."""
     if rules_version != RULES_VERSION:
         return
-    _store(report_id, _ANY if meta is None else (meta[0] or "", meta[1]),
+    _store(project, report_id, _ANY if meta is None else (meta[0] or "", meta[1]),
            tuple(from_dicts(items)))
 
 
-def clear_cache() -> None:
-    _CACHE.clear()
+def clear_cache(project: Project) -> None:
+    project.caches.suggestions.clear()
 
 
-def forget(report_id: str) -> None:
+def forget(project: Project, report_id: str) -> None:
     """Drop a report's cached suggestions (its metadata changed)."""
-    for key in [k for k in _CACHE if k[0] == report_id]:
-        del _CACHE[key]
+    project.caches.suggestions.pop(report_id, None)
 
 
 def _report(session: Session, report_id: str) -> Report:
@@ -258,14 +264,14 @@ def _report(session: Session, report_id: str) -> Report:
     return report
 
 
-def _engine(report: Report) -> tuple[Suggestion, ...]:
+def _engine(project: Project, report: Report) -> tuple[Suggestion, ...]:
     meta: Meta = (report.region or "", report.year)
-    cached = _fresh(report.id, meta)
+    cached = _fresh(project, report.id, meta)
     if cached is None:
         structure = Structure.from_dict(report.structure or {})
         context = context_of(report.region, report.year, headings_of(report.text, structure))
         cached = tuple(_suggest(report.text, context))
-        _store(report.id, meta, cached)
+        _store(project, report.id, meta, cached)
     return cached
 
 
@@ -296,9 +302,11 @@ def _with_registry(text: str, engine: tuple[Suggestion, ...],
     return out
 
 
-def _current(session: Session, report_id: str, kinds: tuple[str, ...] = KINDS) -> list[Suggestion]:
+def _current(session: Session, project: Project, report_id: str,
+             kinds: tuple[str, ...] = KINDS) -> list[Suggestion]:
     report = _report(session, report_id)
-    found = _with_registry(report.text, _engine(report), programs.hits_in(session, report.text))
+    found = _with_registry(report.text, _engine(project, report),
+                           programs.hits_in(session, report.text))
     excluded = sq.excluded(session, report_id)
     seen: set[tuple[str, int, int]] = set()
     out: list[Suggestion] = []
@@ -314,7 +322,7 @@ def for_report(project: Project, report_id: str) -> list[Suggestion]:
     """The report's open suggestions, in text order: neither rejected at that span and
     kind, nor already tagged there with that kind by anyone. Ids: `suggestion_id`."""
     with project.uow() as session:
-        return _current(session, report_id)
+        return _current(session, project, report_id)
 
 
 def by_id(project: Project, report_id: str, sid: str) -> Suggestion | None:
@@ -376,7 +384,7 @@ def accept_all(project: Project, report_id: str,
     ids (for undo). Spans already tagged are skipped (they are not suggested)."""
     created: list[str] = []
     with project.uow.begin() as session:
-        for s in _current(session, report_id, kinds):
+        for s in _current(session, project, report_id, kinds):
             created.append(_accept_in(session, project, report_id, s))
     programs_changed = "program" in kinds and bool(created)
     return Changes(tags=frozenset({report_id}), programs=programs_changed,
@@ -432,7 +440,7 @@ def fields_for(project: Project, report_id: str, kind: str, start: int, end: int
     on that span or around it, else (metrics and targets) the quantity parsed from the
     tagged text."""
     # only what is computed already: a key press must never wait for the rule engine
-    entry = _CACHE.get((report_id, RULES_VERSION))
+    entry = _cached(project, report_id)
     cached = entry[1] if entry is not None else ()
     found = [s for s in cached if s.kind == kind and s.start < end and start < s.end]
     if found:

@@ -7,7 +7,6 @@ tag changed by someone else since then is refused (StaleTagError), never overwri
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -90,27 +89,21 @@ def create_tag(
         return create_in(session, project, report_id, kind, start, end, fields, origin, tag_id)
 
 
-# Report texts are immutable once imported, so the few being tagged are kept here: a
-# key press then slices the text in memory instead of reading a megabyte from the file.
-_TEXTS: OrderedDict[tuple[str, str], str] = OrderedDict()
-_TEXTS_KEPT = 8
-# reports this process has already marked in progress for an analyst
-_STARTED: set[tuple[str, str, str]] = set()
+TEXTS_KEPT = 8  # report texts an open project keeps in memory (ProjectCaches.texts)
 
 
-def _report_text(session: Session, report_id: str) -> str:
-    bind = session.get_bind()
-    key = (str(bind.engine.url), report_id)
-    text = _TEXTS.get(key)
+def _report_text(session: Session, project: Project, report_id: str) -> str:
+    texts = project.caches.texts
+    text = texts.get(report_id)
     if text is None:
         text = report_queries.text_of(session, report_id)
         if text is None:
             raise ReportGone
-        _TEXTS[key] = text
-        if len(_TEXTS) > _TEXTS_KEPT:
-            _TEXTS.popitem(last=False)
+        texts[report_id] = text
+        if len(texts) > TEXTS_KEPT:
+            texts.popitem(last=False)
     else:
-        _TEXTS.move_to_end(key)
+        texts.move_to_end(report_id)
     return text
 
 
@@ -123,7 +116,7 @@ def create_in(
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
         raise UnknownKind(kind)
-    text = _report_text(session, report_id)
+    text = _report_text(session, project, report_id)
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     quote = text[start:end]
     stripped = quote.lstrip()
@@ -142,11 +135,11 @@ def create_in(
     session.add(tag)
     session.flush()
     q.record_event(session, tag, HistoryAction.CREATED, project.analyst_id, TagState.of(tag, kind))
-    started = (str(project.engine.url), project.analyst_id, report_id)
-    if started not in _STARTED:  # one look per report and session, not per key press
+    started = (project.analyst_id, report_id)
+    if started not in project.caches.started:  # one look per report, not per key press
         report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
                                  only_if_missing=True)
-        _STARTED.add(started)
+        project.caches.started.add(started)
     return _changed(tag, "created")
 
 
@@ -190,7 +183,7 @@ def resize_tag(
 ) -> Changes:
     with project.uow.begin() as session:
         tag = _load(session, tag_id, expected_version)
-        text = _report_text(session, tag.report_id)
+        text = _report_text(session, project, tag.report_id)
         if not 0 <= start < end <= len(text):
             raise EmptySpan
         tag.start, tag.end, tag.quote = start, end, text[start:end]
@@ -356,7 +349,7 @@ def detail(project: Project, tag_id: str) -> TagDetail | None:
             HistoryEntry(e.id, e.action, names.get(e.analyst_id or "", "?"), e.created_at, e.state)
             for e in q.history(session, tag_id)
         )
-        text = _report_text(session, tag.report_id)  # cached: a click reads no megabytes
+        text = _report_text(session, project, tag.report_id)  # cached: a click reads no megabytes
         warnings = tag_warnings(kind, tag.quote, text[tag.start:tag.end], tag.fields,
                                 q.has_twin(session, tag))
         return TagDetail(

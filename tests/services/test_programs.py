@@ -139,7 +139,7 @@ def test_find_aliases_in_a_report(seeded: Project) -> None:
     programs.add_alias(seeded, pid, "智赋万企")
     hits = programs.find_aliases(seeded, doc.text)
     assert len(hits) == doc.text.count("智赋万企")
-    suggestions.clear_cache()
+    suggestions.clear_cache(seeded)
     found = suggestions.for_report(seeded, rid)
     rule_hit = next(s for s in found if s.text == "“智赋万企”行动")
     # the rule's own suggestion is kept and carries the entry's id
@@ -159,7 +159,7 @@ def test_registry_and_suggestions_on_postgresql() -> None:
         try:
             importing.import_files(project, [SEED])
             rid = reports.library(project)[0].id
-            suggestions.clear_cache()
+            suggestions.clear_cache(project)
             found = suggestions.for_report(project, rid)
             prog = next(s for s in found if s.kind == "program")
             changes = suggestions.accept(project, rid, prog)

@@ -12,11 +12,6 @@ from desktop.services import reports, suggestions, tags
 from desktop.services.project import Project
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    suggestions.clear_cache()
-
-
 def _metric(project: Project, rid: str) -> Suggestion:
     return next(s for s in suggestions.for_report(project, rid) if s.kind == "metric")
 
@@ -50,7 +45,7 @@ def test_a_primed_result_for_other_metadata_is_not_used(seeded: Project) -> None
     rid = reports.library(seeded)[0].id
     work = suggestions.work_for(seeded, rid)
     assert work is not None
-    suggestions.prime(rid, suggestions.compute(*work.args), meta=work.meta)
+    suggestions.prime(seeded, rid, suggestions.compute(*work.args), meta=work.meta)
     assert suggestions.work_for(seeded, rid) is None
     reports.update_metadata(seeded, rid, region="江西")
     work = suggestions.work_for(seeded, rid)

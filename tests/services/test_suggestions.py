@@ -15,11 +15,6 @@ def _hunan(project: Project) -> str:
     return next(r.id for r in rows if r.region == "湖南")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    suggestions.clear_cache()
-
-
 def test_seed_suggestions_carry_fields_and_ids(seeded: Project) -> None:
     rid = _hunan(seeded)
     doc = reports.document(seeded, rid)
@@ -57,7 +52,7 @@ def test_worker_compute_primes_the_cache(seeded: Project) -> None:
     assert work is not None and work.rules_version == RULES_VERSION
     items = suggestions.compute(*work.args)
     assert items and set(items[0]) == {"kind", "start", "end", "text", "rule", "fields"}
-    suggestions.prime(rid, items)
+    suggestions.prime(seeded, rid, items)
     assert suggestions.work_for(seeded, rid) is None
     direct = suggestions.for_report(seeded, rid)
     assert [(s.kind, s.start, s.end) for s in direct] == [
@@ -103,7 +98,7 @@ def test_reject_is_remembered_and_undone(seeded: Project) -> None:
     changes = suggestions.reject(seeded, rid, target)
     assert rid in changes.tags
     suggestions.reject(seeded, rid, target)  # twice is harmless
-    suggestions.clear_cache()
+    suggestions.clear_cache(seeded)
     assert target not in suggestions.for_report(seeded, rid)
     suggestions.unreject(seeded, rid, target)
     assert target in suggestions.for_report(seeded, rid)

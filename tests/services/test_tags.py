@@ -126,3 +126,27 @@ def test_a_reviewers_long_comment_is_kept_whole_in_the_history(seeded) -> None:
     entry = detail.history[-1]
     assert entry.action == "reviewed: reject"
     assert entry.state["comment"] == comment and entry.state["status"] == "rejected"
+
+
+def test_the_projects_caches_go_with_it(project_path) -> None:
+    """Report texts, the reports marked in progress and the suggestions are kept by the
+    open project (issue 15: no module-level caches), so a project opened later on the
+    same file (after a restore, say) never sees what an earlier one kept."""
+    from desktop.services import importing, suggestions
+    from tests.conftest import SEED
+
+    first = open_project_as(project_path, "alice")
+    importing.import_files(first, [SEED])
+    report = reports.library(first)[0].id
+    tags.create_tag(first, report, "metric", 0, 4)
+    suggestions.for_report(first, report)
+    caches = first.caches
+    assert report in caches.texts and report in caches.suggestions
+    assert (first.analyst_id, report) in caches.started
+    second = open_project_as(project_path, "alice")
+    try:
+        assert not second.caches.texts and not second.caches.suggestions
+        first.close()
+        assert not caches.texts and not caches.started and not caches.suggestions
+    finally:
+        second.close()

@@ -122,7 +122,7 @@ class SuggestionsFeature(QObject):
     def _computed(self, report_id: str, items: list[dict[str, Any]],
                   meta: tuple[str, int | None] | None = None) -> None:
         self._pending = None
-        suggestions.prime(report_id, items, meta=meta)
+        suggestions.prime(self.ctx.project, report_id, items, meta=meta)
         self.ctx.window.statusBar().clearMessage()
         if self.ctx.controller.report_id == report_id:
             self.refresh()
