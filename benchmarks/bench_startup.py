@@ -1,7 +1,8 @@
 """Start-up: from a fresh interpreter to the main window painted with the seed reports
 loaded (docs/design.md budget < 300 ms). Runs the app's own start-up path in a child process
-(`desktop.app.run` with REPORTMARK_BENCH_EXIT set quits right after the first paint of a
-report) and times it from outside, so interpreter start and imports count."""
+(`desktop.app.run` with REPORTMARK_BENCH_EXIT set says when its first frame is painted and
+quits) timed from outside, so interpreter start and imports count; the interpreter's
+teardown after the paint is not start-up, and is shown apart (start to exit)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,19 @@ from typing import Any
 RUNS = 5
 
 
-def _once(db: Path, home: Path) -> float:
+def _once(db: Path, home: Path) -> tuple[float, float]:
+    """Milliseconds from the start of the process to the first frame painted (the app
+    says when, on stdout), and to the process's end (its teardown included)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORTMARK_BENCH_EXIT="1",
                HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "cfg"))
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "--analyst", "bench"],
-                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return (time.perf_counter() - t0) * 1000
+    t0 = time.time()
+    child = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "--analyst", "bench"],
+                           env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                           text=True)
+    ended = (time.time() - t0) * 1000
+    painted = [float(line.split()[-1]) for line in child.stdout.splitlines()
+               if line.startswith("painted at ")]
+    return ((painted[0] - t0) * 1000 if painted else ended), ended
 
 
 def _seed_import_ms(folder: Path) -> tuple[float, float]:
@@ -53,7 +60,7 @@ def run() -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         parse_ms, import_ms = _seed_import_ms(Path(tmp))
         db = Path(tmp) / "startup.rmk"
-        first = _once(db, Path(tmp))  # creates the project and imports the seeds
+        first = _once(db, Path(tmp))[1]  # creates the project and imports the seeds
         warm = [_once(db, Path(tmp)) for _ in range(RUNS)]
     return [
         {"name": "seed file read and split into reports", "value": round(parse_ms, 1),
@@ -63,5 +70,7 @@ def run() -> list[dict[str, Any]]:
         {"name": "first run: new project, seeds imported, window painted", "value": round(first),
          "unit": "ms", "budget": None},
         {"name": "start to the main window painted, seeds loaded (median)",
-         "value": round(statistics.median(warm)), "unit": "ms", "budget": 300},
+         "value": round(statistics.median(w[0] for w in warm)), "unit": "ms", "budget": 300},
+        {"name": "start-up process, start to exit (median, teardown included)",
+         "value": round(statistics.median(w[1] for w in warm)), "unit": "ms", "budget": None},
     ]

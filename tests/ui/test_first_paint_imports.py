@@ -12,7 +12,7 @@ from pathlib import Path
 # loaded after the first paint (each costs tens of milliseconds to import, or more)
 AFTER_FIRST_PAINT = ("sqlalchemy", "alembic", "openpyxl", "xlsxwriter", "numpy", "onnxruntime",
                      "pycrfsuite", "docx", "desktop.domain.quantities", "desktop.domain.fieldvalues",
-                     "desktop.services.project", "desktop.ui.controller")
+                     "desktop.services.project", "desktop.ui.controller", "desktop.ui.messages")
 
 _PAINT_THEN_LIST = """
 import sys
