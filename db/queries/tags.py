@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from db import span_columns as span_sql
 from db.models import Analyst, Tag, TagEvent, TagKind, TagLink
-from desktop.domain.states import ACTION_LENGTH, HistoryAction, TagState
+from desktop.domain.states import ACTION_LENGTH, HistoryAction, TagState, TagStatus
 
 
 def span_rows(session: Session, report_id: str) -> list[Row[Any]]:
@@ -112,6 +112,23 @@ def history(session: Session, tag_id: str) -> list[TagEvent]:
 
 def kind_by_key(session: Session, key: str) -> TagKind | None:
     return session.scalar(select(TagKind).where(TagKind.key == key))
+
+
+def add_tag(
+    session: Session, *, report_id: str, kind_id: str, start: int, end: int, quote: str,
+    fields: dict[str, Any], author_id: str, origin: str, status: str = TagStatus.OPEN,
+    note: str = "", tag_id: str | None = None,
+) -> Tag:
+    """The one place a tag row is made: added and flushed, so its id and version are set
+    (`tag_id` brings a tag back under the id it had)."""
+    tag = Tag(report_id=report_id, kind_id=kind_id, start=start, end=end, quote=quote,
+              fields=dict(fields), note=note, author_id=author_id, origin=origin,
+              status=status)
+    if tag_id is not None:
+        tag.id = tag_id
+    session.add(tag)
+    session.flush()
+    return tag
 
 
 def record_event(

@@ -44,6 +44,7 @@ class Origin(StrEnum):
     SUGGESTION = "suggestion:"
     LEARNED = "learned:"
     IMPORTED = "import:"  # brought in from an annotation file: import:FORMAT
+    CORRECTION = "correction of "  # a reviewer's corrected copy: correction of ID8
     ADJUDICATED_PICKED = "adjudicated (picked)"
     ADJUDICATED_COMBINED = "adjudicated (combined)"
     ADJUDICATED_OWN = "adjudicated (own)"

@@ -99,10 +99,10 @@ def _consensus_tag(
     # Adjudicating the same place again replaces the earlier decision (idempotent).
     tag = aq.consensus_at(session, consensus.id, report_id, kind_row.id, start, end)
     if tag is None:
-        tag = Tag(report_id=report_id, kind_id=kind_row.id, start=start, end=end,
-                  quote=report.text[start:end], fields=dict(fields), author_id=consensus.id,
-                  origin=Origin.adjudicated(how), status=TagStatus.ACCEPTED)
-        session.add(tag)
+        tag = q.add_tag(session, report_id=report_id, kind_id=kind_row.id, start=start,
+                        end=end, quote=report.text[start:end], fields=fields,
+                        author_id=consensus.id, origin=Origin.adjudicated(how),
+                        status=TagStatus.ACCEPTED)
     else:
         tag.fields = dict(fields)
         tag.origin = Origin.adjudicated(how)

@@ -23,7 +23,14 @@ from db.models import Report, Review, Tag, TagKind, TagLink
 from db.queries import review as rq
 from db.queries import tags as q
 from desktop.domain.errors import EmptySpan, RefusedInput, UnknownKind
-from desktop.domain.states import VERDICT_STATUS, HistoryAction, TagState, TagStatus, Verdict
+from desktop.domain.states import (
+    VERDICT_STATUS,
+    HistoryAction,
+    Origin,
+    TagState,
+    TagStatus,
+    Verdict,
+)
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
@@ -183,14 +190,10 @@ def correct(
                     new_fields.pop(key, None)
                 else:
                     new_fields[key] = value
-            fixed = Tag(
-                report_id=original.report_id, kind_id=kind_id, start=new_start, end=new_end,
-                quote=report.text[new_start:new_end], fields=new_fields,
-                author_id=project.analyst_id, origin=f"correction of {original.id[:8]}",
-                status=TagStatus.OPEN,
-            )
-            session.add(fixed)
-            session.flush()
+            fixed = q.add_tag(
+                session, report_id=original.report_id, kind_id=kind_id, start=new_start,
+                end=new_end, quote=report.text[new_start:new_end], fields=new_fields,
+                author_id=project.analyst_id, origin=f"{Origin.CORRECTION}{original.id[:8]}")
             q.record_event(session, fixed, HistoryAction.CREATED_CORRECTION, project.analyst_id,
                            _state(session, fixed))
             session.add(TagLink(source_id=fixed.id, target_id=original.id, type="corrects"))

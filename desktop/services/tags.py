@@ -125,15 +125,9 @@ def create_in(
     end = start + len(quote)
     if start >= end:
         raise RefusedInput("Select some text to tag.", message_id="tag.no_selection")
-    tag = Tag(
-        report_id=report_id, kind_id=kind_row.id, start=start, end=end,
-        quote=quote, fields=dict(fields or {}), author_id=project.analyst_id,
-        origin=origin,
-    )
-    if tag_id is not None:
-        tag.id = tag_id
-    session.add(tag)
-    session.flush()
+    tag = q.add_tag(session, report_id=report_id, kind_id=kind_row.id, start=start, end=end,
+                    quote=quote, fields=fields or {}, author_id=project.analyst_id,
+                    origin=origin, tag_id=tag_id)
     q.record_event(session, tag, HistoryAction.CREATED, project.analyst_id, TagState.of(tag, kind))
     started = (project.analyst_id, report_id)
     if started not in project.caches.started:  # one look per report, not per key press
@@ -153,14 +147,11 @@ def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
             raise StaleTagError(
                 "This tag is already back (perhaps a colleague restored it).",
                 message_id="tag.already_back")
-        tag = Tag(
-            id=state["id"], report_id=state["report_id"], kind_id=kind_row.id,
-            start=state["start"], end=state["end"], quote=state["quote"],
-            fields=dict(state["fields"]), note=state["note"], author_id=state["author_id"],
-            origin=state["origin"], status=state["status"],
-        )
-        session.add(tag)
-        session.flush()
+        tag = q.add_tag(session, report_id=state["report_id"], kind_id=kind_row.id,
+                        start=state["start"], end=state["end"], quote=state["quote"],
+                        fields=state["fields"], author_id=state["author_id"],
+                        origin=state["origin"], status=state["status"], note=state["note"],
+                        tag_id=state["id"])
         q.record_event(session, tag, HistoryAction.RESTORED, project.analyst_id,
                        TagState.of(tag, state["kind"]))
         return _changed(tag, "created")
