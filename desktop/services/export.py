@@ -10,6 +10,7 @@ turns that into an exception so the temporary files are removed on the way out.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -129,13 +130,13 @@ def records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
 
 
 def _records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
-    texts = q.report_texts(session, f)
+    reports = q.report_context(session, f)
     ends: dict[str, list[int]] = {}  # sentence ends, found once per report
+    decoded: dict[str, dict[str, Any]] = {}  # fields JSON text → its value, parsed once
     for row in q.tag_rows(session, f):
-        (tag_id, kind, report_id, title, region, agency, year, start, end, quote, fields,
-         note, author, origin, status, created, updated, version, reviewer, verdict,
-         comment) = row
-        text = texts.get(report_id, "")
+        (tag_id, kind, report_id, start, end, quote, fields, note, author, origin, status,
+         created, updated, version, reviewer, verdict, comment) = row
+        title, region, agency, year, text = reports.get(report_id) or ("", "", "", None, "")
         if text:
             report_ends = ends.get(report_id)
             if report_ends is None:
@@ -143,12 +144,22 @@ def _records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
             before, after = sentence_in(text, report_ends, start, end)
         else:
             before = after = ""
+        if fields.__class__ is str:  # the stored JSON (SQLite); PostgreSQL's driver decodes it
+            value = decoded.get(fields)
+            if value is None:
+                if len(decoded) >= _DECODED_MAX:
+                    decoded.clear()
+                value = decoded[fields] = json.loads(fields) or {}
+            fields = value
         yield TagRecord(
             tag_id, kind, report_id, title or "", region or "", agency or "", year, quote,
             before, after, dict(fields or {}), note or "", author or "", origin or "",
             status or "", reviewer or "", verdict or "", comment or "", created, updated,
             version, start, end,
         )
+
+
+_DECODED_MAX = 4096
 
 
 def export(
