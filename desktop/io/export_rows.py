@@ -558,6 +558,12 @@ def _plan(columns: Sequence[Column]) -> _Plan:
     return plan
 
 
+def plain_value(key: str) -> Callable[[TagRecord], Any]:
+    """How the cell of a column that is not a field (report, status, created, …) is
+    read from a record."""
+    return _PLAIN[key]
+
+
 def checksum(canon_values: Sequence[str]) -> str:
     return hashlib.blake2b("\x1f".join(canon_values).encode(), digest_size=8).hexdigest()
 

@@ -57,6 +57,7 @@ from desktop.io.export_rows import (
 )
 from desktop.io.xlsx_charts import write_charts
 from desktop.io.xlsx_fast import W_DATE, W_OTHER, W_RICH, W_YEAR, FastSheet
+from desktop.io.xlsx_rows import RowWriter, lines_needed, row_height
 from desktop.io.xlsx_summary import SummaryData, display_width, number_text, write_summary
 
 WIDTH_SAMPLE_ROWS = 500  # column widths are fitted on the first rows of each sheet
@@ -64,8 +65,6 @@ MAX_WIDTH = 60.0
 PROGRESS_EVERY = 2000
 LIST_SHEET = "_lists"  # drop-down lists too long to write inline
 HEADER_PX = 36  # two lines of header
-LINE_PX = 21  # one line of 11-point text, CJK included (Noto Sans CJK is taller than Calibri)
-MAX_ROW_PX = 545  # Excel's limit, 409 points
 
 
 class _Formats:
@@ -144,29 +143,16 @@ class _Sheet:
             else:
                 self.plan.append((c, W_OTHER, None, text, text_qp))
 
+        self.fast: RowWriter | None = None  # set once the sheet's formats are known
+
     def height(self, values: list[Any]) -> int | None:
         """The row's height in pixels when a wrapped text needs more than one line."""
         lines = 1
         for c, width in self.wrapped:
-            value = values[c]
-            if not value:
-                continue
-            text = "".join(value) if value.__class__ is tuple else value
-            if text.__class__ is not str:
-                continue
-            n = len(text)
-            if n * 2 < width - 2 and "\n" not in text:
-                continue  # one line even if all of it is Han characters
-            wide = (len(text.encode("utf-8", "replace")) - n) // 2  # ≈ CJK characters
-            # A Han character is ~2.1 units of Calibri 11 in Excel, ~1.5 in LibreOffice:
-            # rows are sized for Excel (never cut), LibreOffice shows a little room below
-            units = n + wide * 0.8
-            need = int(units // max(width - 1.5, 1.0)) + 1 + text.count("\n")
+            need = lines_needed(values[c], width)
             if need > lines:
                 lines = need
-        if lines == 1:
-            return None
-        return min(lines * LINE_PX + 4, MAX_ROW_PX)
+        return row_height(lines)
 
 
 def _write_text(ws: Any, row: int, col: int, value: str, fmt: Any, fmt_qp: Any) -> str:
@@ -199,16 +185,17 @@ def _write_rich(ws: Any, row: int, col: int, parts: tuple[str, str, str], f: _Fo
     return before + tagged + after
 
 
-def _write_row(sheet: _Sheet, values: list[Any], f: _Formats) -> None:
+def _write_row(sheet: _Sheet, rec: TagRecord, f: _Formats) -> None:
     row = sheet.row
+    if row > WIDTH_SAMPLE_ROWS and sheet.fast is not None and sheet.fast.write(rec, row):
+        sheet.row += 1
+        return
+    values = row_values(rec, sheet.columns)
     height = sheet.height(values)
     if row <= WIDTH_SAMPLE_ROWS:
         _write_sampled_row(sheet, values, f, height)
         return
     ws = sheet.ws
-    if isinstance(ws, FastSheet) and ws.fast_row(row, values, height):
-        sheet.row += 1
-        return
     if height is not None:
         ws.set_row_pixels(row, height)
     write_string = ws.write_string
@@ -404,8 +391,9 @@ def write_xlsx(
             ws = wb.add_worksheet(name, worksheet_class=FastSheet)
             ws.set_row_pixels(0, HEADER_PX)
             _header(ws, [c.header for c in columns], f)
-            sheets[kind.key] = _Sheet(ws, columns, f)
-            ws.prepare_fast(sheets[kind.key].plan, f, [c.cell == HIDDEN for c in columns])
+            sheet = sheets[kind.key] = _Sheet(ws, columns, f)
+            ws.prepare_fast(sheet.plan, f)
+            sheet.fast = RowWriter(ws, columns, sheet.widths)
             layout.append((name, kind, columns))
         summary_ws = wb.add_worksheet(fixed["Summary"])
         charts_ws = wb.add_worksheet(fixed["Charts"])
@@ -418,7 +406,7 @@ def write_xlsx(
             target = sheets.get(rec.kind)
             if target is None:
                 continue
-            _write_row(target, row_values(rec, target.columns), f)
+            _write_row(target, rec, f)
             summary.add(rec)
             n += 1
             if progress is not None and n % PROGRESS_EVERY == 0:

@@ -1,13 +1,14 @@
 """The fast row path of the workbook writer: a constant-memory XlsxWriter worksheet that
-takes a tag's whole row at once.
+takes a tag's whole row as XML, and the XML of each kind of cell.
 
 XlsxWriter builds each cell through several Python calls (argument conversion, a cell
 tuple, attribute escaping, two regular expressions); with 100 000 tags × ~25 cells that
-alone was over the export budget. `fast_row` writes the same XML that `set_row_pixels`
-+ `write_string` / `write_number` / `write_datetime` / `write_rich_string` would (same
-styles, same inline strings, same escaping, same row height:
-tests/io/test_xlsx_export.py compares the two) straight to the sheet's row file, after
-flushing any row written the ordinary way.
+alone was over the export budget. The cells made here are the XML that
+`set_row_pixels` + `write_string` / `write_number` / `write_datetime` /
+`write_rich_string` would write (same styles, same inline strings, same escaping, same
+row height: tests/io/test_xlsx_export.py compares the two); `put_row` writes a row of
+them straight to the sheet's row file, after flushing any row written the ordinary way.
+`xlsx_rows` makes the rows.
 
 It relies on XlsxWriter internals (`fh`, `previous_row`, `_write_single_row`,
 `_check_dimensions`, `_convert_date_time`, `_escape_control_characters`), so
@@ -31,7 +32,8 @@ W_OTHER, W_RICH, W_DATE, W_YEAR = range(4)
 # XlsxWriter escapes "_xHHHH_" literals and C0 controls in inline strings; we check for
 # both at once and leave the rare hit to its own code.
 _NEEDS_CONTROL_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
-CELL_CACHE_MAX = 4096  # per column
+# Text that needs no cleaning, escaping or quote prefix (ids, checksums)
+_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,99}")
 FAST_MAX_CHARS = 16_000  # beyond half of Excel's limit XlsxWriter counts UTF-16 units
 
 
@@ -52,7 +54,7 @@ def _t(text: str, rich: bool = False) -> str:
 
 def _text(value: str) -> tuple[str, bool]:
     """(the <t> element, whether it looks like a formula) of a text cell; ("", False)
-    if it is too long for `fast_row`."""
+    if it is too long for the fast path."""
     text = clean_text(value)
     if len(text) > FAST_MAX_CHARS:
         return "", False
@@ -63,24 +65,22 @@ _short_text = lru_cache(maxsize=8192)(_text)  # titles, statuses, field values r
 
 
 class FastSheet(Worksheet):  # type: ignore[misc]
-    """A constant-memory worksheet that also takes a tag's whole row at once; the first
-    rows (that column widths are fitted on), the header, and any row with a very long
-    text still go through XlsxWriter's API."""
+    """A constant-memory worksheet that also takes a whole row of cell XML at once; the
+    first rows (that column widths are fitted on), the header, and any row with a very
+    long text still go through XlsxWriter's API."""
 
     fast_cols: list[tuple[int, int, str, str, str, str, str]] | None = None
     rich_bold: str = ""
     rich_plain: str = ""
-    cell_caches: list[dict[tuple[type, Any], str] | None]  # set by prepare_fast
 
-    def prepare_fast(self, plan: list[tuple[int, int, Any, Any, Any]], f: Any,
-                     hidden_cols: list[bool] | None = None) -> None:
+    def prepare_fast(self, plan: list[tuple[int, int, Any, Any, Any]], f: Any) -> None:
         """`plan`: per column (index, W_* code, number format, text format, quote-prefixed
-        text format); `f` the writer's formats (integer, decimal, wrap, wrap_qp, bold_wrap)."""
+        text format); `f` the writer's formats (integer, decimal, wrap, wrap_qp, bold_wrap).
+        Sets `fast_cols`: per column (index, W_* code, '<c r="B', then the style
+        attributes for a number, for another number, for text, for formula-like text)."""
         def xf(fmt: Any) -> str:
             return f' s="{fmt._get_xf_index()}"'
 
-        if hidden_cols is None:
-            hidden_cols = [False] * len(plan)
         self.fast_cols = []
         for c, how, fmt, text_fmt, text_qp in plan:
             if how == W_RICH:
@@ -93,111 +93,51 @@ class FastSheet(Worksheet):  # type: ignore[misc]
             self.fast_cols.append((c, how, f'<c r="{xl_col_to_name(c)}', number, other, text, qp))
         font = ('<sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/>'
                 '<scheme val="minor"/>')
-        self.serials: dict[Any, float] = {}
-        # Per column, (class, value) → the cell after its reference, for the columns whose
-        # values repeat (not dates, sentences or the hidden ids and checksums)
-        self.cell_caches: list[dict[tuple[type, Any], str] | None] = [
-            {} if how == W_OTHER or (how == W_YEAR and not hidden) else None
-            for (_c, how, _f, _t, _q), hidden in zip(plan, hidden_cols, strict=True)]
         self.rich_bold = f"<r><rPr><b/>{font}</rPr>"
         self.rich_plain = f"<r><rPr>{font}</rPr>"
 
-    def fast_row(self, row: int, values: list[Any], height_px: int | None) -> bool:
-        """Write one row of tag values (`height_px`: its height, None for the default);
-        False (nothing written) if it needs the slow way."""
-        cols = self.fast_cols
-        if cols is None or row <= self.previous_row:
-            return False
-        r = str(row + 1) + '"'  # closes the r attribute
-        if height_px is None:
-            out = [f'<row r="{r}>']
-        else:
-            out = [f'<row r="{r} ht="{height_px * 0.75:.16g}" customHeight="1">']
-        first = last = -1
-        caches = self.cell_caches
-        if len(values) != len(cols):
-            raise ValueError(f"{len(values)} values for {len(cols)} columns")
-        for i, value in enumerate(values):
-            if value is None or value == "":
-                continue  # an empty cell: its column's plan is not even looked at
-            c, how, prefix, number, other, plain, qp = cols[i]
-            cache = caches[i]
-            ref = prefix + r  # '<c r="B12"'
-            if cache is not None:
-                cls = value.__class__
-                # (not a float zero: -0.0 == 0.0, but their cells differ)
-                if ((cls is str and len(value) <= 64) or cls is int
-                        or (cls is float and value)):
-                    key = (cls, value)
-                    tail = cache.get(key)
-                    if tail is None:
-                        tail = self._tail(how, value, number, other, plain, qp)
-                        if tail is None:
-                            return False
-                        if len(cache) >= CELL_CACHE_MAX:
-                            cache.clear()
-                        cache[key] = tail
-                    out.append(ref + tail)
-                    if first < 0:
-                        first = c
-                    last = c
-                    continue
-            if how == W_RICH:
-                cell = self._rich(ref, value, number, other, plain)
-                if cell is None:
-                    return False
-                out.append(cell)
-            elif value.__class__ is str:
-                t, formula = _short_text(value) if len(value) <= 64 else _text(value)
-                if not t:
-                    return False
-                out.append(f'{ref}{qp if formula else plain} t="inlineStr"><is>{t}</is></c>')
-            elif how == W_YEAR:
-                out.append(f'{ref}{number}><v>{value:.16G}</v></c>')
-            elif how == W_DATE:
-                serial = self.serials.get(value)
-                if serial is None:  # tags made together share their second
-                    if len(self.serials) > 4096:
-                        self.serials.clear()
-                    serial = self.serials[value] = self._convert_date_time(value)
-                out.append(f'{ref}{number}><v>{serial:.16G}</v></c>')
-            else:
-                x = float(value)
-                if x != x or x in (float("inf"), float("-inf")):
-                    return False
-                style = number if x.is_integer() else other
-                out.append(f'{ref}{style}><v>{x:.16G}</v></c>')
-            if first < 0:
-                first = c
-            last = c
-        if first < 0:
+    def put_row(self, row: int, cells: str, first: int, last: int,
+                height_px: int | None) -> bool:
+        """Write row `row` (0-based) holding `cells` (the <c> elements, columns `first`
+        to `last`), `height_px` high (None: the default); False (nothing written) if
+        the row cannot come now (a row at or before one already written)."""
+        if row <= self.previous_row:
             return False
         self._write_single_row(row)  # flush a row written the ordinary way, if any
         self._check_dimensions(row, first)
         self._check_dimensions(row, last)
-        out.append("</row>")
-        self.fh.write("".join(out))
+        if height_px is None:
+            self.fh.write(f'<row r="{row + 1}">{cells}</row>')
+        else:
+            self.fh.write(f'<row r="{row + 1}" ht="{height_px * 0.75:.16g}" '
+                          f'customHeight="1">{cells}</row>')
         return True
 
-    def _tail(self, how: int, value: Any, number: str, other: str, plain: str,
-              qp: str) -> str | None:
-        """What follows '<c r="B12"' for a text, year or number cell (not a date or
-        rich one), as the loop of `fast_row` writes it; None if it needs the slow way."""
+    def cell_tail(self, col: int, value: Any) -> str | None:
+        """What follows '<c r="B12"' for a text, number, year or date cell of column
+        `col`; None if it needs the slow way (a very long text, a number that is not
+        finite)."""
+        _c, how, _prefix, number, other, plain, qp = self.fast_cols[col]  # type: ignore[index]
         if value.__class__ is str:
-            t, formula = _text(value)
+            if _WORD.fullmatch(value):  # an id, a checksum: nothing to clean or escape
+                return f'{plain} t="inlineStr"><is><t>{value}</t></is></c>'
+            t, formula = _short_text(value) if len(value) <= 64 else _text(value)
             if not t:
                 return None
             return f'{qp if formula else plain} t="inlineStr"><is>{t}</is></c>'
         if how == W_YEAR:
             return f'{number}><v>{value:.16G}</v></c>'
+        if how == W_DATE:
+            return f'{number}><v>{self._convert_date_time(value):.16G}</v></c>'
         x = float(value)
         if x != x or x in (float("inf"), float("-inf")):
             return None
-        style = number if x.is_integer() else other
-        return f'{style}><v>{x:.16G}</v></c>'
+        return f'{number if x.is_integer() else other}><v>{x:.16G}</v></c>'
 
-    def _rich(self, ref: str, parts: tuple[str, str, str], plain: str, qp: str,
-              bold: str) -> str | None:
+    def rich_tail(self, col: int, parts: tuple[str, str, str]) -> str | None:
+        """What follows '<c r="B12"' for the sentence (before, tagged, after), the tagged
+        words bold; None if it needs the slow way."""
+        _c, _how, _prefix, plain, qp, bold, _ = self.fast_cols[col]  # type: ignore[index]
         before, tagged, after = parts
         before = clean_text(before) if before else before
         tagged = clean_text_cached(tagged)
@@ -205,10 +145,10 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         if not tagged or len(before) + len(tagged) + len(after) > FAST_MAX_CHARS:
             return None
         if not before and not after:
-            return f'{ref}{bold} t="inlineStr"><is>{_t(tagged)}</is></c>'
+            return f'{bold} t="inlineStr"><is>{_t(tagged)}</is></c>'
         style = qp if (before or tagged).startswith(FORMULA_STARTS) else plain
         body = f"<r>{_t(before, True)}</r>" if before else ""
         body += f"{self.rich_bold}{_t(tagged, True)}</r>"
         if after:
             body += f"{self.rich_plain}{_t(after, True)}</r>"
-        return f'{ref}{style} t="inlineStr"><is>{body}</is></c>'
+        return f'{style} t="inlineStr"><is>{body}</is></c>'

@@ -193,7 +193,7 @@ def test_latest_review_shown(exported: tuple[Path, dict[str, Any]], seeded: Proj
 
 
 def test_fast_rows_write_the_same_xml_as_xlsxwriter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows past the width sample are written by `FastSheet.fast_row`: the sheet XML
+    """Rows past the width sample are written by `xlsx_rows.RowWriter`: the sheet XML
     must be what XlsxWriter's own write_* calls produce (formula quote-prefix, white
     space, escaping, numbers, text in number columns, dates, the rich sentence, the
     height of a row whose sentence wraps). pyproject.toml pins XlsxWriter to the
