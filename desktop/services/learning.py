@@ -358,10 +358,12 @@ def _rule_spans(ruled: list[Suggestion], kinds: set[str]) -> dict[str, list[tupl
 
 
 def prediction_work(project: Project, report_id: str, ruled: list[Suggestion],
-                    have: Predictions | None) -> PredictionWork | None:
+                    have: Predictions | None,
+                    stamps: dict[str, str] | None = None) -> PredictionWork | None:
     """The input of `predict_report` for a report, or None when `have` is still valid (the
-    same models, every rule suggestion scored) or there is no model."""
-    stamps = model_stamps(project)
+    same models, every rule suggestion scored) or there is no model. `stamps`: the
+    models' (`model_stamps`), when the caller has just read them."""
+    stamps = model_stamps(project) if stamps is None else stamps
     if not stamps:
         return None
     rule_spans = _rule_spans(ruled, set(stamps))

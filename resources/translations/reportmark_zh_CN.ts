@@ -908,7 +908,7 @@ Created %3 · updated %4</source>
 <context>
     <name>LearnedPredictions</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="98"/>
+        <location filename="../../desktop/ui/features/learning.py" line="102"/>
         <source>Learned suggestions failed: %1</source>
         <translation>学习建议失败：%1</translation>
     </message>
@@ -916,37 +916,37 @@ Created %3 · updated %4</source>
 <context>
     <name>LearningFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="187"/>
+        <location filename="../../desktop/ui/features/learning.py" line="194"/>
         <source>Training suggestions (%1)…</source>
         <translation>正在训练建议（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="196"/>
+        <location filename="../../desktop/ui/features/learning.py" line="202"/>
         <source>Suggestions trained: %1</source>
         <translation>建议已训练：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="203"/>
+        <location filename="../../desktop/ui/features/learning.py" line="207"/>
         <source>Training suggestions failed: %1</source>
         <translation>训练建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="216"/>
+        <location filename="../../desktop/ui/features/learning.py" line="224"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="217"/>
+        <location filename="../../desktop/ui/features/learning.py" line="225"/>
         <source>Annotations (*.jsonl *.json *.ann *.tsv *.txt);;All files (*)</source>
         <translation>标注文件 (*.jsonl *.json *.ann *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="232"/>
+        <location filename="../../desktop/ui/features/learning.py" line="240"/>
         <source>%1 is not UTF-8 text</source>
         <translation>%1 不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="235"/>
+        <location filename="../../desktop/ui/features/learning.py" line="243"/>
         <source>The annotations were not imported: %1</source>
         <translation>标注未导入：%1</translation>
     </message>

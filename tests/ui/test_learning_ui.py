@@ -157,6 +157,8 @@ def test_train_from_the_menu_runs_in_the_worker_and_reports_and_decisions_train_
         w.act_train.trigger()
         dialog = feature.train_dialog
         assert dialog is not None and dialog.running  # the menu returned at once
+        w.act_train.trigger()
+        assert feature.train_dialog is dialog  # one training at a time
         qtbot.waitUntil(lambda: dialog.outcomes is not None, timeout=90_000)
         text = dialog.details.toPlainText()
         assert "Company: trained on 20 examples" in text, text

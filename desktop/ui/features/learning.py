@@ -57,10 +57,14 @@ class LearnedPredictions(QObject):
         short); None while a worker computes them, or when there is no model."""
         from desktop.services import learning
 
+        stamps = learning.model_stamps(self.ctx.project)
+        if not stamps:  # no model (yet, or no longer)
+            self._kept.pop(report_id, None)
+            return None
         have = self._kept.get(report_id)
-        work = learning.prediction_work(self.ctx.project, report_id, ruled, have)
+        work = learning.prediction_work(self.ctx.project, report_id, ruled, have, stamps)
         if work is None:
-            return have if have is not None and have.stamps else None
+            return have
         if len(work.text) * len(work.models) <= INLINE_WORK:
             return self._keep(report_id, learning.predict_report(**work.kwargs))
         self._in_worker(work)
@@ -140,6 +144,9 @@ class LearningFeature(QObject):
         """Tag ▸ Train suggestions: every kind with enough tags, in the worker."""
         from desktop.ui.train_dialog import TrainDialog
 
+        if self.train_dialog is not None and self.train_dialog.running:
+            self.train_dialog.raise_()  # one training at a time
+            return self.train_dialog
         if self.job is not None and self.job.running:
             self.job.cancel()  # the full training covers what it was doing
         project = self.ctx.project
@@ -187,7 +194,6 @@ class LearningFeature(QObject):
                 self.tr("Training suggestions (%1)…").replace("%1", kind_label(self.ctx, kind)))
 
     def _trained_quietly(self, outcomes: list[TrainOutcome]) -> None:
-        from desktop.services import learning
         from desktop.ui.train_dialog import outcome_line
 
         done = [outcome_line(o, kind_label(self.ctx, o.kind)) for o in outcomes if o.trained]
@@ -195,17 +201,19 @@ class LearningFeature(QObject):
             self.ctx.window.statusBar().showMessage(
                 self.tr("Suggestions trained: %1").replace("%1", "; ".join(done)), 8000)
         self._trained(outcomes)
-        if self.decisions_seen >= learning.TRAIN_EVERY:  # decisions made while it trained
-            self._auto_timer.start()
 
     def _auto_failed(self, message: str) -> None:
         self.ctx.window.statusBar().showMessage(
             self.tr("Training suggestions failed: %1").replace("%1", message), 8000)
 
     def _trained(self, outcomes: list[TrainOutcome]) -> None:
+        from desktop.services import learning
+
         self.last_outcomes = list(outcomes)
         if any(o.trained for o in outcomes):
             self.ctx.controller.refresh_tags()  # the new models' suggestions
+        if self.decisions_seen >= learning.TRAIN_EVERY:  # decisions made while it trained
+            self._auto_timer.start()
 
     # --- annotations from other tools ------------------------------------------------
 
