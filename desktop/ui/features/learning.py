@@ -145,7 +145,7 @@ class LearningFeature(QObject):
         from desktop.ui.train_dialog import TrainDialog
 
         if self.train_dialog is not None and self.train_dialog.running:
-            self.train_dialog.raise_()  # one training at a time
+            self.train_dialog.show()  # one training at a time: its dialog again
             return self.train_dialog
         if self.job is not None and self.job.running:
             self.job.cancel()  # the full training covers what it was doing
