@@ -147,11 +147,6 @@ def kind_keys(session: Session) -> dict[str, str]:
     return {kid: key for kid, key in session.execute(select(TagKind.id, TagKind.key))}
 
 
-def report_years(session: Session, ids: list[str]) -> dict[str, int | None]:
-    query = select(Report.id, Report.year).where(Report.id.in_(ids))
-    return {rid: year for rid, year in session.execute(query)}
-
-
 def latest_comments(session: Session, tag_ids: list[str]) -> dict[str, str]:
     """tag id → the comment of its latest review (tags without a review are absent)."""
     review = _latest_reviews()

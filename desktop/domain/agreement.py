@@ -27,16 +27,16 @@ characters), the figures are 1.0 — the two agree on nothing being there.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.domain.fieldvalues import period_months
+from desktop.domain.periods import parse_period
 
 DEFAULT_TOLERANCE = 0.005  # relative: 7.8 and 7.81 agree, 7.8 and 7.9 do not
 
@@ -289,27 +289,14 @@ def char_kappa(a: Sequence[Ann], b: Sequence[Ann], kind: str | None = None) -> t
 
 # --------------------------------------------------------------------- field values
 
-PeriodKey = Callable[[str, int | None], str | None]
 
 
-def _load_period_parser() -> PeriodKey | None:
-    """`desktop.domain.periods.parse_period` when present (written alongside this module)."""
-    try:
-        module = importlib.import_module("desktop.domain.periods")
-    except ImportError:  # pragma: no cover - the periods module is part of the app
-        return None
-    parse = getattr(module, "parse_period", None)
-    if parse is None:  # pragma: no cover
-        return None
-
-    def key(text: str, year: int | None) -> str | None:
-        period = parse(text, year)
-        return None if period is None else str(period.key())
-
-    return key
+def _period_key(text: str, year: int | None) -> str | None:
+    """A period's key (2025-01..2025-09) from the words typed, read against the year."""
+    period = parse_period(text, year)
+    return None if period is None else str(period.key())
 
 
-_period_key = _load_period_parser()
 _SPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”‘’\"'《》〈〉「」『』]")  # “智赋万企”行动 names 智赋万企行动
 
@@ -341,7 +328,7 @@ def _period(value: Any, year: int | None) -> str | None:
     months = period_months(value)
     if months is not None:  # a key, as accepted suggestions store a period
         return f"{months[0]}..{months[1]}"
-    if isinstance(value, str) and _period_key is not None:
+    if isinstance(value, str):
         return _period_key(value, year)
     return None
 

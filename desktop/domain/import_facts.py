@@ -81,10 +81,6 @@ def ocr_info(structure: dict[str, Any]) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def is_ocr(structure: dict[str, Any]) -> bool:
-    return ocr_info(structure) is not None
-
-
 def published_of(structure: dict[str, Any]) -> str:
     value = structure.get("published")
     return value if isinstance(value, str) else ""

@@ -7,7 +7,7 @@ report; for the common all-BMP text both directions are the identity.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -52,6 +52,3 @@ class OffsetMap:
         if lo and self._astral[lo - 1] + (lo - 1) + 1 == u16:
             cp = self._astral[lo - 1]
         return cp
-
-    def astral_before(self, cp: int) -> int:
-        return bisect_right(self._astral, cp - 1) if self._astral else 0

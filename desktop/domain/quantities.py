@@ -78,11 +78,6 @@ CHANGE_VERBS: dict[str, int] = {
     "增长": 1, "提高": 1, "上涨": 1, "增加": 1, "上升": 1,
     "下降": -1, "降低": -1, "下跌": -1, "减少": -1, "回落": -1, "下滑": -1,
 }
-# Words that give a direction when they stand near (not touching) the number.
-_DIRECTION_HINTS: dict[str, int] = {
-    **CHANGE_VERBS, "增": 1, "涨": 1, "升": 1, "降": -1, "减": -1, "跌": -1,
-}
-QUALIFIERS = ("左右", "以上", "以内", "以下", "上下", "多", "余")
 _DASHES = "—–－-～~至到"
 
 _DIG = "0-9０-９"

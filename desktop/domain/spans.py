@@ -4,7 +4,7 @@ snapping a double-click to the number-with-unit or quoted name around it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator, MutableSequence, Sequence
 from operator import sub
 
@@ -63,14 +63,6 @@ class IntervalIndex:
 
     def at(self, pos: int) -> list[int]:
         return list(self.overlapping(pos, pos + 1))
-
-    def next_after(self, pos: int) -> int | None:
-        k = bisect_right(self._starts, pos)
-        return self._orig(k) if k < len(self._starts) else None
-
-    def previous_before(self, pos: int) -> int | None:
-        k = bisect_left(self._starts, pos) - 1
-        return self._orig(k) if k >= 0 else None
 
 
 class IdColumn:

@@ -19,23 +19,10 @@ from functools import lru_cache
 from typing import Any
 
 from desktop.domain.fieldvalues import display, period_months, period_text
+from desktop.domain.periods import parse_period
+from desktop.domain.quantities import decimal_str, parse_quantity
 from desktop.io import workbook_labels as labels
 from desktop.io.cells import clean_text
-
-try:  # the quantities parser may be absent in older checkouts; normalising is optional
-    from desktop.domain.quantities import decimal_str, parse_quantity
-except ImportError:  # pragma: no cover
-    parse_quantity = None  # type: ignore[assignment]
-
-    def decimal_str(value: Decimal) -> str:
-        text = format(value.normalize(), "f")
-        return text.rstrip("0").rstrip(".") if "." in text else text
-
-_parse_period: Callable[..., Any] | None
-try:  # being written by a colleague; used only when present
-    from desktop.domain.periods import parse_period as _parse_period
-except ImportError:  # pragma: no cover
-    _parse_period = None
 
 FORMAT_MARKER = "ReportMark export"
 FORMAT_VERSION = 1
@@ -323,7 +310,7 @@ def _normalised(fields: dict[str, Any]) -> tuple[Decimal | None, str]:
     if number is None:
         return None, ""
     unit = str(fields.get("unit") or (value.get("unit", "") if isinstance(value, dict) else ""))
-    if parse_quantity is not None and unit:
+    if unit:
         parsed = _parsed_quantity(decimal_str(number), unit)
         if parsed is not None:
             return parsed
@@ -349,7 +336,7 @@ def period_bounds(key: str, fields: dict[str, Any], year: int | None) -> tuple[s
     start = end = None
     if isinstance(value, dict):
         start, end = value.get("start"), value.get("end")
-    if not start and not end and value and _parse_period is not None:
+    if not start and not end and value:
         parsed = _parsed_period(display(value), year)
         if parsed is not None:
             start, end = parsed
@@ -371,12 +358,8 @@ def period_cell(key: str, fields: dict[str, Any]) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _parsed_period(text: str, year: int | None) -> tuple[Any, Any] | None:
-    """(start, end) of _parse_period(text, year), by (text, year)."""
-    assert _parse_period is not None
-    try:
-        period = _parse_period(text, year)
-    except Exception:  # a colleague's parser in progress must not break an export
-        return None
+    """(start, end) of parse_period(text, year), by (text, year)."""
+    period = parse_period(text, year)
     return None if period is None else (period.start, period.end)
 
 

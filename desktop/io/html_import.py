@@ -271,12 +271,6 @@ def _article(text: str) -> str | None:
     return summary if len(plain) >= _MIN_ARTICLE else None
 
 
-def html_blocks(data: bytes, name: str) -> tuple[str, list[Block]]:
-    """The page's title and the blocks of its article in reading order."""
-    title, blocks, _ = read_page(data, name)
-    return title, blocks
-
-
 _TOOL_WORDS = re.compile(r"发布时间|发布日期|来源[:：]|作者[:：]|字号|打印|关闭窗口|分享到|浏览次数|"
                          r"阅读次数|责任编辑|【?\[?\s*大\s+中\s+小\s*\]?】?|收藏|纠错")
 

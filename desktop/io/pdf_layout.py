@@ -18,8 +18,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-_CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x3000, 0x303F),
-               (0x20000, 0x3FFFF))
 _PAGE_NUMBER = re.compile(
     r"^[-—–_·•\s]*(第\s*)?[0-9]+\s*(页)?(\s*/\s*(共\s*)?[0-9]+\s*页?)?[-—–_·•\s]*$"
     r"|^(page|p\.)\s*[0-9]+(\s*(of|/)\s*[0-9]+)?$",
@@ -70,11 +68,6 @@ class _Band:
     chars: list[Char] = field(default_factory=list)
     centre: float = 0.0
     height: float = 0.0
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return any(a <= code <= b for a, b in _CJK_RANGES)
 
 
 def _latin(ch: str) -> bool:

@@ -11,8 +11,6 @@ import os
 
 from desktop.domain.states import TagStatus, Verdict
 
-LANGS = ("zh_CN", "en")
-
 
 def workbook_lang(requested: str | None = None) -> str:
     """"zh_CN" or "en": the language asked for, else REPORTMARK_LANG or the locale."""
