@@ -21,28 +21,16 @@ db.engine's ProjectError messages.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Connection,
-    DateTime,
-    Engine,
-    Table,
-    Text,
-    insert,
-    select,
-    type_coerce,
-    update,
-)
+from sqlalchemy import Connection, Engine
 
 from db.base import new_id
 from db.engine import is_url, open_project
@@ -60,6 +48,7 @@ from db.models import (
     TagKind,
     TagLink,
 )
+from db.queries import merge_copy as mc
 from db.queries import merge_plan
 from db.queries.merge_checks import check_sqlite_source
 from db.queries.merge_plan import TagPlan
@@ -68,7 +57,6 @@ from desktop.services.changes import Changes
 from desktop.services.project import Project
 
 Progress = Callable[[int, int, str], None]
-CHUNK = 5000
 STEPS = 8
 TAG_COLUMNS = ("report_id", "kind_id", "start", "end", "quote", "fields", "note",
                "author_id", "origin", "status", "updated_at")
@@ -107,63 +95,6 @@ class MergeOutcome:
     def changes(self) -> Changes:
         return Changes(tags=self.report_ids, library=self.reports_added > 0,
                        analysts=self.analysts_added > 0, programs=self.programs_added > 0)
-
-
-def _table(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-class _Codec:
-    """How rows are read and written. Between two SQLite files, JSON and date-time
-    columns travel as their stored text: decoding and re-encoding 200 000 JSON values
-    was half the time of a 100 000-tag merge. Elsewhere (PostgreSQL) they are typed."""
-
-    def __init__(self, raw: bool) -> None:
-        self.raw = raw
-
-    def _is_raw(self, column: Any) -> bool:
-        return self.raw and isinstance(column.type, JSON | DateTime)
-
-    def rows(self, conn: Connection, model: Any, where: Any = None) -> list[dict[str, Any]]:
-        table = _table(model)
-        names = [c.name for c in table.columns]
-        cols = [type_coerce(c, Text) if self._is_raw(c) else c for c in table.columns]
-        query = select(*cols)
-        if where is not None:
-            query = query.where(where)
-        return [dict(zip(names, row, strict=True)) for row in conn.execute(query).all()]
-
-    def insert(self, conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        table = _table(model)
-        if self.raw:
-            # SQLite to SQLite: the driver's executemany on tuples, every value already in
-            # its stored form (SQLAlchemy's per-row parameter processing was a third of
-            # the time of a 100 000-tag merge).
-            names = [c.name for c in table.columns if c.name in rows[0]]
-            quoted = ", ".join(f'"{n}"' for n in names)
-            marks = ", ".join("?" for _ in names)
-            sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
-            for chunk in _chunks(rows):
-                conn.exec_driver_sql(sql, [tuple(r[n] for n in names) for r in chunk])
-            return
-        for chunk in _chunks(rows):
-            conn.execute(insert(table), chunk)
-
-    def load(self, value: Any) -> Any:
-        """A JSON column's value as Python data."""
-        return json.loads(value) if self.raw and isinstance(value, str) else value
-
-    def dump(self, value: Any) -> Any:
-        """Python data as a JSON column's value (for `insert`)."""
-        return json.dumps(value, ensure_ascii=False) if self.raw else value
-
-
-def _chunks(rows: list[dict[str, Any]], size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 class _Copy:
@@ -233,7 +164,7 @@ def merge_into(engine: Engine, other: str | Path,
     step(0, "Opening the colleague's project")
     source = _Copy(other)
     try:
-        codec = _Codec(source.engine.dialect.name == engine.dialect.name == "sqlite")
+        codec = mc.Codec(source.engine.dialect.name == engine.dialect.name == "sqlite")
         attach = codec.raw and source.path is not None
         tables = [Analyst, TagKind, TagField, Report, Program, ProgramAlias, TagLink, Review,
                   ReportState]
@@ -253,40 +184,24 @@ def merge_into(engine: Engine, other: str | Path,
                 step(5, "Bringing in the tags' history")
                 if len(tag_ids) > 2000:
                     return [e for e in codec.rows(src, TagEvent) if e["tag_id"] in tag_ids]
-                return [e for ids in _id_chunks(sorted(tag_ids))
+                return [e for ids in mc.id_chunks(sorted(tag_ids))
                         for e in codec.rows(src, TagEvent, TagEvent.tag_id.in_(ids))]
 
             if not attach:
                 with engine.begin() as conn:
                     return _merge(conn, codec, theirs, their_tags, their_events, step, None)
         assert source.path is not None
-        with engine.connect() as conn:
-            # ATTACH works inside the transaction; DETACH only after it ends.
-            conn.exec_driver_sql(f"ATTACH DATABASE ? AS {OTHER}", (str(source.path),))
-            cache = int(conn.exec_driver_sql("PRAGMA main.cache_size").scalar_one())
-            for pragma in MERGE_PRAGMAS:
-                conn.exec_driver_sql(pragma)
+        with engine.connect() as conn, mc.attached(conn, source.path) as other_schema:
             try:
-                outcome = _merge(conn, codec, theirs, their_tags, their_events, step, OTHER)
+                outcome = _merge(conn, codec, theirs, their_tags, their_events, step,
+                                 other_schema)
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
-            finally:
-                conn.exec_driver_sql(f"DETACH DATABASE {OTHER}")
-                conn.exec_driver_sql(f"PRAGMA main.cache_size = {cache}")
             return outcome
     finally:
         source.close()
-
-
-OTHER = "rm_other"  # the schema name of the attached colleague's file
-# 100 000 tags go into this project's indexes in no order of theirs: with SQLite's 2 MB
-# page cache each insert reads and spills pages again. During a merge the cache may grow
-# (only as far as used; set back, and its pages freed, afterwards). The colleague's file
-# is our own temporary copy: read through a memory map (a third less time to read it).
-MERGE_PRAGMAS = ("PRAGMA main.cache_size = -262144", f"PRAGMA {OTHER}.cache_size = -65536",
-                 f"PRAGMA {OTHER}.mmap_size = 4294967296")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +212,7 @@ class TheirTags:
     tombs: dict[str, merge_plan.Tombstone]
 
 
-def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any]]],
+def _merge(conn: Connection, codec: mc.Codec, theirs: dict[str, list[dict[str, Any]]],
            their_tags: TheirTags,
            their_events: Callable[[set[str]], list[dict[str, Any]]],
            step: Callable[[int, str], None], attached: str | None) -> MergeOutcome:
@@ -310,8 +225,7 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
     kind_map = _merge_kinds(conn, codec, theirs["tag_kind"], theirs["tag_field"])
     report_map, counts["reports"], counts["matched"] = _merge_reports(conn, codec, theirs["report"])
     program_map, counts["programs"] = _merge_named(conn, codec, Program, theirs["program"], "name")
-    mine_alias = {a for a, in conn.execute(select(ProgramAlias.alias))}
-    mine_alias_ids = {a for a, in conn.execute(select(ProgramAlias.id))}
+    mine_alias, mine_alias_ids = mc.aliases(conn)
     new_aliases = []
     for row in theirs["program_alias"]:
         if row["id"] in mine_alias_ids or row["alias"] in mine_alias:
@@ -332,12 +246,10 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
     # the tags here now, which links and reviews must point at (read only when some come)
     tag_ids: set[str] = set()
     if theirs["tag_link"] or theirs["review"]:
-        tag_ids = set(conn.scalars(select(Tag.id)).all())
+        tag_ids = mc.tag_ids(conn)
 
     step(6, "Merging links and reviews")
-    mine_links = {(s, t, ty) for s, t, ty in conn.execute(
-        select(TagLink.source_id, TagLink.target_id, TagLink.type))}
-    mine_link_ids = set(conn.scalars(select(TagLink.id)))
+    mine_links, mine_link_ids = mc.links(conn)
     new_links = []
     for row in theirs["tag_link"]:
         row = {**row, "source_id": same.get(row["source_id"], row["source_id"]),
@@ -351,7 +263,7 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
         new_links.append(row)
     codec.insert(conn, TagLink, new_links)
 
-    mine_reviews = set(conn.scalars(select(Review.id)))
+    mine_reviews = mc.review_ids(conn)
     new_reviews = [
         {**row, "reviewer_id": analyst_map.get(row["reviewer_id"], row["reviewer_id"]),
          "tag_id": same.get(row["tag_id"], row["tag_id"])}
@@ -373,11 +285,10 @@ def _merge(conn: Connection, codec: _Codec, theirs: dict[str, list[dict[str, Any
     )
 
 
-def _merge_named(conn: Connection, codec: _Codec, model: Any, rows: list[dict[str, Any]],
+def _merge_named(conn: Connection, codec: mc.Codec, model: Any, rows: list[dict[str, Any]],
                  unique: str) -> tuple[dict[str, str], int]:
     """Rows matched by id, else by a unique name; returns their id → our id."""
-    table = _table(model)
-    mine = {r[0]: r[1] for r in conn.execute(select(table.c[unique], table.c.id))}
+    mine = mc.ids_by(conn, model, unique)
     mine_ids = set(mine.values())
     mapping: dict[str, str] = {}
     new = []
@@ -394,10 +305,10 @@ def _merge_named(conn: Connection, codec: _Codec, model: Any, rows: list[dict[st
     return mapping, len(new)
 
 
-def _merge_kinds(conn: Connection, codec: _Codec, kinds: list[dict[str, Any]],
+def _merge_kinds(conn: Connection, codec: mc.Codec, kinds: list[dict[str, Any]],
                  fields: list[dict[str, Any]]) -> dict[str, str]:
     """Kinds by key (each project seeded its own ids); kinds new here come with fields."""
-    mine = {k: i for k, i in conn.execute(select(TagKind.key, TagKind.id))}
+    mine = mc.kind_ids_by_key(conn)
     mine_ids = set(mine.values())
     mapping: dict[str, str] = {}
     new_kinds, new_ids = [], set()
@@ -415,9 +326,9 @@ def _merge_kinds(conn: Connection, codec: _Codec, kinds: list[dict[str, Any]],
     return mapping
 
 
-def _merge_reports(conn: Connection, codec: _Codec,
+def _merge_reports(conn: Connection, codec: mc.Codec,
                    rows: list[dict[str, Any]]) -> tuple[dict[str, str], int, int]:
-    mine = {sha: i for sha, i in conn.execute(select(Report.sha256, Report.id))}
+    mine = mc.report_ids_by_sha(conn)
     mine_ids = set(mine.values())
     mapping: dict[str, str] = {}
     new, matched = [], 0
@@ -434,7 +345,7 @@ def _merge_reports(conn: Connection, codec: _Codec,
     return mapping, len(new), matched
 
 
-def _state(row: dict[str, Any], kind_keys: dict[str, str], codec: _Codec) -> dict[str, Any]:
+def _state(row: dict[str, Any], kind_keys: dict[str, str], codec: mc.Codec) -> dict[str, Any]:
     return TagState.of_row(row, kind_keys.get(row["kind_id"], ""), codec.load(row["fields"]) or {},
                            updated_at=_iso(row["updated_at"]), version=row["version"]).record()
 
@@ -447,7 +358,7 @@ _STATE_REPORT = re.compile(r'"report_id":\s*"([^"]+)"')  # the version a merge d
 
 
 def _merge_tags(
-    conn: Connection, codec: _Codec, rows: list[dict[str, Any]],
+    conn: Connection, codec: mc.Codec, rows: list[dict[str, Any]],
     their_events: Callable[[set[str]], list[dict[str, Any]]],
     analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
     touched: set[str], attached: str | None, plan: TagPlan, their_tags: TheirTags,
@@ -480,83 +391,44 @@ def _attached_tags(
     """SQLite to SQLite: new tags and their history copied by INSERT … SELECT from the
     attached file, the ids mapped through a temporary table (no row crosses into Python).
     Returns how many tags were added, and theirs to reconcile."""
-    run = conn.exec_driver_sql
-    run("CREATE TEMP TABLE rm_map (what TEXT, theirs TEXT, ours TEXT, PRIMARY KEY (what, theirs))")
-    # the tags to bring in, with their report's id there (their history needs no second
-    # look at their tags)
-    run("CREATE TEMP TABLE rm_new (id TEXT PRIMARY KEY, report_id TEXT)")
-    try:
-        pairs = [(what, theirs, ours) for what, mapping in
-                 (("r", report_map), ("k", kind_map), ("a", analyst_map))
-                 for theirs, ours in mapping.items()]
-        if pairs:
-            run("INSERT INTO temp.rm_map VALUES (?, ?, ?)", pairs)
-        names = [c.name for c in _table(Tag).columns]
-        # on both sides with a different stamp: reconciled row by row. Asked before the
-        # new tags go in, with this project's tags as the outer loop (CROSS JOIN fixes
-        # the order), so the cost follows the tags both sides have.
-        cols = ", ".join(f't."{n}"' for n in names)
-        result = run(f"""SELECT {cols} FROM main.tag m CROSS JOIN {other}.tag t
-                         ON t.id = m.id WHERE m.updated_at != t.updated_at""")
+    names = [c.name for c in mc.table_of(Tag).columns]
+    with mc.id_maps(conn, {"r": report_map, "k": kind_map, "a": analyst_map}):
+        # on both sides with a different stamp: reconciled row by row (asked before the
+        # new tags go in)
         their_by_id = {
             row[0]: _maps(dict(zip(names, row, strict=True)), analyst_map, kind_map, report_map)
-            for row in result
+            for row in mc.changed_on_both(conn, other, names)
         }
         made = merge_plan.plan_attached(conn, other, their_tags.tombs,
                                         (analyst_map, kind_map, report_map))
         plan.same, plan.delete = made.same, made.delete
         touched |= merge_plan.apply_tombstones(conn, plan, analyst_map)
         # the same tag under another id here: reconciled with ours, under our id
-        for ids in _id_chunks(sorted(plan.same)):
-            marks = ", ".join("?" for _ in ids)
-            for row in run(f"SELECT {cols} FROM {other}.tag t WHERE t.id IN ({marks})",
-                           tuple(ids)):
+        for ids in mc.id_chunks(sorted(plan.same)):
+            for row in mc.their_tags(conn, other, names, ids):
                 theirs = _maps(dict(zip(names, row, strict=True)), analyst_map, kind_map,
                                report_map)
                 ours = plan.same[theirs["id"]]
                 if ours not in their_by_id or theirs["updated_at"] > their_by_id[ours]["updated_at"]:
                     their_by_id[ours] = {**theirs, "id": ours}
         # new here (temp.rm_new, filled by plan_attached): not in this project, and not
-        # deleted here since
-        mapped = {"report_id": "coalesce(r.ours, t.report_id)",
-                  "kind_id": "coalesce(k.ours, t.kind_id)",
-                  "author_id": "coalesce(a.ours, t.author_id)"}
-        run(f"""INSERT INTO main.tag ({", ".join(f'"{n}"' for n in names)})
-                SELECT {", ".join(mapped.get(n, f't."{n}"') for n in names)}
-                FROM temp.rm_new n JOIN {other}.tag t ON t.id = n.id
-                LEFT JOIN temp.rm_map r ON r.what = 'r' AND r.theirs = t.report_id
-                LEFT JOIN temp.rm_map k ON k.what = 'k' AND k.theirs = t.kind_id
-                LEFT JOIN temp.rm_map a ON a.what = 'a' AND a.theirs = t.author_id
-                ORDER BY t.id""")
-        # their history of the new tags (event ids renumbered; a report id that differs
-        # here is swapped in the stored state: ids are UUIDs, so replace() is exact)
-        run(f"""INSERT INTO main.tag_event (tag_id, analyst_id, action, state, created_at)
-                SELECT e.tag_id, coalesce(a.ours, e.analyst_id), e.action,
-                       CASE WHEN r.ours IS NOT NULL AND r.ours != r.theirs
-                            THEN replace(e.state, r.theirs, r.ours) ELSE e.state END,
-                       e.created_at
-                FROM temp.rm_new n JOIN {other}.tag_event e ON e.tag_id = n.id
-                LEFT JOIN temp.rm_map r ON r.what = 'r' AND r.theirs = n.report_id
-                LEFT JOIN temp.rm_map a ON a.what = 'a' AND a.theirs = e.analyst_id
-                ORDER BY e.tag_id, e.id""")
-        added = int(run("SELECT count(*) FROM temp.rm_new").scalar_one())
-        touched.update(report_map.get(r, r) for r in run(
-            "SELECT DISTINCT report_id FROM temp.rm_new").scalars().all())
-    finally:
-        run("DROP TABLE temp.rm_map")
-        run("DROP TABLE temp.rm_new")
+        # deleted here since; then their history
+        mc.copy_new_tags(conn, other, names)
+        mc.copy_new_history(conn, other)
+        added, reports = mc.new_tags(conn)
+        touched.update(report_map.get(r, r) for r in reports)
     return added, their_by_id
 
 
 def _copied_tags(
-    conn: Connection, codec: _Codec, rows: list[dict[str, Any]],
+    conn: Connection, codec: mc.Codec, rows: list[dict[str, Any]],
     their_events: Callable[[set[str]], list[dict[str, Any]]],
     analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
     touched: set[str], plan: TagPlan,
 ) -> tuple[int, dict[str, dict[str, Any]]]:
     """Any database to any: rows read into Python and bulk-inserted. Returns how many
     tags were added, and theirs to reconcile."""
-    mine_stamp = {i: _iso(u) for i, u in conn.execute(select(Tag.id, Tag.updated_at)).all()}
+    mine_stamp = {i: _iso(u) for i, u in mc.tag_stamps(conn)}
     mine_ids = set(mine_stamp)
     wanted = set(plan.new)
     their_by_id: dict[str, dict[str, Any]] = {}
@@ -597,19 +469,15 @@ def _copied_tags(
     return len(new_ids), their_by_id
 
 
-def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str, Any]],
+def _reconcile(conn: Connection, codec: mc.Codec, their_by_id: dict[str, dict[str, Any]],
                touched: set[str]) -> tuple[int, int]:
     """Tags on both sides that differ: the newer wins; the other goes into the history."""
     updated = kept = 0
     if their_by_id:
-        kind_keys = {i: k for i, k in conn.execute(select(TagKind.id, TagKind.key))}
-        recorded = {
-            (t, (s or {}).get("updated_at"))
-            for t, s in conn.execute(select(TagEvent.tag_id, TagEvent.state)
-                                     .where(TagEvent.action == HistoryAction.MERGED_OTHER))
-        }
+        kind_keys = mc.kind_keys(conn)
+        recorded = mc.merged_versions(conn)
         ours = {r["id"]: r for r in codec.rows(conn, Tag)} if len(their_by_id) > 2000 else {
-            r["id"]: r for ids in _id_chunks(list(their_by_id))
+            r["id"]: r for ids in mc.id_chunks(list(their_by_id))
             for r in codec.rows(conn, Tag, Tag.id.in_(ids))
         }
         history: list[dict[str, Any]] = []
@@ -636,9 +504,7 @@ def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str,
             if winner is their:
                 values = {c: their[c] for c in TAG_COLUMNS}
                 values["version"] = max(mine["version"], their["version"]) + 1
-                stored = {c: type_coerce(v, Text) if codec.raw and c in ("fields", "updated_at")
-                          else v for c, v in values.items()}
-                conn.execute(update(_table(Tag)).where(Tag.id == tag_id).values(**stored))
+                mc.update_tag(conn, codec, tag_id, values)
                 history.append({"tag_id": tag_id, "analyst_id": their["author_id"],
                                 "action": HistoryAction.MERGED_NEWER_KEPT,
                                 "state": codec.dump(_state({**their, **values, "id": tag_id},
@@ -651,12 +517,7 @@ def _reconcile(conn: Connection, codec: _Codec, their_by_id: dict[str, dict[str,
     return updated, kept
 
 
-def _id_chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
-def _merge_states(conn: Connection, codec: _Codec, rows: list[dict[str, Any]], analyst_map: dict[str, str],
+def _merge_states(conn: Connection, codec: mc.Codec, rows: list[dict[str, Any]], analyst_map: dict[str, str],
                   report_map: dict[str, str]) -> None:
     mine: dict[tuple[str, str], tuple[int, Any]] = {
         (r["report_id"], r["analyst_id"]): (r["id"], r["updated_at"])
@@ -669,10 +530,8 @@ def _merge_states(conn: Connection, codec: _Codec, rows: list[dict[str, Any]], a
         if key in mine:
             state_id, at = mine[key]
             if row["updated_at"] > at:
-                conn.execute(update(_table(ReportState)).where(ReportState.id == state_id)
-                             .values(state=row["state"],
-                                     updated_at=type_coerce(row["updated_at"], Text)
-                                     if codec.raw else row["updated_at"]))
+                mc.update_report_state(conn, codec, state_id, row["state"],
+                                       row["updated_at"])
             continue
         new.append({"report_id": key[0], "analyst_id": key[1], "state": row["state"],
                     "updated_at": row["updated_at"]})
