@@ -258,9 +258,11 @@ def run(db: str | None = None, analyst: str | None = None,
         from desktop.services.errors import ProjectError
         from desktop.services.project import open_project_as
         from desktop.services.seeds import import_seeds_once
+        from desktop.ui import bug_hook
         from desktop.ui.messages import error_text  # only on errors
 
         logs.setup()
+        bug_hook.install(lambda: parts["app"].window if "app" in parts else window)
         try:
             project = open_project_as(target, name)
             import_seeds_once(project)

@@ -159,3 +159,24 @@ def test_a_refusal_in_a_worker_reaches_the_window_translated(qapp, qtbot):
         assert failed.args[0] == "没有名为“指标二”的标注类型。"
     finally:
         install_translations(qapp, "en")
+
+
+def test_an_uncaught_exception_in_the_window_is_logged_and_said(qapp, monkeypatch):
+    """A bug in a slot or a paint (outside any operation) reaches the log with its
+    traceback and the analyst learns where; the hook stays out of a harness's way."""
+    import sys
+
+    from desktop import logs
+    from desktop.ui import bug_hook
+
+    shown: list[str] = []
+    monkeypatch.setattr(bug_hook.QMessageBox, "critical",
+                        lambda _parent, _title, text: shown.append(text))
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        bug_hook.bug_hook(lambda: None)(KeyError, exc, exc.__traceback__)
+    assert shown and str(logs.current_path()) in shown[0]
+    assert "KeyError: 'missing'" in logs.current_path().read_text(encoding="utf-8")
+    assert sys.excepthook is not sys.__excepthook__  # pytest-qt's, during a test
+    assert bug_hook.install(lambda: None) is False  # so ours is not installed over it
