@@ -87,8 +87,9 @@ def _add_alias(session: Session, program: Program, alias: str) -> bool:
     if owner is not None:
         if owner.id == program.id:
             return False
-        raise RefusedInput(f"“{alias}” already names the program “{owner.name}”.",
-                           message_id="programs.alias_taken")
+        raise RefusedInput("“{alias}” already names the program “{program}”.",
+                           message_id="programs.alias_taken",
+                           params={"alias": alias, "program": owner.name})
     session.add(ProgramAlias(program_id=program.id, alias=alias))
     session.flush()
     return True
@@ -115,8 +116,8 @@ def create(project: Project, name: str, category: str = "", level: str = "",
     with project.uow.begin() as session:
         cleaned = _clean(name)
         if _owner(session, cleaned) is not None:
-            raise RefusedInput(f"“{cleaned}” is already in the registry.",
-                               message_id="programs.exists")
+            raise RefusedInput("“{name}” is already in the registry.",
+                               message_id="programs.exists", params={"name": cleaned})
         program = Program(name=cleaned, category=category, level=level, lead_body=lead_body)
         session.add(program)
         session.flush()
@@ -135,8 +136,8 @@ def rename(project: Project, program_id: str, new_name: str) -> Changes:
             return Changes()
         owner = _owner(session, name)
         if owner is not None and owner.id != program.id:
-            raise RefusedInput(f"“{name}” names another program; merge the two instead.",
-                               message_id="programs.name_taken")
+            raise RefusedInput("“{name}” names another program; merge the two instead.",
+                               message_id="programs.name_taken", params={"name": name})
         old = program.name
         existing = q.alias_row(session, name)
         if existing is not None:

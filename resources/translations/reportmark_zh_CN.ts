@@ -2177,7 +2177,127 @@ Ctrl+E — 导出</translation>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <source>Choose the versions to combine.</source>
+        <translation>请选择要合并的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <source>Only versions in the same report can be combined.</source>
+        <translation>只能合并同一份报告中的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="108"/>
+        <source>A kind&apos;s shortcut is a single letter or digit.</source>
+        <translation>类型的快捷键须为单个字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <source>A choice field needs at least one choice.</source>
+        <translation>选项字段至少需要一个选项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="110"/>
+        <source>A project needs at least one tag kind; add another first.</source>
+        <translation>项目至少需要一种标注类型；请先添加另一种。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="111"/>
+        <source>Tags cannot be moved to the kind being deleted.</source>
+        <translation>不能把标注移到正在删除的类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <source>This tag kind no longer exists (perhaps a colleague deleted it).</source>
+        <translation>该标注类型已不存在（可能已被同事删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <source>This field no longer exists (perhaps a colleague removed it).</source>
+        <translation>该字段已不存在（可能已被同事移除）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <source>A field&apos;s key is lower-case letters, digits and _, starting with a letter.</source>
+        <translation>字段键名只能包含小写字母、数字和 _，且须以字母开头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="115"/>
+        <source>Only a choice field has choices.</source>
+        <translation>只有选项字段才有选项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="116"/>
+        <source>A program needs a name.</source>
+        <translation>举措需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
+        <source>That program is no longer in the registry.</source>
+        <translation>该举措已不在登记表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <source>An alias cannot be empty.</source>
+        <translation>别名不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <source>Choose two different programs to merge.</source>
+        <translation>请选择两个不同的举措进行合并。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="120"/>
+        <source>“%1” is already in the registry.</source>
+        <translation>“%1”已在登记表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <source>“%1” names another program; merge the two instead.</source>
+        <translation>“%1”是另一个举措的名称；请改为合并这两个举措。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <source>“%1” already names the program “%2”.</source>
+        <translation>“%1”已是举措“%2”的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <source>%1: this is not an image that can be read.</source>
+        <translation>%1：这不是可读取的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <source>%1: the image is damaged and cannot be read.</source>
+        <translation>%1：图片已损坏，无法读取。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/messages.py" line="125"/>
+        <source>%1: OCR found no text in the image.</source>
+        <translation>%1：OCR 未在图片中识别到文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <source>%1: a scanned page needs OCR, which is not installed.</source>
+        <translation>%1：扫描页面需要 OCR，但未安装 OCR。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="127"/>
+        <source>The disk reported an error, so nothing was changed. Check the drive and try again.</source>
+        <translation>磁盘报告了错误，因此没有做任何更改。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <source>The team database did not finish in time, so nothing was changed. Try again later.</source>
+        <translation>团队数据库未能及时完成，因此没有做任何更改。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="129"/>
+        <source>%1 is an empty SQLite database, not a ReportMark project: choose a new name.</source>
+        <translation>%1 是空的 SQLite 数据库，不是 ReportMark 项目：请另选一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="150"/>
         <source>Something went wrong. Nothing you did caused it; the details are in %1.</source>
         <translation>出错了，这不是您的操作导致的；详细信息记录在 %1。</translation>
     </message>
@@ -2400,12 +2520,12 @@ Ctrl+E — 导出</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="173"/>
+        <location filename="../../desktop/app.py" line="181"/>
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>%1
 
 Restore the backup %2 now? The file it replaces is kept beside the backups.</source>
@@ -2414,7 +2534,7 @@ Restore the backup %2 now? The file it replaces is kept beside the backups.</sou
 现在恢复备份 %2 吗？被替换的文件会保留在备份旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="234"/>
+        <location filename="../../desktop/app.py" line="243"/>
         <source>Preparing your project and the sample reports…</source>
         <translation>正在准备项目和示例报告…</translation>
     </message>

@@ -180,3 +180,18 @@ def test_an_uncaught_exception_in_the_window_is_logged_and_said(qapp, monkeypatc
     assert "KeyError: 'missing'" in logs.current_path().read_text(encoding="utf-8")
     assert sys.excepthook is not sys.__excepthook__  # pytest-qt's, during a test
     assert bug_hook.install(lambda: None) is False  # so ours is not installed over it
+
+
+def test_schema_and_registry_refusals_read_in_chinese(seeded, qapp):
+    from desktop.app import install_translations
+    from desktop.services import programs
+
+    programs.create(seeded, "智赋万企行动")
+    refusals = [caught(lambda: programs.create(seeded, "  ")),
+                caught(lambda: programs.create(seeded, "智赋万企行动"))]
+    install_translations(qapp, "zh_CN")
+    try:
+        shown = [error_text(e) for e in refusals]
+    finally:
+        install_translations(qapp, "en")
+    assert shown == ["举措需要名称。", "“智赋万企行动”已在登记表中。"]
