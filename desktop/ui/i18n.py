@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.domain.states import HistoryAction
+
 
 def chinese() -> bool:
     """Whether the window speaks Chinese (the installed translation says so)."""
@@ -54,28 +56,41 @@ def suggestion_source(rule: str, confidence: float | None) -> str:
 
 
 def action_label(action: str) -> str:
-    """A history entry's action (created, edited, linked program …)."""
+    """A history entry's action as the window names it (desktop/domain/states.py's
+    HistoryAction; an entry older versions wrote, such as a review with its comment cut
+    into the action, by the action it begins with)."""
     first, _, rest = action.partition(" ")
-    labels = {
-        "created": QCoreApplication.translate("History", "created"),
-        "edited": QCoreApplication.translate("History", "edited"),
-        "resized": QCoreApplication.translate("History", "resized"),
-        "deleted": QCoreApplication.translate("History", "deleted"),
-        "restored": QCoreApplication.translate("History", "restored"),
-        "reverted": QCoreApplication.translate("History", "reverted"),
-        "linked": QCoreApplication.translate("History", "linked"),
-        "unlinked": QCoreApplication.translate("History", "unlinked"),
-        "accepted": QCoreApplication.translate("History", "accepted"),
-        "rejected": QCoreApplication.translate("History", "rejected"),
-        "corrected": QCoreApplication.translate("History", "corrected"),
-        "commented": QCoreApplication.translate("History", "commented"),
-        "merged": QCoreApplication.translate("History", "merged"),
-        "adjudicated:": QCoreApplication.translate("History", "adjudicated"),
+    if first in ("linked", "unlinked"):
+        verb = (QCoreApplication.translate("History", "linked") if first == "linked"
+                else QCoreApplication.translate("History", "unlinked"))
+        return f"{verb} {link_label(rest)}".strip()
+    adjudicated = QCoreApplication.translate("History", "adjudicated")
+    labels: dict[str, str] = {
+        HistoryAction.CREATED: QCoreApplication.translate("History", "created"),
+        HistoryAction.CREATED_CORRECTION: QCoreApplication.translate("History", "created (correction)"),
+        HistoryAction.EDITED: QCoreApplication.translate("History", "edited"),
+        HistoryAction.RESIZED: QCoreApplication.translate("History", "resized"),
+        HistoryAction.DELETED: QCoreApplication.translate("History", "deleted"),
+        HistoryAction.RESTORED: QCoreApplication.translate("History", "restored"),
+        HistoryAction.REVERTED: QCoreApplication.translate("History", "reverted"),
+        HistoryAction.KIND_CHANGED: QCoreApplication.translate("History", "kind changed"),
+        HistoryAction.EXCEL_EDIT: QCoreApplication.translate("History", "edited in a workbook"),
+        HistoryAction.PROGRAM_RELINKED: QCoreApplication.translate("History", "program relinked"),
+        HistoryAction.REVIEWED_ACCEPT: QCoreApplication.translate("History", "accepted"),
+        HistoryAction.REVIEWED_REJECT: QCoreApplication.translate("History", "rejected"),
+        HistoryAction.REVIEWED_CORRECT: QCoreApplication.translate("History", "corrected"),
+        HistoryAction.REVIEWED_COMMENT: QCoreApplication.translate("History", "commented"),
+        HistoryAction.ADJUDICATED_PICKED: adjudicated,
+        HistoryAction.ADJUDICATED_COMBINED: adjudicated,
+        HistoryAction.ADJUDICATED_OWN: adjudicated,
+        HistoryAction.MERGED_OTHER: QCoreApplication.translate("History", "merged: the other version"),
+        HistoryAction.MERGED_NEWER_KEPT: QCoreApplication.translate("History", "merged: the newer version kept"),
     }
-    label = labels.get(first)
-    if label is None:
-        return action
-    return f"{label} {link_label(rest)}".strip() if first in ("linked", "unlinked") else label
+    label = labels.get(action)
+    if label is not None:
+        return label
+    begins = next((a for a in sorted(labels, key=len, reverse=True) if action.startswith(a)), None)
+    return labels[begins] if begins is not None else action
 
 
 def link_label(link_type: str) -> str:

@@ -537,27 +537,27 @@
 <context>
     <name>FieldType</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="92"/>
+        <location filename="../../desktop/ui/i18n.py" line="107"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="93"/>
+        <location filename="../../desktop/ui/i18n.py" line="108"/>
         <source>number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="94"/>
+        <location filename="../../desktop/ui/i18n.py" line="109"/>
         <source>choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="95"/>
+        <location filename="../../desktop/ui/i18n.py" line="110"/>
         <source>period</source>
         <translation>时期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="96"/>
+        <location filename="../../desktop/ui/i18n.py" line="111"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
@@ -613,72 +613,97 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="60"/>
+        <location filename="../../desktop/ui/i18n.py" line="69"/>
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="61"/>
+        <location filename="../../desktop/ui/i18n.py" line="70"/>
+        <source>created (correction)</source>
+        <translation>创建（更正）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="71"/>
         <source>edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="62"/>
+        <location filename="../../desktop/ui/i18n.py" line="72"/>
         <source>resized</source>
         <translation>调整范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="63"/>
+        <location filename="../../desktop/ui/i18n.py" line="73"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="64"/>
+        <location filename="../../desktop/ui/i18n.py" line="74"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="65"/>
+        <location filename="../../desktop/ui/i18n.py" line="75"/>
         <source>reverted</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="66"/>
+        <location filename="../../desktop/ui/i18n.py" line="64"/>
         <source>linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="67"/>
+        <location filename="../../desktop/ui/i18n.py" line="65"/>
         <source>unlinked</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="68"/>
+        <location filename="../../desktop/ui/i18n.py" line="76"/>
+        <source>kind changed</source>
+        <translation>更改类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="77"/>
+        <source>edited in a workbook</source>
+        <translation>在工作簿中编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="78"/>
+        <source>program relinked</source>
+        <translation>重新关联举措</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="79"/>
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="69"/>
+        <location filename="../../desktop/ui/i18n.py" line="80"/>
         <source>rejected</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="70"/>
+        <location filename="../../desktop/ui/i18n.py" line="81"/>
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="71"/>
+        <location filename="../../desktop/ui/i18n.py" line="82"/>
         <source>commented</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="72"/>
-        <source>merged</source>
-        <translation>合并</translation>
+        <location filename="../../desktop/ui/i18n.py" line="86"/>
+        <source>merged: the other version</source>
+        <translation>合并：另一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="73"/>
+        <location filename="../../desktop/ui/i18n.py" line="87"/>
+        <source>merged: the newer version kept</source>
+        <translation>合并：保留较新版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="67"/>
         <source>adjudicated</source>
         <translation>裁定</translation>
     </message>
@@ -877,7 +902,7 @@ Created %3 · updated %4</source>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="13"/>
+        <location filename="../../desktop/ui/i18n.py" line="15"/>
         <source>en</source>
         <translation>zh_CN</translation>
     </message>
@@ -1036,22 +1061,22 @@ Created %3 · updated %4</source>
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="83"/>
+        <location filename="../../desktop/ui/i18n.py" line="98"/>
         <source>program</source>
         <translation>举措</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="84"/>
+        <location filename="../../desktop/ui/i18n.py" line="99"/>
         <source>same record</source>
         <translation>同一记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="85"/>
+        <location filename="../../desktop/ui/i18n.py" line="100"/>
         <source>corrects</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="86"/>
+        <location filename="../../desktop/ui/i18n.py" line="101"/>
         <source>adjudicates</source>
         <translation>裁定</translation>
     </message>
@@ -1434,39 +1459,39 @@ Ctrl+E — 导出</translation>
 <context>
     <name>Origin</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="27"/>
+        <location filename="../../desktop/ui/i18n.py" line="29"/>
         <source>by hand</source>
         <translation>手工</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="28"/>
+        <location filename="../../desktop/ui/i18n.py" line="30"/>
         <source>suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="29"/>
+        <location filename="../../desktop/ui/i18n.py" line="31"/>
         <source>merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="30"/>
+        <location filename="../../desktop/ui/i18n.py" line="32"/>
         <source>workbook</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="31"/>
+        <location filename="../../desktop/ui/i18n.py" line="33"/>
         <source>review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="32"/>
-        <location filename="../../desktop/ui/i18n.py" line="33"/>
         <location filename="../../desktop/ui/i18n.py" line="34"/>
+        <location filename="../../desktop/ui/i18n.py" line="35"/>
+        <location filename="../../desktop/ui/i18n.py" line="36"/>
         <source>adjudicated</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="37"/>
+        <location filename="../../desktop/ui/i18n.py" line="39"/>
         <source>learned suggestion</source>
         <translation>学习所得建议</translation>
     </message>
@@ -2305,17 +2330,17 @@ Ctrl+E — 导出</translation>
 <context>
     <name>Suggestion</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="46"/>
+        <location filename="../../desktop/ui/i18n.py" line="48"/>
         <source>Learned from this project&apos;s tags · confidence %1%</source>
         <translation>从本项目的标注中学得 · 置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="49"/>
+        <location filename="../../desktop/ui/i18n.py" line="51"/>
         <source>Suggestion (%1)</source>
         <translation>建议（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="52"/>
+        <location filename="../../desktop/ui/i18n.py" line="54"/>
         <source>model confidence %1%</source>
         <translation>模型置信度 %1%</translation>
     </message>

@@ -195,3 +195,20 @@ def test_schema_and_registry_refusals_read_in_chinese(seeded, qapp):
     finally:
         install_translations(qapp, "en")
     assert shown == ["举措需要名称。", "“智赋万企行动”已在登记表中。"]
+
+
+def test_every_history_action_has_a_chinese_name(qapp):
+    """The inspector's history names each HistoryAction in the window's language, and an
+    entry an older version wrote (a review with its comment cut in) by its action."""
+    from desktop.app import install_translations
+    from desktop.domain.states import HistoryAction
+    from desktop.ui.i18n import action_label
+
+    install_translations(qapp, "zh_CN")
+    try:
+        for action in [*HistoryAction, "reviewed: accept (checked agai"]:
+            assert latin_words(action_label(action)) == [], action
+        assert action_label("reviewed: accept (checked agai") == action_label(
+            HistoryAction.REVIEWED_ACCEPT)
+    finally:
+        install_translations(qapp, "en")
