@@ -92,6 +92,7 @@ class TagRecord:
     version: int
     start: int = 0
     end: int = 0
+    fields_json: str | None = None  # `fields` as stored, when the query gave that text
 
 
 # Cell kinds: how a writer formats a column.
@@ -279,8 +280,8 @@ def to_decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-_NORM_KEYS = ("normalized_value", "normalized_unit", "value", "unit")
 _SIMPLE = (str, int, float, type(None))
+_TEXT_OR_NONE = frozenset((str, type(None)))
 _norm_cache: dict[tuple[Any, ...], tuple[Decimal | None, str]] = {}
 
 
@@ -289,10 +290,15 @@ def normalised(fields: dict[str, Any]) -> tuple[Decimal | None, str]:
     value and unit (17.3 万亿元 → 17300000000000 元) when the quantities parser exists.
     Remembered by those four fields when they are plain values (the rows of an export
     and its summary ask for the same few quantities over and over)."""
-    raw = [fields.get(k) for k in _NORM_KEYS]
-    if not all(v.__class__ in _SIMPLE and (v or v.__class__ is not float) for v in raw):
+    raw = (fields.get("normalized_value"), fields.get("normalized_unit"), fields.get("value"),
+           fields.get("unit"))
+    key: tuple[Any, ...]
+    if _TEXT_OR_NONE.issuperset(map(type, raw)):
+        key = raw  # (texts and None: no two of them compare equal unless the same)
+    elif not all(v.__class__ in _SIMPLE and (v or v.__class__ is not float) for v in raw):
         return _normalised(fields)  # (-0.0 == 0.0, but their cells differ)
-    key = tuple((v.__class__, v) for v in raw)
+    else:
+        key = tuple((v.__class__, v) for v in raw)
     hit = _norm_cache.get(key)
     if hit is None:
         if len(_norm_cache) >= 8192:

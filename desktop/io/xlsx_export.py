@@ -61,6 +61,7 @@ from desktop.io.xlsx_rows import RowWriter, lines_needed, row_height
 from desktop.io.xlsx_summary import SummaryData, display_width, number_text, write_summary
 
 WIDTH_SAMPLE_ROWS = 500  # column widths are fitted on the first rows of each sheet
+FAST_ROWS = True  # rows by xlsx_rows (False: all by XlsxWriter's API, which tests compare)
 MAX_WIDTH = 60.0
 PROGRESS_EVERY = 2000
 LIST_SHEET = "_lists"  # drop-down lists too long to write inline
@@ -186,16 +187,20 @@ def _write_rich(ws: Any, row: int, col: int, parts: tuple[str, str, str], f: _Fo
 
 
 def _write_row(sheet: _Sheet, rec: TagRecord, f: _Formats) -> None:
+    """Write a tag's row: by the fast path (`xlsx_rows`) unless a cell needs XlsxWriter's
+    API; the first WIDTH_SAMPLE_ROWS rows fit the column widths on the way."""
     row = sheet.row
-    if row > WIDTH_SAMPLE_ROWS and sheet.fast is not None and sheet.fast.write(rec, row):
-        sheet.row += 1
-        return
-    values = row_values(rec, sheet.columns)
-    height = sheet.height(values)
+    sheet.row += 1
+    values = None
     if row <= WIDTH_SAMPLE_ROWS:
-        _write_sampled_row(sheet, values, f, height)
+        values = row_values(rec, sheet.columns)
+        _fit_widths(sheet, values)
+    if FAST_ROWS and sheet.fast is not None and sheet.fast.write(rec, row):
         return
+    if values is None:
+        values = row_values(rec, sheet.columns)
     ws = sheet.ws
+    height = sheet.height(values)
     if height is not None:
         ws.set_row_pixels(row, height)
     write_string = ws.write_string
@@ -212,46 +217,32 @@ def _write_row(sheet: _Sheet, rec: TagRecord, f: _Formats) -> None:
             write_number(row, c, value, fmt)
         elif how == W_DATE:
             ws.write_datetime(row, c, value, fmt)
-        else:  # a number (in a text column too, as the sampled rows write it)
+        else:  # a number (in a text column too)
             number = float(value)
             write_number(row, c, number, f.integer if number.is_integer() else f.decimal)
-    sheet.row += 1
 
 
-def _write_sampled_row(sheet: _Sheet, values: list[Any], f: _Formats, height: int | None) -> None:
-    """A row among the first WIDTH_SAMPLE_ROWS, that the column widths are fitted on."""
-    ws, row = sheet.ws, sheet.row
-    if height is not None:
-        ws.set_row_pixels(row, height)
+def _fit_widths(sheet: _Sheet, values: list[Any]) -> None:
+    """Widen the columns that are not wrapped to what this row shows (numbers without a
+    cap, so that none shows as ###; text up to the column's width)."""
     for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True)):
         if value is None or value == "":
             continue
         cell = col.cell
-        shown: str
-        if cell == RICH:
-            _write_rich(ws, row, c, value, f)
-            continue
+        if cell in (LONG, HIDDEN, RICH):
+            continue  # wrapped to a fixed width / not shown
         if isinstance(value, str):
-            wrap = cell == LONG
-            shown = _write_text(ws, row, c, value, f.wrap if wrap else f.text,
-                                f.wrap_qp if wrap else f.text_qp)
+            shown = clean_text(value)
         elif cell == DATE:
-            ws.write_datetime(row, c, value, f.date)
             shown = "2025-01-01"
-        elif cell in (YEAR, HIDDEN):
-            ws.write_number(row, c, value, f.year)
+        elif cell == YEAR:
             shown = str(value)
         else:
-            number = float(value)
-            ws.write_number(row, c, number, f.integer if number.is_integer() else f.decimal)
-            shown = number_text(number) + "00"  # room for a longer number further down
-        if cell in (LONG, HIDDEN):
-            continue  # wrapped to a fixed width / not shown
+            shown = number_text(float(value)) + "00"  # room for a longer number further down
         width = display_width(shown) * 1.1 + 2
         if width > sheet.widths[c]:
             cap = MAX_WIDTH if cell == NUMBER else col.width
             sheet.widths[c] = min(width, cap)
-    sheet.row += 1
 
 
 def _print_setup(ws: Any, meta: Meta, lang: str, repeat_header: bool = True) -> None:

@@ -34,16 +34,20 @@ W_OTHER, W_RICH, W_DATE, W_YEAR = range(4)
 _NEEDS_CONTROL_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 # Text that needs no cleaning, escaping or quote prefix (ids, checksums)
 _WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,99}")
+# Anything `clean_text` removes or the control escape changes: a sentence without any
+# is written without either
+_CLEANED_OR_ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 FAST_MAX_CHARS = 16_000  # beyond half of Excel's limit XlsxWriter counts UTF-16 units
 
 
-def _t(text: str, rich: bool = False) -> str:
+def _t(text: str, rich: bool = False, plain: bool = False) -> str:
     """A <t> element as XlsxWriter writes it: control characters escaped, white space at
     either end kept (judged before that escape in a rich run, after it in a plain
-    string, as XlsxWriter does), then XML escaped."""
+    string, as XlsxWriter does), then XML escaped. `plain`: the caller has checked
+    that the text holds nothing that escape would change."""
     if rich:
         preserve = text[:1].isspace() or text[-1:].isspace()
-    if _NEEDS_CONTROL_ESCAPE.search(text):
+    if not plain and _NEEDS_CONTROL_ESCAPE.search(text):
         text = Worksheet._escape_control_characters(text)
     if not rich:
         preserve = text[:1].isspace() or text[-1:].isspace()
@@ -139,16 +143,18 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         words bold; None if it needs the slow way."""
         _c, _how, _prefix, plain, qp, bold, _ = self.fast_cols[col]  # type: ignore[index]
         before, tagged, after = parts
-        before = clean_text(before) if before else before
-        tagged = clean_text_cached(tagged)
-        after = clean_text(after) if after else after
+        plain_text = not _CLEANED_OR_ESCAPED.search(f"{before}{tagged}{after}")
+        if not plain_text:  # (else clean_text would change none of them)
+            before = clean_text(before) if before else before
+            tagged = clean_text_cached(tagged)
+            after = clean_text(after) if after else after
         if not tagged or len(before) + len(tagged) + len(after) > FAST_MAX_CHARS:
             return None
         if not before and not after:
-            return f'{bold} t="inlineStr"><is>{_t(tagged)}</is></c>'
+            return f'{bold} t="inlineStr"><is>{_t(tagged, False, plain_text)}</is></c>'
         style = qp if (before or tagged).startswith(FORMULA_STARTS) else plain
-        body = f"<r>{_t(before, True)}</r>" if before else ""
-        body += f"{self.rich_bold}{_t(tagged, True)}</r>"
+        body = f"<r>{_t(before, True, plain_text)}</r>" if before else ""
+        body += f"{self.rich_bold}{_t(tagged, True, plain_text)}</r>"
         if after:
-            body += f"{self.rich_plain}{_t(after, True)}</r>"
+            body += f"{self.rich_plain}{_t(after, True, plain_text)}</r>"
         return f'{style} t="inlineStr"><is>{body}</is></c>'

@@ -40,7 +40,54 @@ CACHE_MAX = 4096  # cells remembered per column
 _ATTRS = {"report": "report_title", "text": "quote"}
 
 # Where a column's value comes from.
-_FIELD, _PLAIN, _UNIQUE, _START, _END, _NORM_VALUE, _NORM_UNIT, _SENTENCE, _CHECKSUM = range(9)
+(_FIELD, _PLAIN, _UNIQUE, _START, _END, _NORM_VALUE, _NORM_UNIT, _SENTENCE, _CHECKSUM,
+ _GROUP) = range(10)
+_FROM_FIELDS = frozenset((_FIELD, _START, _END, _NORM_VALUE, _NORM_UNIT))
+# The record's attributes that most tags share with the tags around them (the report's,
+# the author's, the review's).
+_SHARED = frozenset(("report", "region", "agency", "year", "author", "origin", "status",
+                     "note", "reviewer", "verdict", "review_comment"))
+GROUP_CACHE_MAX = 2048  # groups of cells remembered per group of columns
+_SEP = "\x00"  # never in a cell's XML (clean_text removes it; XlsxWriter escapes controls)
+
+
+def _groups(slots: list[tuple[Any, ...]], keys: list[str]) -> list[tuple[Any, ...]]:
+    """`slots` with each stretch of two or more neighbouring columns that come from the
+    same thing made one slot, its cells remembered together: the columns made from the
+    tag's fields (by the fields' stored text and the report's year, which a period's
+    bounds are read against), and those of _SHARED attributes (by those attributes)."""
+    out: list[tuple[Any, ...]] = []
+    stretch: list[tuple[Any, ...]] = []
+    kind = ""
+
+    def close() -> None:
+        if len(stretch) == 1:
+            out.append(stretch[0])
+        elif stretch:
+            get_key = (_fields_key if kind == "fields"
+                       else attrgetter(*[member[1][2] for member in stretch]))
+            editable = any(member[5] for member in stretch)
+            out.append((_GROUP, (list(stretch), get_key), {}, "", stretch[0][4], editable))
+        stretch.clear()
+
+    for slot, key in zip(slots, keys, strict=True):
+        of = ("fields" if slot[0] in _FROM_FIELDS
+              else "record" if slot[0] == _PLAIN and key in _SHARED else "")
+        if of != kind or not of:
+            close()
+        kind = of
+        if of:
+            stretch.append(slot)
+        else:
+            out.append(slot)
+    close()
+    return out
+
+
+def _fields_key(rec: TagRecord) -> Any:
+    """What the cells made from a tag's fields depend on: None (nothing to go by) when
+    the fields did not come as their stored text."""
+    return None if rec.fields_json is None else (rec.fields_json, rec.year)
 
 
 def lines_needed(value: Any, width: float) -> int:
@@ -100,10 +147,12 @@ class RowWriter:
             elif key == "tag_id":
                 code, arg = _UNIQUE, plain_value(key)
             else:  # the record's own attribute, remembered by its raw value
-                code, arg = _PLAIN, (attrgetter(_ATTRS.get(key, key)), plain_value(key))
+                attr = _ATTRS.get(key, key)
+                code, arg = _PLAIN, (attrgetter(attr), plain_value(key), attr)
             self.slots.append((code, arg, {}, ws.fast_cols[c][2], c, col.editable))
             self.meta.append((widths[c] if col.cell in (LONG, RICH) else 0.0,
                               col.show() if col.shown else None))
+        self.slots = _groups(self.slots, [c.key for c in columns])
 
     def _cell(self, c: int, editable: bool, value: Any) -> tuple[str, str, int]:
         """(column c's cell after its reference, "" if empty; its canonical text if
@@ -124,26 +173,28 @@ class RowWriter:
         """Write `rec` as row `row` (0-based); False (nothing written) if a cell needs
         XlsxWriter's own path."""
         try:
-            cells, first, last, lines = self._cells(rec, f'{row + 1}"')
+            cells, first, last, lines = self._cells(rec, f'{row + 1}"', self.slots, [])
         except _Slow:
             return False
         if first < 0:
             return False
         return self.ws.put_row(row, cells, first, last, row_height(lines))
 
-    def _cells(self, rec: TagRecord, r: str) -> tuple[str, int, int, int]:
-        """(the row's <c> elements, its first and last column, its lines); `r` is the
-        row number and the quote closing the reference."""
+    def _cells(self, rec: TagRecord, r: str, slots: list[tuple[Any, ...]],
+               canons: list[str]) -> tuple[str, int, int, int]:
+        """(the <c> elements of `slots` in `rec`'s row, the first and last column
+        written (-1: none), the lines they need); `r` is the row number and the quote
+        closing the reference; the canonical texts of editable cells go to `canons`."""
         fields = rec.fields
         norm: Any = None
         bounds: dict[str, tuple[str, str]] = {}
-        canons: list[str] = []
         out: list[str] = []
         first = last = -1
         lines = 1
         cell_of = self._cell
         hit: tuple[str, str, int] | None
-        for code, arg, cache, prefix, c, editable in self.slots:
+        key: Any
+        for code, arg, cache, prefix, c, editable in slots:
             if code == _PLAIN:
                 raw = arg[0](rec)
                 if raw.__class__ is str and len(raw) > 64:  # long texts are not remembered
@@ -155,6 +206,29 @@ class RowWriter:
                         if len(cache) >= CACHE_MAX:
                             cache.clear()
                         cache[raw] = hit
+            elif code == _GROUP:
+                members, get_key = arg
+                key = get_key(rec)
+                group = cache.get(key) if key is not None else None
+                if group is None:
+                    group_canons: list[str] = []
+                    xml, g_first, g_last, n = self._cells(rec, _SEP, members, group_canons)
+                    group = (xml.split(_SEP), group_canons, g_first, g_last, n)
+                    if key is not None and len(xml) <= 4096:  # (not a long note)
+                        if len(cache) >= GROUP_CACHE_MAX:
+                            cache.clear()
+                        cache[key] = group
+                pieces, group_canons, g_first, g_last, n = group
+                if editable:
+                    canons.extend(group_canons)
+                if g_first >= 0:
+                    out.append(r.join(pieces))
+                    if first < 0:
+                        first = g_first
+                    last = g_last
+                    if n > lines:
+                        lines = n
+                continue
             elif code == _FIELD:
                 spec, plain_empty = arg
                 raw = fields.get(spec.key)
@@ -164,7 +238,7 @@ class RowWriter:
                     continue
                 cls = raw.__class__
                 if cls is str and raw:
-                    key: Any = raw
+                    key = raw
                 elif cls is int or (cls is float and raw):  # (not a float zero: -0.0 == 0.0)
                     key = (cls, raw)
                 else:

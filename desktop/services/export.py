@@ -144,7 +144,9 @@ def _records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
             before, after = sentence_in(text, report_ends, start, end)
         else:
             before = after = ""
+        text_of_fields = None
         if fields.__class__ is str:  # the stored JSON (SQLite); PostgreSQL's driver decodes it
+            text_of_fields = fields
             value = decoded.get(fields)
             if value is None:
                 if len(decoded) >= _DECODED_MAX:
@@ -155,7 +157,7 @@ def _records(session: Any, f: ExportFilter) -> Iterator[TagRecord]:
             tag_id, kind, report_id, title or "", region or "", agency or "", year, quote,
             before, after, dict(fields or {}), note or "", author or "", origin or "",
             status or "", reviewer or "", verdict or "", comment or "", created, updated,
-            version, start, end,
+            version, start, end, text_of_fields,
         )
 
 
