@@ -48,6 +48,7 @@ _FROM_FIELDS = frozenset((_FIELD, _START, _END, _NORM_VALUE, _NORM_UNIT))
 _SHARED = frozenset(("report", "region", "agency", "year", "author", "origin", "status",
                      "note", "reviewer", "verdict", "review_comment"))
 GROUP_CACHE_MAX = 2048  # groups of cells remembered per group of columns
+UNGROUP_AFTER = 1024  # misses after which a group found less than half the time is undone
 _SEP = "\x00"  # never in a cell's XML (clean_text removes it; XlsxWriter escapes controls)
 
 
@@ -67,7 +68,8 @@ def _groups(slots: list[tuple[Any, ...]], keys: list[str]) -> list[tuple[Any, ..
             get_key = (_fields_key if kind == "fields"
                        else attrgetter(*[member[1][2] for member in stretch]))
             editable = any(member[5] for member in stretch)
-            out.append((_GROUP, (list(stretch), get_key), {}, "", stretch[0][4], editable))
+            out.append((_GROUP, (list(stretch), get_key, [0, 0]), {}, "", stretch[0][4],
+                        editable))
         stretch.clear()
 
     for slot, key in zip(slots, keys, strict=True):
@@ -81,6 +83,18 @@ def _groups(slots: list[tuple[Any, ...]], keys: list[str]) -> list[tuple[Any, ..
         else:
             out.append(slot)
     close()
+    return out
+
+
+def _ungrouped(slots: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """`slots` with the groups found less than half the time back to their columns (a
+    project whose metrics each have their own values: every row would miss)."""
+    out: list[tuple[Any, ...]] = []
+    for slot in slots:
+        if slot[0] == _GROUP and slot[1][2][1] * 2 > slot[1][2][0]:
+            out.extend(slot[1][0])
+        else:
+            out.append(slot)
     return out
 
 
@@ -153,6 +167,7 @@ class RowWriter:
             self.meta.append((widths[c] if col.cell in (LONG, RICH) else 0.0,
                               col.show() if col.shown else None))
         self.slots = _groups(self.slots, [c.key for c in columns])
+        self.ungroup = False
 
     def _cell(self, c: int, editable: bool, value: Any) -> tuple[str, str, int]:
         """(column c's cell after its reference, "" if empty; its canonical text if
@@ -176,6 +191,10 @@ class RowWriter:
             cells, first, last, lines = self._cells(rec, f'{row + 1}"', self.slots, [])
         except _Slow:
             return False
+        finally:
+            if self.ungroup:  # groups that seldom repeat cost more than they save
+                self.slots = _ungrouped(self.slots)
+                self.ungroup = False
         if first < 0:
             return False
         return self.ws.put_row(row, cells, first, last, row_height(lines))
@@ -207,10 +226,14 @@ class RowWriter:
                             cache.clear()
                         cache[raw] = hit
             elif code == _GROUP:
-                members, get_key = arg
+                members, get_key, tries = arg
                 key = get_key(rec)
                 group = cache.get(key) if key is not None else None
+                tries[0] += 1
                 if group is None:
+                    tries[1] += 1
+                    if tries[1] >= UNGROUP_AFTER and tries[1] * 2 > tries[0]:
+                        self.ungroup = True
                     group_canons: list[str] = []
                     xml, g_first, g_last, n = self._cells(rec, _SEP, members, group_canons)
                     group = (xml.split(_SEP), group_canons, g_first, g_last, n)

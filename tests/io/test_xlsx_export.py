@@ -236,8 +236,9 @@ def test_fast_rows_write_the_same_xml_as_xlsxwriter(tmp_path: Path, monkeypatch:
     assert 'customHeight="1"' in sheet_data(tmp_path / "fast.xlsx")  # a tall row too
 
 
+@pytest.mark.parametrize("ungroup_after", [1, 10**9])  # columns grouped, or not for long
 def test_fast_rows_remember_cells_only_by_what_they_come_from(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ungroup_after: int) -> None:
     """The fast path remembers the cells made from a tag's fields by the fields' stored
     text and the report's year, and the report's and review's cells by those values: tags
     sharing some of them but not all (another year against the same period words, -0.0
@@ -249,8 +250,10 @@ def test_fast_rows_remember_cells_only_by_what_they_come_from(
     from datetime import datetime
 
     from desktop.io import xlsx_export as x
+    from desktop.io import xlsx_rows
     from desktop.io.export_rows import FieldSpec, KindSpec, Meta, TagRecord
 
+    monkeypatch.setattr(xlsx_rows, "UNGROUP_AFTER", ungroup_after)
     metric = KindSpec("metric", "Metric", "指标", fields=(
         FieldSpec("indicator", "Indicator", label_zh="指标"),
         FieldSpec("value", "Value", "number", label_zh="数值"),
