@@ -143,7 +143,10 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         words bold; None if it needs the slow way."""
         _c, _how, _prefix, plain, qp, bold, _ = self.fast_cols[col]  # type: ignore[index]
         before, tagged, after = parts
-        plain_text = not _CLEANED_OR_ESCAPED.search(f"{before}{tagged}{after}")
+        whole = f"{before}{tagged}{after}"
+        plain_text = not _CLEANED_OR_ESCAPED.search(whole)
+        if plain_text and "&" not in whole and "<" not in whole and ">" not in whole:
+            return self._plain_rich(before, tagged, after, len(whole), plain, qp, bold)
         if not plain_text:  # (else clean_text would change none of them)
             before = clean_text(before) if before else before
             tagged = clean_text_cached(tagged)
@@ -158,3 +161,25 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         if after:
             body += f"{self.rich_plain}{_t(after, True, plain_text)}</r>"
         return f'{style} t="inlineStr"><is>{body}</is></c>'
+
+    def _plain_rich(self, before: str, tagged: str, after: str, length: int, plain: str,
+                    qp: str, bold: str) -> str | None:
+        """`rich_tail` of a sentence with nothing to clean or escape: only the white
+        space at either end of a run is looked at."""
+        if not tagged or length > FAST_MAX_CHARS:
+            return None
+        if not before and not after:
+            return f'{bold} t="inlineStr"><is>{_kept(tagged)}</is></c>'
+        style = qp if (before or tagged).startswith(FORMULA_STARTS) else plain
+        body = f"<r>{_kept(before)}</r>{self.rich_bold}{_kept(tagged)}</r>" if before else (
+            f"{self.rich_bold}{_kept(tagged)}</r>")
+        if after:
+            body = f"{body}{self.rich_plain}{_kept(after)}</r>"
+        return f'{style} t="inlineStr"><is>{body}</is></c>'
+
+
+def _kept(text: str) -> str:
+    """A <t> element of text with nothing to escape, white space at either end kept."""
+    if text[:1].isspace() or text[-1:].isspace():
+        return f'<t xml:space="preserve">{text}</t>'
+    return f"<t>{text}</t>"
