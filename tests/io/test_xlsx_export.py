@@ -297,3 +297,22 @@ def test_fast_rows_remember_cells_only_by_what_they_come_from(
     assert fast == api
     assert "2024-09" in fast[0] and "2025-09" in fast[0]  # 前三季度 read against each year
     assert re.search(r"<v>-0</v>", fast[0]) and "后文后文" in fast[0]
+
+
+def test_a_kind_added_by_the_user_gets_its_own_sheet(seeded: Project, tmp_path: Path) -> None:
+    """The sheets follow the project's kinds, not a fixed list: a kind made in the
+    schema dialog gets a sheet named in the workbook's language, with its own fields."""
+    from desktop.services import kinds, reports, tags
+
+    _, kind_id = kinds.add_kind(seeded, "Policy", "政策")
+    kinds.add_field(seeded, kind_id, "Instrument", "工具", key="instrument")
+    key = next(k.key for k in export.kind_specs(seeded) if k.name == "Policy")
+    report = reports.library(seeded)[0]
+    tags.create_tag(seeded, report.id, key, 0, 4, fields={"instrument": "专项资金"})
+    for lang, sheet, header in (("en", "Policy", "Instrument"), ("zh_CN", "政策", "工具")):
+        out = tmp_path / f"tags-{lang}.xlsx"
+        assert export.export(seeded, out, lang=lang).counts[key] == 1
+        wb = openpyxl.load_workbook(out)
+        assert sheet in wb.sheetnames
+        (row,) = _rows(wb[sheet])
+        assert row[header].value == "专项资金"
