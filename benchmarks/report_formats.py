@@ -156,8 +156,11 @@ def make_scan(pdf_path: Path, out: Path, *, dpi: int = 150, pages: int = 2,
 # --- comparing what each format gives ------------------------------------------------
 
 REPO = Path(__file__).resolve().parents[1]
-DEV_TEXTS = [REPO / "seeds" / "000_f66df8a97ae95764.txt",
-             *sorted((REPO.parent / "shared" / "eval").glob("*.txt"))]
+# the development texts sit beside the repository (/work/shared/eval beside /work/main),
+# also when the repository is a worktree further down (/work/wt/NAME)
+_EVAL = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
+             REPO.parent / "shared" / "eval")
+DEV_TEXTS = [REPO / "seeds" / "000_f66df8a97ae95764.txt", *sorted(_EVAL.glob("*.txt"))]
 
 
 _PLACES = {"guangdong": "广东省", "hunan": "湖南省", "shandong": "山东省", "shanghai": "上海市"}

@@ -285,8 +285,9 @@ def run(db: str | None = None, analyst: str | None = None,
     if os.environ.get("REPORTMARK_BENCH_EXIT") and frame is not None:
         window.repaint()  # the first frame is what the start-up figure measures
         # when it was painted (the interpreter's teardown after it is not start-up)
-        sys.stdout.write(f"painted at {time.time():.6f}\n")
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None in a windowed bundle
+            sys.stdout.write(f"painted at {time.time():.6f}\n")
+            sys.stdout.flush()
         return 0
     # a turn later, and a little more on the first run: the message above is painted first
     QTimer.singleShot(0 if frame is not None else 50, open_project)
