@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from desktop.ui.bus import ChangeBus
     from desktop.ui.controller import MainController
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.runner import Runner
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
@@ -46,6 +47,10 @@ class AppParts:
     bus: ChangeBus
     controller: MainController
     features: dict[str, Any]
+
+    @property
+    def runner(self) -> Runner:
+        return self.controller.runner
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -94,14 +99,16 @@ def build(project: Project, window: MainWindow | None = None,
     from desktop.ui.bus import ChangeBus
     from desktop.ui.controller import MainController
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.runner import Runner
 
     bus = ChangeBus()
     window = window or MainWindow(QUndoStack())
-    controller = MainController(project, window, bus)
+    runner = Runner(project, bus, window.undo_stack, window)
+    controller = MainController(project, window, bus, runner)
     bus.setParent(window)
     from desktop.ui.wheel import guard_wheel
 
-    features = extensions.install(project, window, bus, controller)
+    features = extensions.install(project, window, bus, runner, controller)
     guard_wheel(window)  # the wheel scrolls panels; it never changes a combo box
     controller.start(report_id)
     parts = AppParts(project, window, bus, controller, features)

@@ -59,8 +59,8 @@ def make_project(folder: Path):  # type: ignore[no-untyped-def]
         start = text.index(needle)
         changes = tags.create_tag(project, hunan, kind, start, start + len(needle),
                                   fields=fields)
-        assert changes.focus_tag is not None
-        return changes.focus_tag
+        assert changes.new_tag is not None
+        return changes.new_tag
 
     first = tag("7.8%", "metric", indicator="工业经济增长", value="7.8", unit="%",
                 period="2025-01..2025-09", region="湖南")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Program, ProgramAlias, Tag
@@ -85,3 +85,15 @@ def move_aliases(session: Session, source_id: str, target_id: str) -> None:
         update(ProgramAlias).where(ProgramAlias.program_id == source_id)
         .values(program_id=target_id)
     )
+
+
+def all_programs(session: Session) -> list[Program]:
+    return list(session.scalars(select(Program)))
+
+
+def all_aliases(session: Session) -> list[ProgramAlias]:
+    return list(session.scalars(select(ProgramAlias)))
+
+
+def delete_all_aliases(session: Session) -> None:
+    session.execute(delete(ProgramAlias))

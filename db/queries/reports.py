@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
@@ -15,6 +15,12 @@ def by_sha(session: Session, sha256: str) -> Report | None:
 
 def get(session: Session, report_id: str) -> Report | None:
     return session.get(Report, report_id)
+
+
+def delete_reports(session: Session, report_ids: list[str]) -> int:
+    """Delete reports; their tags, reviews and states go with them (ON DELETE CASCADE)."""
+    result = session.execute(delete(Report).where(Report.id.in_(report_ids)))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def find(session: Session, prefix: str) -> list[Report]:
@@ -71,6 +77,11 @@ def states_for(session: Session, analyst_id: str) -> dict[str, str]:
     return dict(session.execute(
         select(ReportState.report_id, ReportState.state).where(ReportState.analyst_id == analyst_id)
     ).tuples().all())
+
+
+def forget_state(session: Session, report_id: str, analyst_id: str) -> None:
+    session.execute(delete(ReportState).where(
+        ReportState.report_id == report_id, ReportState.analyst_id == analyst_id))
 
 
 def set_state(session: Session, report_id: str, analyst_id: str, state: str,

@@ -133,11 +133,13 @@ def add_tag(
 
 def record_event(
     session: Session, tag: Tag, action: HistoryAction, analyst_id: str | None, state: TagState
-) -> None:
+) -> TagEvent:
     """One history entry: what was done, and the tag's whole state after it."""
     assert len(action) <= ACTION_LENGTH, action  # the enum's values fit the column
-    session.add(TagEvent(tag_id=tag.id, analyst_id=analyst_id, action=str(action),
-                         state=state.record()))
+    event = TagEvent(tag_id=tag.id, analyst_id=analyst_id, action=str(action),
+                     state=state.record())
+    session.add(event)
+    return event
 
 
 def links_of(session: Session, tag_id: str) -> list[TagLink]:

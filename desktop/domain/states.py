@@ -86,6 +86,8 @@ class HistoryAction(StrEnum):
     ADJUDICATED_OWN = "adjudicated: own"
     MERGED_OTHER = "merge: other version"
     MERGED_NEWER_KEPT = "merge: newer version kept"
+    UNDONE = "undone"  # put back as it was before an action (undo, redo)
+    REVIEW_WITHDRAWN = "review withdrawn"  # a verdict undone
 
     @classmethod
     def reviewed(cls, verdict: Verdict) -> HistoryAction:

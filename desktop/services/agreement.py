@@ -133,7 +133,8 @@ def pick(project: Project, tag_id: str, others: tuple[str, ...] = ()) -> Changes
         tag, kind = _tag_parts(session, tag_id)
         made = _consensus_tag(session, project, tag.report_id, kind, tag.start, tag.end,
                               dict(tag.fields), [tag_id, *others], "picked")
-        return Changes(tags=frozenset({tag.report_id}), analysts=True, focus_tag=made.id)
+        return Changes(tags=frozenset({tag.report_id}), analysts=True,
+                       created=frozenset({made.id}))
 
 
 def combine(project: Project, tag_ids: tuple[str, ...]) -> Changes:
@@ -157,7 +158,8 @@ def combine(project: Project, tag_ids: tuple[str, ...]) -> Changes:
             session, project, first.report_id, kind, min(t.start for t, _ in parts),
             max(t.end for t, _ in parts), fields, list(tag_ids), "combined",
         )
-        return Changes(tags=frozenset({first.report_id}), analysts=True, focus_tag=made.id)
+        return Changes(tags=frozenset({first.report_id}), analysts=True,
+                       created=frozenset({made.id}))
 
 
 def write_own(
@@ -168,7 +170,8 @@ def write_own(
     with project.uow.begin() as session:
         made = _consensus_tag(session, project, report_id, kind, start, end, dict(fields or {}),
                               list(sources), "own")
-        return Changes(tags=frozenset({report_id}), analysts=True, focus_tag=made.id)
+        return Changes(tags=frozenset({report_id}), analysts=True,
+                       created=frozenset({made.id}))
 
 
 def adjudicated(project: Project) -> set[str]:

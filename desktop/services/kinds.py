@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import TagField, TagKind
+from db.models import Tag, TagField, TagKind
 from db.queries import kinds
 from db.queries import tags as tag_queries
 from desktop.domain.errors import NotFound, RefusedInput
@@ -344,3 +345,111 @@ def remove_field(project: Project, field_id: str) -> Changes:
         session.flush()
         _renumber(kinds.fields_of(session, kind_id))
         return Changes(kinds=True)
+
+
+# --- undo -----------------------------------------------------------------------------
+
+_KIND_COLUMNS = ("id", "key", "name", "name_zh", "colour", "shortcut", "position")
+_FIELD_COLUMNS = ("id", "kind_id", "key", "label", "label_zh", "type", "choices", "position")
+Row = dict[str, Any]
+Schema = tuple[tuple[Row, ...], tuple[Row, ...]]  # kinds, fields
+TagStates = tuple[tuple[str, Row | None], ...]  # tag id → its state (None: absent)
+
+
+def _rows(session: Session) -> Schema:
+    pairs = kinds.all_kinds(session)
+    return (tuple({c: getattr(k, c) for c in _KIND_COLUMNS} for k, _ in pairs),
+            tuple({c: (list(v) if isinstance(v := getattr(f, c), list) else v)
+                   for c in _FIELD_COLUMNS} for _, fs in pairs for f in fs))
+
+
+def _states(session: Session, tag_ids: Iterable[str]) -> TagStates:
+    out: list[tuple[str, Row | None]] = []
+    for tag_id in tag_ids:
+        tag = session.get(Tag, tag_id)
+        if tag is None:
+            out.append((tag_id, None))
+            continue
+        kind = session.get(TagKind, tag.kind_id)
+        out.append((tag_id, TagState.of(tag, kind.key if kind else "",
+                                        links=kinds.links_of(session, tag.id)).record()))
+    return tuple(out)
+
+
+def snapshot(project: Project, kind_id: str | None = None) -> tuple[Schema, TagStates]:
+    """The kinds and fields as they are, and (for a kind about to be deleted) the state
+    of its tags: what undoing a schema edit puts back."""
+    with project.uow() as session:
+        tag_ids = [t.id for t in kinds.tags_of(session, kind_id)] if kind_id else []
+        return _rows(session), _states(session, tag_ids)
+
+
+def _put_tag(session: Session, project: Project, tag_id: str, state: Row | None) -> None:
+    from desktop.services import tags
+
+    tag = session.get(Tag, tag_id)
+    if state is None:
+        if tag is not None:
+            tag_queries.record_event(session, tag, HistoryAction.DELETED, project.analyst_id,
+                                     TagState.of(tag, _kind_key(session, tag)))
+            session.delete(tag)
+        return
+    if tag is None:
+        tags.restore_in(session, project, state)
+        return
+    kind_row = kinds.kinds_except(session, None)
+    tag.kind_id = next(k.id for k in kind_row if k.key == state["kind"])
+    tag.fields = dict(state["fields"])
+    tag.updated_at = utcnow()
+    session.flush()
+    tag_queries.record_event(session, tag, HistoryAction.UNDONE, project.analyst_id,
+                             TagState.of(tag, state["kind"]))
+
+
+def _kind_key(session: Session, tag: Tag) -> str:
+    kind = session.get(TagKind, tag.kind_id)
+    return kind.key if kind else ""
+
+
+def restore_schema(project: Project, schema: Schema,
+                   tag_states: TagStates = ()) -> tuple[Changes, Schema, TagStates]:
+    """Put the kinds and fields back as `schema` has them (ids kept, so later edits on
+    the undo stack still find them), and the given tags as they were. Returns the change
+    set and what was replaced. A kind that tags still use is not removed: refused."""
+    kind_rows, field_rows = schema
+    with project.uow.begin() as session:
+        before = _rows(session), _states(session, [t for t, _ in tag_states])
+        wanted_kinds = {r["id"]: r for r in kind_rows}
+        wanted_fields = {r["id"]: r for r in field_rows}
+        for _kind_row, fields in kinds.all_kinds(session):
+            for f in fields:
+                if f.id not in wanted_fields:
+                    session.delete(f)
+        session.flush()
+        for row in kind_rows:
+            existing = session.get(TagKind, row["id"])
+            if existing is None:
+                session.add(TagKind(**row))
+            else:
+                for column, value in row.items():
+                    setattr(existing, column, value)
+        session.flush()
+        for row in field_rows:
+            existing_field = session.get(TagField, row["id"])
+            if existing_field is None:
+                session.add(TagField(**row))
+            else:
+                for column, value in row.items():
+                    setattr(existing_field, column, value)
+        session.flush()
+        for tag_id, state in tag_states:
+            _put_tag(session, project, tag_id, state)
+        session.flush()
+        for kind in kinds.kinds_except(session, None):
+            if kind.id not in wanted_kinds:
+                if kinds.tag_count(session, kind.id):
+                    raise ValueError(f"Tags of the kind {kind.name!r} exist now; it is kept.")
+                session.delete(kind)
+        reports = {s["report_id"] for _, s in (*tag_states, *before[1]) if s is not None}
+        changes = Changes(kinds=True, tags=frozenset(reports), library=bool(reports))
+    return changes, before[0], before[1]

@@ -77,6 +77,7 @@ class MergeOutcome:
     links_added: int = 0
     programs_added: int = 0
     report_ids: frozenset[str] = field(default_factory=frozenset)  # reports whose tags changed
+    backup: str | None = None  # the copy taken before (a project file): undo restores it
 
     @property
     def changed_anything(self) -> bool:
@@ -140,13 +141,51 @@ def merge_project(project: Project, other: str | Path,
 
 def merge_job(report: Progress, *, target: str, other: str) -> MergeOutcome:
     """ProcessJob target: merge `other` into the project at `target`."""
+    from dataclasses import replace
+
     from db.engine import create_project_engine
 
     engine = create_project_engine(target)
     try:
-        return merge_into(engine, other, report)
+        made = backup_before(target, "before-merge")
+        return replace(merge_into(engine, other, report), backup=made)
     finally:
         engine.dispose()
+
+
+def backup_before(target: str, reason: str) -> str | None:
+    """A copy of a project file taken before a merge or its undo (None for a team
+    database: its server keeps its own backups)."""
+    from db.backups import backup
+
+    if is_url(target):
+        return None
+    return str(backup(Path(target).expanduser(), reason))
+
+
+def restore_from(project: Project, backup_file: str) -> tuple[Changes, str | None]:
+    """Put a project file back as its backup has it, in place, through the open engine
+    (SQLite's backup API copies the pages under the usual locks, so the open window
+    keeps working). Returns the change set and a backup of what was replaced."""
+    import sqlite3
+
+    source = Path(backup_file)
+    if not source.exists():
+        raise ProjectError(f"The backup {source.name} is no longer there.")
+    made = backup_before(project.target, "before-undo")
+    with project.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        copy = sqlite3.connect(source)
+        try:
+            copy.backup(raw)
+        finally:
+            copy.close()
+    from desktop.services import suggestions
+
+    suggestions.clear_cache()
+    return Changes(everything=True, library=True, kinds=True, analysts=True,
+                   programs=True), made
 
 
 def merge_into(engine: Engine, other: str | Path,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -223,7 +224,7 @@ def link_program_tag(project: Project, tag_id: str, program_id: str | None = Non
         else:
             program = ensure_entry(session, tag.quote, str(tag.fields.get("category", "")))
         _set_link(session, project, tag, program, HistoryAction.LINKED_PROGRAM)
-        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id,
+        return Changes(programs=True, tags=frozenset({tag.report_id}),
                        updated=frozenset({tag.id}))
 
 
@@ -239,7 +240,7 @@ def unlink_program_tag(project: Project, tag_id: str) -> Changes:
         kind = session.get(TagKind, tag.kind_id)
         tag_queries.record_event(session, tag, HistoryAction.UNLINKED_PROGRAM, project.analyst_id,
                                  TagState.of(tag, kind.key if kind else "program"))
-        return Changes(programs=True, tags=frozenset({tag.report_id}), focus_tag=tag.id,
+        return Changes(programs=True, tags=frozenset({tag.report_id}),
                        updated=frozenset({tag.id}))
 
 
@@ -278,3 +279,65 @@ def as_suggestions(text: str, hits: Sequence[AliasHit]) -> list[Suggestion]:
                    {"name": h.name, "category": h.category, PROGRAM_FIELD: h.program_id})
         for h in hits
     ]
+
+
+# --- undo -----------------------------------------------------------------------------
+
+Registry = tuple[tuple[dict[str, Any], ...], tuple[tuple[str, str, str], ...]]
+TagFields = tuple[tuple[str, dict[str, Any]], ...]  # tag id → its fields
+
+
+def _registry_rows(session: Session) -> Registry:
+    programs, aliases = q.all_programs(session), q.all_aliases(session)
+    return (tuple({"id": p.id, "name": p.name, "category": p.category, "level": p.level,
+                   "lead_body": p.lead_body} for p in programs),
+            tuple((a.id, a.program_id, a.alias) for a in aliases))
+
+
+def registry_snapshot(project: Project, *program_ids: str) -> tuple[Registry, TagFields]:
+    """The registry as it is, and the fields of the tags linked to `program_ids`: what
+    undoing a registry edit puts back."""
+    with project.uow() as session:
+        linked = [t for pid in program_ids for t in q.linked_tags(session, pid)]
+        return _registry_rows(session), tuple((t.id, dict(t.fields)) for t in linked)
+
+
+def restore_registry(project: Project, registry: Registry,
+                     tag_fields: TagFields = ()) -> tuple[Changes, Registry, TagFields]:
+    """Put the registry back as `registry` has it (ids kept) and the given tags' fields;
+    returns the change set and what was replaced."""
+    programs, aliases = registry
+    with project.uow.begin() as session:
+        before = _registry_rows(session)
+        before_fields: list[tuple[str, dict[str, Any]]] = []
+        q.delete_all_aliases(session)
+        wanted = {row["id"]: row for row in programs}
+        for program in q.all_programs(session):
+            if program.id not in wanted:
+                session.delete(program)
+        session.flush()
+        for row in programs:
+            existing = session.get(Program, row["id"])
+            if existing is None:
+                session.add(Program(**row))
+            else:
+                for column, value in row.items():
+                    setattr(existing, column, value)
+        session.flush()
+        session.add_all(ProgramAlias(id=a, program_id=p, alias=alias) for a, p, alias in aliases)
+        reports: set[str] = set()
+        for tag_id, fields in tag_fields:
+            tag = session.get(Tag, tag_id)
+            if tag is None:
+                continue
+            before_fields.append((tag_id, dict(tag.fields)))
+            tag.fields = dict(fields)
+            session.flush()
+            kind = session.get(TagKind, tag.kind_id)
+            tag_queries.record_event(session, tag, HistoryAction.PROGRAM_RELINKED,
+                                     project.analyst_id,
+                                     TagState.of(tag, kind.key if kind else "program"))
+            reports.add(tag.report_id)
+        changes = Changes(programs=True, tags=frozenset(reports),
+                          updated=frozenset(t for t, _ in before_fields))
+        return changes, before, tuple(before_fields)

@@ -32,11 +32,32 @@ REPORT_STATES = ("untouched", "in_progress", "done")
 def set_state(project: Project, report_id: str, state: str) -> Changes:
     """Mark a report in progress or done for the acting analyst (blind review shows
     colleagues' tags only on reports the analyst has marked done)."""
-    if state not in REPORT_STATES[1:]:
+    return change_state(project, report_id, state)[0]
+
+
+def change_state(project: Project, report_id: str, state: str) -> tuple[Changes, str]:
+    """Set the acting analyst's state of a report ("untouched" forgets it); returns the
+    state it had, so the change can be undone."""
+    if state not in REPORT_STATES:
         raise RefusedInput(f"unknown report state {state!r}", message_id="report.bad_state")
     with project.uow.begin() as session:
-        reports.set_state(session, report_id, project.analyst_id, state)
-    return Changes(reports=frozenset({report_id}), library=True)
+        before = reports.states_for(session, project.analyst_id).get(report_id, "untouched")
+        if state == "untouched":
+            reports.forget_state(session, report_id, project.analyst_id)
+        else:
+            reports.set_state(session, report_id, project.analyst_id, state)
+    return Changes(reports=frozenset({report_id}), library=True), before
+
+
+def remove_reports(project: Project, report_ids: list[str]) -> Changes:
+    """Remove reports from the project with everything on them (undo of an import)."""
+    from desktop.services import suggestions
+
+    with project.uow.begin() as session:
+        reports.delete_reports(session, report_ids)
+    for report_id in report_ids:
+        suggestions.forget(project, report_id)
+    return Changes(library=True, reports=frozenset(report_ids), tags=frozenset(report_ids))
 
 
 def state_of(project: Project, report_id: str) -> str:
@@ -107,6 +128,12 @@ def check_metadata(values: dict[str, Any]) -> dict[str, Any]:
 def update_metadata(project: Project, report_id: str, **values: Any) -> Changes:
     """Set a report's metadata (checked by `check_metadata` first: bad input changes
     nothing). A new region or year changes the report's suggestions."""
+    return edit_metadata(project, report_id, values)[0]
+
+
+def edit_metadata(project: Project, report_id: str,
+                  values: dict[str, Any]) -> tuple[Changes, dict[str, Any]]:
+    """`update_metadata`, returning the values it replaced (for undo)."""
     from desktop.services import suggestions
 
     checked = check_metadata(values)
@@ -114,7 +141,8 @@ def update_metadata(project: Project, report_id: str, **values: Any) -> Changes:
         r = reports.get(session, report_id)
         if r is None:
             raise ReportGone
+        before = {key: getattr(r, key) for key in checked}
         for key, value in checked.items():
             setattr(r, key, value)
     suggestions.forget(project, report_id)
-    return Changes(reports=frozenset({report_id}), library=True)
+    return Changes(reports=frozenset({report_id}), library=True), before

@@ -31,6 +31,7 @@ from desktop.domain.states import (
     TagStatus,
     Verdict,
 )
+from desktop.services import tag_versions
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
@@ -106,11 +107,24 @@ def reviews(project: Project, tag_id: str) -> list[ReviewEntry]:
         return [ReviewEntry(*entry) for entry in rq.reviews_of(session, tag_id)]
 
 
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    """A verdict given: what undoing it takes away (the review row, the correction tag)
+    and puts back (the tag's state before)."""
+
+    changes: Changes
+    review_id: str
+    before: dict[str, Any]
+    correction: str | None = None
+
+
 def _load(session: Session, tag_id: str, expected_version: int | None) -> Tag:
     tag = session.get(Tag, tag_id)
     if tag is None:
         raise StaleTagError("This tag was deleted (perhaps by a colleague).",
                             message_id="tag.deleted")
+    if expected_version is None:  # undo and redo: as this process left it
+        expected_version = tag_versions.expected(session, tag_id)
     if expected_version is not None and tag.version != expected_version:
         raise StaleTagError(STALE_MESSAGE)
     return tag
@@ -124,18 +138,53 @@ def _state(session: Session, tag: Tag, **extra: Any) -> TagState:
 def _verdict(
     project: Project, tag_id: str, verdict: Verdict, comment: str, expected_version: int | None,
 ) -> Changes:
+    return give_verdict(project, tag_id, verdict, comment, expected_version).changes
+
+
+def give_verdict(project: Project, tag_id: str, verdict: Verdict, comment: str = "",
+                 expected_version: int | None = None) -> Reviewed:
+    """Accept, reject or comment on a tag; returns what undoing it needs."""
+    if verdict == Verdict.COMMENT and not comment.strip():
+        raise RefusedInput("Write a comment first.", message_id="review.no_comment")
     try:
         with project.uow.begin() as session:
             tag = _load(session, tag_id, expected_version)
-            _apply(session, project, tag, verdict, comment)
-            return Changes(tags=frozenset({tag.report_id}), focus_tag=tag.id)
+            before = _state(session, tag).record()
+            review_id = _apply(session, project, tag, verdict, comment.strip())
+            return Reviewed(Changes(tags=frozenset({tag.report_id}), updated=frozenset({tag.id})),
+                            review_id, before)
     except StaleDataError as exc:  # changed between our read and our write
         raise StaleTagError(STALE_MESSAGE) from exc
 
 
-def _apply(session: Session, project: Project, tag: Tag, verdict: Verdict, comment: str) -> None:
-    session.add(Review(tag_id=tag.id, reviewer_id=project.analyst_id, verdict=verdict,
-                       comment=comment))
+def withdraw(project: Project, tag_id: str, done: Reviewed) -> Changes:
+    """Undo a verdict: its review row goes, the correction it made is deleted, the tag's
+    status and fields are put back. A tag changed since is refused (StaleTagError)."""
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, None)
+        changes = Changes(tags=frozenset({tag.report_id}), updated=frozenset({tag.id}))
+        if done.correction is not None:
+            fixed = _load(session, done.correction, None)
+            q.record_event(session, fixed, HistoryAction.DELETED, project.analyst_id,
+                           _state(session, fixed))
+            session.delete(fixed)
+            changes = changes | Changes(removed=frozenset({fixed.id}))
+        row = session.get(Review, done.review_id)
+        if row is not None:
+            session.delete(row)
+        tag.status = done.before["status"]
+        tag.fields = dict(done.before["fields"])
+        tag.updated_at = utcnow()
+        session.flush()
+        q.record_event(session, tag, HistoryAction.REVIEW_WITHDRAWN, project.analyst_id,
+                       TagState.of(tag, done.before["kind"]))
+        return changes
+
+
+def _apply(session: Session, project: Project, tag: Tag, verdict: Verdict, comment: str) -> str:
+    review = Review(tag_id=tag.id, reviewer_id=project.analyst_id, verdict=verdict,
+                    comment=comment)
+    session.add(review)
     if verdict in VERDICT_STATUS:
         tag.status = VERDICT_STATUS[verdict]
         tag.updated_at = utcnow()
@@ -143,6 +192,7 @@ def _apply(session: Session, project: Project, tag: Tag, verdict: Verdict, comme
     # the comment goes with the state, whole (it was cut to fit the action's 30 characters)
     state = _state(session, tag, comment=comment) if comment else _state(session, tag)
     q.record_event(session, tag, HistoryAction.reviewed(verdict), project.analyst_id, state)
+    return review.id
 
 
 def accept(project: Project, tag_id: str, comment: str = "",
@@ -168,10 +218,20 @@ def correct(
     expected_version: int | None = None,
 ) -> Changes:
     """Correct a colleague's tag: a new tag by the reviewer (the original's span, kind and
-    fields, changed as given), linked to the original ("corrects"). Focuses the new tag."""
+    fields, changed as given), linked to the original ("corrects")."""
+    return correct_undoably(project, tag_id, start=start, end=end, kind=kind, fields=fields,
+                            comment=comment, expected_version=expected_version).changes
+
+
+def correct_undoably(
+    project: Project, tag_id: str, *, start: int | None = None, end: int | None = None,
+    kind: str | None = None, fields: dict[str, Any] | None = None, comment: str = "",
+    expected_version: int | None = None,
+) -> Reviewed:
     try:
         with project.uow.begin() as session:
             original = _load(session, tag_id, expected_version)
+            before = _state(session, original).record()
             report = session.get(Report, original.report_id)
             assert report is not None
             new_start = original.start if start is None else start
@@ -197,8 +257,10 @@ def correct(
             q.record_event(session, fixed, HistoryAction.CREATED_CORRECTION, project.analyst_id,
                            _state(session, fixed))
             session.add(TagLink(source_id=fixed.id, target_id=original.id, type="corrects"))
-            _apply(session, project, original, Verdict.CORRECT, comment)
-            return Changes(tags=frozenset({original.report_id}), focus_tag=fixed.id)
+            review_id = _apply(session, project, original, Verdict.CORRECT, comment)
+            changes = Changes(tags=frozenset({original.report_id}), created=frozenset({fixed.id}),
+                              updated=frozenset({original.id}))
+            return Reviewed(changes, review_id, before, fixed.id)
     except StaleDataError as exc:
         raise StaleTagError(STALE_MESSAGE) from exc
 

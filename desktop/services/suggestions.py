@@ -16,13 +16,13 @@ of plain values, so the GUI can run it in a worker process and hand the result t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db.models import Program, Report
+from db.models import Program, Report, Tag, TagEvent
 from db.queries import suggestions as sq
 from desktop.domain.errors import NotFound, ReportGone
 from desktop.domain.quantities import decimal_str, find_quantities, parse_quantity
@@ -351,8 +351,9 @@ def kinds_of_tags(project: Project, tag_ids: list[str]) -> list[str]:
 # --- acting --------------------------------------------------------------------------
 
 
-def _accept_in(session: Session, project: Project, report_id: str, s: Suggestion) -> str:
-    from desktop.services.tags import create_in
+def _accept_in(session: Session, project: Project, report_id: str, s: Suggestion
+               ) -> tuple[Tag, TagEvent]:
+    from desktop.services.tags import insert_tag
 
     fields = dict(s.fields)
     if s.kind == "program":
@@ -363,19 +364,20 @@ def _accept_in(session: Session, project: Project, report_id: str, s: Suggestion
             program = programs.ensure_entry(session, s.text, str(fields.get("category", "")))
         fields[programs.PROGRAM_FIELD] = program.id
         fields["name"] = program.name
-    changes = create_in(session, project, report_id, s.kind, s.start, s.end, fields,
+    return insert_tag(session, project, report_id, s.kind, s.start, s.end, fields,
                       origin_of(s), None)
-    assert changes.focus_tag is not None
-    return changes.focus_tag
 
 
 def accept(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
     """Tag the suggestion's span with its fields filled in; origin ``suggestion:RULE``.
     A program suggestion links the tag to its registry entry (created if needed)."""
+    from desktop.services.tags import new_detail
+
     with project.uow.begin() as session:
-        tag_id = _accept_in(session, project, report_id, suggestion)
-    return Changes(tags=frozenset({report_id}), focus_tag=tag_id,
-                   programs=suggestion.kind == "program", created=frozenset({tag_id}))
+        tag, event = _accept_in(session, project, report_id, suggestion)
+        detail = new_detail(session, project, tag, event, suggestion.kind)
+    return Changes(tags=frozenset({report_id}), programs=suggestion.kind == "program",
+                   created=frozenset({tag.id}), details=(detail,))
 
 
 def accept_all(project: Project, report_id: str,
@@ -385,7 +387,7 @@ def accept_all(project: Project, report_id: str,
     created: list[str] = []
     with project.uow.begin() as session:
         for s in _current(session, project, report_id, kinds):
-            created.append(_accept_in(session, project, report_id, s))
+            created.append(_accept_in(session, project, report_id, s)[0].id)
     programs_changed = "program" in kinds and bool(created)
     return Changes(tags=frozenset({report_id}), programs=programs_changed,
                    created=frozenset(created)), created
@@ -400,7 +402,7 @@ def accept_these(project: Project, report_id: str,
         excluded = sq.excluded(session, report_id)
         for s in found:
             if _key(s) not in excluded:
-                created.append(_accept_in(session, project, report_id, s))
+                created.append(_accept_in(session, project, report_id, s)[0].id)
                 excluded.add(_key(s))
     return Changes(tags=frozenset({report_id}), created=frozenset(created),
                    programs=any(s.kind == "program" for s in found) and bool(created)), created
@@ -422,27 +424,30 @@ def reject(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
     """Remember that this analyst rejected the suggestion: it is not suggested again
     at that span with that kind."""
     with project.uow.begin() as session:
-        _report(session, report_id)
+        if sq.report_meta(session, report_id) is None:  # not the text: a key press reads no megabyte
+            raise ReportGone
         sq.add_rejection(session, report_id, _key(suggestion), project.analyst_id)
-    return Changes(tags=frozenset({report_id}))
+    return Changes(rejected=frozenset({suggestion_id(suggestion)}))
 
 
 def unreject(project: Project, report_id: str, suggestion: Suggestion) -> Changes:
     """Undo of `reject`."""
     with project.uow.begin() as session:
         sq.remove_rejection(session, report_id, _key(suggestion))
-    return Changes(tags=frozenset({report_id}))
+    return Changes(suggestions=frozenset({report_id}))
 
 
 def fields_for(project: Project, report_id: str, kind: str, start: int, end: int,
-               quote: str) -> dict[str, Any] | None:
+               quote: str, near: Sequence[Suggestion] | None = None) -> dict[str, Any] | None:
     """Fields for a tag the analyst makes by hand: those of a suggestion of the same kind
-    on that span or around it, else (metrics and targets) the quantity parsed from the
-    tagged text."""
-    # only what is computed already: a key press must never wait for the rule engine
-    entry = _cached(project, report_id)
-    cached = entry[1] if entry is not None else ()
-    found = [s for s in cached if s.kind == kind and s.start < end and start < s.end]
+    on that span or around it (among `near`, the suggestions shown over the span, when
+    the caller has them: a key press then looks at those, not at every suggestion), else
+    (metrics and targets) the quantity parsed from the tagged text."""
+    if near is None:
+        # only what is computed already: a key press must never wait for the rule engine
+        entry = _cached(project, report_id)
+        near = entry[1] if entry is not None else ()
+    found = [s for s in near if s.kind == kind and s.start < end and start < s.end]
     if found:
         best = min(found, key=lambda s: abs(s.start - start) + abs(s.end - end))
         return dict(best.fields)

@@ -7,13 +7,15 @@ tag changed by someone else since then is refused (StaleTagError), never overwri
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
 from db.errors import StaleTagError
-from db.models import Tag, TagKind, TagLink
+from db.models import Tag, TagEvent, TagKind, TagLink
 from db.queries import reports as report_queries
 from db.queries import tags as q
 from desktop.domain.errors import EmptySpan, NotFound, RefusedInput, ReportGone, UnknownKind
@@ -67,10 +69,45 @@ def _touch(session: Session, project: Project, tag: Tag, action: HistoryAction,
 def _changed(tag: Tag, how: str = "updated") -> Changes:
     ids = frozenset({tag.id})
     return Changes(
-        tags=frozenset({tag.report_id}), focus_tag=tag.id,
+        tags=frozenset({tag.report_id}),
         created=ids if how == "created" else frozenset(),
         updated=ids if how == "updated" else frozenset(),
     )
+
+
+Change = Callable[[Session, Tag], None]
+
+
+def edit(project: Project, tag_id: str, expected_version: int | None, action: HistoryAction,
+         change: Change, **extra: Any) -> tuple[Changes, dict[str, Any]]:
+    """One edit of one tag in one transaction: `change` alters it, the history records
+    it. Returns the change set and the tag's state before (what undo puts back)."""
+    with project.uow.begin() as session:
+        tag = _load(session, tag_id, expected_version)
+        before = TagState.of(tag, _kind_key(session, tag)).record()
+        change(session, tag)
+        _touch(session, project, tag, action, **extra)
+        return _changed(tag), before
+
+
+def _put(state: dict[str, Any]) -> Change:
+    def put(session: Session, tag: Tag) -> None:
+        kind_row = q.kind_by_key(session, state["kind"])
+        if kind_row is None:
+            raise UnknownKind(state["kind"])
+        tag.kind_id = kind_row.id
+        tag.start, tag.end, tag.quote = state["start"], state["end"], state["quote"]
+        tag.fields = dict(state["fields"])
+        tag.note = state["note"]
+        tag.status = state.get("status", tag.status)
+    return put
+
+
+def put_state(project: Project, tag_id: str, state: dict[str, Any],
+              action: HistoryAction = HistoryAction.UNDONE) -> tuple[Changes, dict[str, Any]]:
+    """Put a tag back to a recorded state (undo and redo of an edit); returns the state
+    it replaced."""
+    return edit(project, tag_id, None, action, _put(state))
 
 
 def create_tag(
@@ -84,9 +121,30 @@ def create_tag(
     origin: str = Origin.MANUAL,
     tag_id: str | None = None,
 ) -> Changes:
-    """Tag text[start:end] with `kind`. The span is trimmed of surrounding white space."""
+    """Tag text[start:end] with `kind`. The span is trimmed of surrounding white space.
+    The change set carries the new tag's detail (the inspector reads nothing back)."""
     with project.uow.begin() as session:
-        return create_in(session, project, report_id, kind, start, end, fields, origin, tag_id)
+        tag, event = insert_tag(session, project, report_id, kind, start, end, fields, origin,
+                                tag_id)
+        return replace(_changed(tag, "created"),
+                       details=(new_detail(session, project, tag, event, kind),))
+
+
+def new_detail(session: Session, project: Project, tag: Tag, event: TagEvent,
+               kind: str) -> TagDetail:
+    """The inspector's view of a tag just made by the acting analyst, from what the
+    session holds (only the twin check is a statement): no history or links to read."""
+    session.flush()  # the history entry gets its id and time
+    text = _report_text(session, project, tag.report_id)
+    warnings = tag_warnings(kind, tag.quote, text[tag.start:tag.end], tag.fields,
+                            q.has_twin(session, tag))
+    name = project.analyst_name
+    return TagDetail(
+        tag.id, tag.report_id, kind, tag.start, tag.end, tag.quote, dict(tag.fields),
+        tag.note, name, tag.origin, tag.status, tag.created_at, tag.updated_at, tag.version,
+        (), (HistoryEntry(event.id, event.action, name, event.created_at, event.state),),
+        tuple(warnings), tag.author_id,
+    )
 
 
 TEXTS_KEPT = 8  # report texts an open project keeps in memory (ProjectCaches.texts)
@@ -113,6 +171,15 @@ def create_in(
 ) -> Changes:
     """Create a tag inside a transaction the caller holds (for actions that create
     several tags at once, each with its own origin)."""
+    return _changed(insert_tag(session, project, report_id, kind, start, end, fields, origin,
+                               tag_id)[0], "created")
+
+
+def insert_tag(
+    session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
+    fields: dict[str, Any] | None, origin: str, tag_id: str | None,
+) -> tuple[Tag, TagEvent]:
+    """The new tag and its first history entry."""
     kind_row = q.kind_by_key(session, kind)
     if kind_row is None:
         raise UnknownKind(kind)
@@ -128,33 +195,45 @@ def create_in(
     tag = q.add_tag(session, report_id=report_id, kind_id=kind_row.id, start=start, end=end,
                     quote=quote, fields=fields or {}, author_id=project.analyst_id,
                     origin=origin, tag_id=tag_id)
-    q.record_event(session, tag, HistoryAction.CREATED, project.analyst_id, TagState.of(tag, kind))
+    event = q.record_event(session, tag, HistoryAction.CREATED, project.analyst_id,
+                           TagState.of(tag, kind))
     started = (project.analyst_id, report_id)
     if started not in project.caches.started:  # one look per report, not per key press
         report_queries.set_state(session, report_id, project.analyst_id, "in_progress",
                                  only_if_missing=True)
         project.caches.started.add(started)
-    return _changed(tag, "created")
+    return tag, event
 
 
 def restore_tag(project: Project, state: dict[str, Any]) -> Changes:
     """Bring back a deleted tag exactly as it was (undo of a delete)."""
     with project.uow.begin() as session:
-        kind_row = q.kind_by_key(session, state["kind"])
-        if kind_row is None:
-            raise UnknownKind(state["kind"])
-        if session.get(Tag, state["id"]) is not None:
-            raise StaleTagError(
-                "This tag is already back (perhaps a colleague restored it).",
-                message_id="tag.already_back")
-        tag = q.add_tag(session, report_id=state["report_id"], kind_id=kind_row.id,
-                        start=state["start"], end=state["end"], quote=state["quote"],
-                        fields=state["fields"], author_id=state["author_id"],
-                        origin=state["origin"], status=state["status"], note=state["note"],
-                        tag_id=state["id"])
-        q.record_event(session, tag, HistoryAction.RESTORED, project.analyst_id,
-                       TagState.of(tag, state["kind"]))
-        return _changed(tag, "created")
+        return restore_in(session, project, state)
+
+
+def restore_in(session: Session, project: Project, state: dict[str, Any]) -> Changes:
+    """Restore a deleted tag inside a transaction the caller holds; its links come back
+    where the other end still exists."""
+    kind_row = q.kind_by_key(session, state["kind"])
+    if kind_row is None:
+        raise UnknownKind(state["kind"])
+    if session.get(Tag, state["id"]) is not None:
+        raise StaleTagError(
+            "This tag is already back (perhaps a colleague restored it).",
+            message_id="tag.already_back")
+    tag = q.add_tag(session, report_id=state["report_id"], kind_id=kind_row.id,
+                    start=state["start"], end=state["end"], quote=state["quote"],
+                    fields=state["fields"], author_id=state["author_id"],
+                    origin=state["origin"], status=state["status"], note=state["note"],
+                    tag_id=state["id"])
+    q.record_event(session, tag, HistoryAction.RESTORED, project.analyst_id,
+                   TagState.of(tag, state["kind"]))
+    for source, target, link_type in state.get("links", []):
+        other = target if source == tag.id else source
+        if session.get(Tag, other) is not None and \
+                q.find_link(session, source, target, link_type) is None:
+            session.add(TagLink(source_id=source, target_id=target, type=link_type))
+    return _changed(tag, "created")
 
 
 def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
@@ -172,22 +251,30 @@ def delete_tag(project: Project, tag_id: str) -> tuple[Changes, dict[str, Any]]:
 def resize_tag(
     project: Project, tag_id: str, start: int, end: int, expected_version: int | None = None
 ) -> Changes:
-    with project.uow.begin() as session:
-        tag = _load(session, tag_id, expected_version)
+    return resize(project, tag_id, start, end, expected_version)[0]
+
+
+def resize(project: Project, tag_id: str, start: int, end: int,
+           expected_version: int | None = None) -> tuple[Changes, dict[str, Any]]:
+    def change(session: Session, tag: Tag) -> None:
         text = _report_text(session, project, tag.report_id)
         if not 0 <= start < end <= len(text):
             raise EmptySpan
         tag.start, tag.end, tag.quote = start, end, text[start:end]
-        _touch(session, project, tag, HistoryAction.RESIZED)
-        return _changed(tag)
+
+    return edit(project, tag_id, expected_version, HistoryAction.RESIZED, change)
 
 
 def set_fields(
     project: Project, tag_id: str, values: dict[str, Any], expected_version: int | None = None
 ) -> Changes:
     """Set field values already in stored form (None removes the field)."""
-    with project.uow.begin() as session:
-        tag = _load(session, tag_id, expected_version)
+    return set_fields_undoably(project, tag_id, values, expected_version)[0]
+
+
+def set_fields_undoably(project: Project, tag_id: str, values: dict[str, Any],
+                        expected_version: int | None = None) -> tuple[Changes, dict[str, Any]]:
+    def change(_session: Session, tag: Tag) -> None:
         fields = dict(tag.fields)
         for key, value in values.items():
             if value is None or value == "":
@@ -195,8 +282,8 @@ def set_fields(
             else:
                 fields[key] = value
         tag.fields = fields
-        _touch(session, project, tag, HistoryAction.EDITED)
-        return _changed(tag)
+
+    return edit(project, tag_id, expected_version, HistoryAction.EDITED, change)
 
 
 def set_field_text(
@@ -205,6 +292,11 @@ def set_field_text(
 ) -> Changes:
     """Set a field from what the analyst typed (FieldValueError if it does not parse).
     A unit typed with the value ('7.8%') fills the unit field too."""
+    return set_fields(project, tag_id, typed_values(key, field_type, text), expected_version)
+
+
+def typed_values(key: str, field_type: str, text: str) -> dict[str, Any]:
+    """The stored values for what the analyst typed into one field."""
     value, unit = coerce(field_type, text)
     values: dict[str, Any] = {key: value}
     if unit and key == "value":
@@ -213,26 +305,34 @@ def set_field_text(
         months = period_months(value)
         values[f"{key}_start"], values[f"{key}_end"] = months or (None, None)
         values[f"{key}_label"] = None
-    return set_fields(project, tag_id, values, expected_version)
+    return values
 
 
 def set_note(project: Project, tag_id: str, note: str, expected_version: int | None = None) -> Changes:
-    with project.uow.begin() as session:
-        tag = _load(session, tag_id, expected_version)
+    return note_undoably(project, tag_id, note, expected_version)[0]
+
+
+def note_undoably(project: Project, tag_id: str, note: str,
+                  expected_version: int | None = None) -> tuple[Changes, dict[str, Any]]:
+    def change(_session: Session, tag: Tag) -> None:
         tag.note = note
-        _touch(session, project, tag, HistoryAction.EDITED)
-        return _changed(tag)
+
+    return edit(project, tag_id, expected_version, HistoryAction.EDITED, change)
 
 
 def set_kind(project: Project, tag_id: str, kind: str) -> Changes:
-    with project.uow.begin() as session:
-        tag = _load(session, tag_id, None)
+    return kind_undoably(project, tag_id, kind)[0]
+
+
+def kind_undoably(project: Project, tag_id: str, kind: str,
+                  expected_version: int | None = None) -> tuple[Changes, dict[str, Any]]:
+    def change(session: Session, tag: Tag) -> None:
         kind_row = q.kind_by_key(session, kind)
         if kind_row is None:
             raise UnknownKind(kind)
         tag.kind_id = kind_row.id
-        _touch(session, project, tag, HistoryAction.EDITED)
-        return _changed(tag)
+
+    return edit(project, tag_id, expected_version, HistoryAction.EDITED, change)
 
 
 def link_tags(project: Project, source_id: str, target_id: str, link_type: str) -> Changes:
@@ -261,24 +361,23 @@ def unlink_tags(project: Project, source_id: str, target_id: str, link_type: str
 
 def revert_to(project: Project, tag_id: str, event_id: int) -> Changes:
     """Put a tag back to the state recorded in one of its history entries."""
-    from db.models import TagEvent
+    return revert_undoably(project, tag_id, event_id)[0]
 
-    with project.uow.begin() as session:
-        tag = _load(session, tag_id, None)
+
+def revert_undoably(project: Project, tag_id: str, event_id: int,
+                    expected_version: int | None = None) -> tuple[Changes, dict[str, Any]]:
+    def change(session: Session, tag: Tag) -> None:
         event = session.get(TagEvent, event_id)
         if event is None or event.tag_id != tag_id:
             raise NotFound("That version of the tag is not in its history.",
                            message_id="tag.no_version")
-        state = event.state
-        kind_row = q.kind_by_key(session, state["kind"])
-        if kind_row is not None:
-            tag.kind_id = kind_row.id
-        tag.start, tag.end, tag.quote = state["start"], state["end"], state["quote"]
-        tag.fields = dict(state["fields"])
-        tag.note = state["note"]
-        tag.status = state.get("status", tag.status)
-        _touch(session, project, tag, HistoryAction.REVERTED, reverted_to=event_id)
-        return _changed(tag)
+        state = dict(event.state)
+        if q.kind_by_key(session, state["kind"]) is None:  # a kind deleted since: kept
+            state["kind"] = _kind_key(session, tag)
+        _put(state)(session, tag)
+
+    return edit(project, tag_id, expected_version, HistoryAction.REVERTED, change,
+                reverted_to=event_id)
 
 
 def spans(project: Project, report_id: str) -> list[SpanRow]:
@@ -347,7 +446,7 @@ def detail(project: Project, tag_id: str) -> TagDetail | None:
             tag.id, tag.report_id, kind, tag.start, tag.end, tag.quote, dict(tag.fields),
             tag.note, names.get(tag.author_id, "?"), tag.origin, tag.status,
             tag.created_at, tag.updated_at, tag.version, tuple(links), history,
-            tuple(warnings),
+            tuple(warnings), tag.author_id,
         )
 
 
@@ -369,8 +468,7 @@ def create_many(
             existing.add((start, end))
             changes = create_in(session, project, report_id, kind, start, end,
                               fields[i] if fields else None, origin, None)
-            assert changes.focus_tag is not None
-            created.append(changes.focus_tag)
+            created.extend(changes.created)
     return Changes(tags=frozenset({report_id}), created=frozenset(created)), created
 
 
@@ -383,7 +481,9 @@ def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dic
             if tag is None:
                 continue
             _load(session, tag_id, None)  # undo of a batch: changed since? refused
-            state = TagState.of(tag, _kind_key(session, tag))
+            state = TagState.of(tag, _kind_key(session, tag), links=[
+                (link.source_id, link.target_id, link.type)
+                for link in q.links_of(session, tag_id)])
             q.record_event(session, tag, HistoryAction.DELETED, project.analyst_id, state)
             states.append(state.record())
             reports.add(tag.report_id)
@@ -393,10 +493,12 @@ def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dic
 
 
 def restore_many(project: Project, states: list[dict[str, Any]]) -> Changes:
+    """Bring back deleted tags, in one transaction (undo of a batch or of a delete)."""
     changes = Changes()
-    for state in states:
-        changes = changes | restore_tag(project, state)
-    return Changes(tags=changes.tags, created=changes.created)
+    with project.uow.begin() as session:
+        for state in states:
+            changes = changes | restore_in(session, project, state)
+    return changes
 
 
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:

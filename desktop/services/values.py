@@ -133,6 +133,12 @@ class TagDetail:
     links: tuple[LinkInfo, ...]
     history: tuple[HistoryEntry, ...]
     warnings: tuple[str, ...]
+    author_id: str = ""
+
+    def row(self, author: str) -> TagRow:
+        """The tag table's row of this tag, its author named `author`."""
+        return TagRow(self.id, self.kind, self.start, self.end, self.quote, self.fields, author,
+                      self.origin, self.status, self.updated_at, self.note)
 
 
 @dataclass(frozen=True, slots=True)

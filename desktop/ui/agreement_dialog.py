@@ -35,10 +35,13 @@ from desktop.domain.agreement import Agreement, Disagreement, KindFigures
 from desktop.services import agreement as svc
 from desktop.services import kinds as kinds_service
 from desktop.services.errors import USER_ERRORS
+from desktop.services.operations import Operation
+from desktop.services.ops.review import CombineVersions, PickVersion
 from desktop.services.project import Project
 from desktop.services.review import CONSENSUS
 from desktop.ui.i18n import pick
 from desktop.ui.messages import error_text
+from desktop.ui.runner import Run, standalone
 from desktop.ui.table_model import RIGHT, Index, RowsModel
 
 
@@ -134,8 +137,11 @@ class AgreementDialog(QDialog):
     changed = Signal(object)  # desktop.services.changes.Changes
 
     def __init__(self, project: Project, analyst_a: str | None = None,
-                 analyst_b: str | None = None, parent: QWidget | None = None) -> None:
+                 analyst_b: str | None = None, parent: QWidget | None = None,
+                 run: Run | None = None) -> None:
         super().__init__(parent)
+        # the window's runner (undoable); alone, the change sets go out by `changed`
+        self._runner = run or standalone(project, self.changed.emit)
         self.setWindowTitle(self.tr("Agreement"))
         self.resize(1000, 680)  # seven figures a kind and the disagreements, unscrolled
         self._project = project
@@ -239,14 +245,10 @@ class AgreementDialog(QDialog):
             d = self.disagreements.disagreement(index.row())
             self.disagreement_activated.emit(d.report_id, d.start, d.end)
 
-    def _run(self, action: Any) -> None:
+    def _run(self, op: Operation) -> None:
         row = self.disagreements_view.currentIndex().row()
-        try:
-            changes = action()
-        except USER_ERRORS as exc:
-            self.summary.setText(error_text(exc))
+        if self._runner(op, self.tr("Adjudicate"), self.summary.setText) is None:
             return
-        self.changed.emit(changes)
         self.recompute()
         if self.disagreements.rowCount():
             self.disagreements_view.selectRow(min(max(row, 0), self.disagreements.rowCount() - 1))
@@ -258,14 +260,14 @@ class AgreementDialog(QDialog):
             return
         other = d.b if side == "a" else d.a
         others = () if other is None else (other.id,)
-        self._run(lambda: svc.pick(self._project, chosen.id, others))
+        self._run(PickVersion(chosen.id, others))
 
     def _combine(self) -> None:
         d = self.current()
         if d is None or d.a is None or d.b is None:
             return
         ids = (d.a.id, d.b.id)
-        self._run(lambda: svc.combine(self._project, ids))
+        self._run(CombineVersions(ids))
 
     def _write_own(self) -> None:
         d = self.current()

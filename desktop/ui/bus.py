@@ -12,5 +12,5 @@ class ChangeBus(QObject):
     changed = Signal(object)  # Changes
 
     def publish(self, changes: Changes) -> None:
-        if not changes.empty or changes.focus_tag:
+        if not changes.empty:
             self.changed.emit(changes)

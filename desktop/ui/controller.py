@@ -4,7 +4,6 @@ change sets the services return."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -20,7 +19,8 @@ from desktop.services import kinds as kinds_service
 from desktop.services import reports, tags
 from desktop.services.analysts import AnalystInfo, list_analysts
 from desktop.services.changes import Changes
-from desktop.services.errors import USER_ERRORS, StaleTagError
+from desktop.services.ops import tags as ops
+from desktop.services.ops.reports import EditMetadata
 from desktop.services.project import Project
 from desktop.services.values import KindInfo, TagDetail
 from desktop.ui.bus import ChangeBus
@@ -28,25 +28,19 @@ from desktop.ui.i18n import pick
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import error_text
 from desktop.ui.reader import KindStyle, Mark
+from desktop.ui.reading import Layers, SuggestionHooks, taken_by
+from desktop.ui.runner import Runner
 from desktop.ui.tag_table import status_labels
-from desktop.ui.undo import CallCommand, CreateTagCommand, DeleteTagCommand
-
-
-def taken_by(suggestion: Mark, tags: list[tuple[str, int, int]]) -> bool:
-    """A tag takes a suggestion's place when it has the same span (whatever its kind:
-    the analyst chose another kind) or overlaps it with the same kind (the analyst
-    tagged it, or resized the tag, differently). A metric inside a target stays."""
-    return any((start, end) == (suggestion.start, suggestion.end)
-               or (kind == suggestion.kind and start < suggestion.end and suggestion.start < end)
-               for kind, start, end in tags)
 
 
 class MainController(QObject):
-    def __init__(self, project: Project, window: MainWindow, bus: ChangeBus) -> None:
+    def __init__(self, project: Project, window: MainWindow, bus: ChangeBus,
+                 runner: Runner) -> None:
         super().__init__(window)
         self.project = project
         self.window = window
         self.bus = bus
+        self.runner = runner
         self.undo = window.undo_stack
         self.kinds: list[KindInfo] = []
         self.report_id: str | None = None
@@ -59,18 +53,10 @@ class MainController(QObject):
         self._names: dict[str, str] = {}
         # analyst layers: ids hidden from the reader; blind review hides colleagues'
         # tags on reports this analyst has not marked done
-        self.hidden_authors: set[str] = set()
-        self.blind = False
+        self.layers = Layers()
         self._report_state = "untouched"
-        # suggestion marks supplied by the suggestions feature, and fields it offers for
-        # a manual tag on a suggested span
-        self.mark_sources: list[Callable[[str], list[Mark]]] = []
-        self.prefill: Callable[[str, int, int], dict[str, Any] | None] | None = None
-        # a shown suggestion by its mark id: (kind, text, fields, rule, confidence), for the
-        # inspector
-        self.suggestion_detail: Callable[
-            [str], tuple[str, str, dict[str, Any], str, float | None] | None] | None = None
-        self.suggestion_count: int | None = None
+        # suggestion marks, prefilled fields and details, supplied by the suggestions feature
+        self.suggestions = SuggestionHooks(counted=self._update_status)
 
         w = window
         w.library.report_chosen.connect(self.open_report)
@@ -142,8 +128,8 @@ class MainController(QObject):
         self.analysts = list_analysts(self.project)
         reader = self.window.reader
         reader.author_colours = {a.id: a.colour for a in self.analysts}
-        reader.colour_by_author = len(self.analysts) - len(self.hidden_authors) > 1 \
-            and not self.blind
+        reader.colour_by_author = len(self.analysts) - len(self.layers.hidden) > 1 \
+            and not self.layers.blind
 
     def reload_library(self) -> None:
         self.window.library.set_rows(reports.library(self.project), keep=self.report_id)
@@ -163,9 +149,10 @@ class MainController(QObject):
         self.refresh_tags()
         w.inspector.show_tag(None)
 
-    def refresh_tags(self, focus: str | None = None) -> None:
+    def refresh_tags(self) -> None:
         """Reload the current report's tags into the reader now, the table a turn later
-        (the reader paints first)."""
+        (the reader paints first). For a new report, a layer shown or hidden, a kind
+        changed: single edits go through `_apply_tag_changes`."""
         if self.report_id is None:
             return
         reader = self.window.reader
@@ -180,64 +167,109 @@ class MainController(QObject):
                             [cols.starts[i] for i in keep], [cols.ends[i] for i in keep],
                             [cols.statuses[i] for i in keep], [cols.authors[i] for i in keep])
         self._counts = reader.kind_counts()
-        for source in self.mark_sources:
-            reader.set_suggestions(source(self.report_id))
+        self.refresh_suggestions()
         current = reader.selected_mark()
-        selected = focus or (current.id if current else None)
-        if selected and reader.mark(selected) is not None:
-            reader.select_mark(selected)
-            self._show_detail(selected)
+        if current is not None and reader.mark(current.id) is not None:
+            reader.select_mark(current.id)
         else:
             reader.select_mark(None)
-            self.window.inspector.show_tag(None)
         self._update_status()
         self._table_timer.start()
 
+    def refresh_suggestions(self) -> None:
+        """Ask the suggestion sources again (a report opened, a rejection undone)."""
+        if self.report_id is None:
+            return
+        for source in self.suggestions.sources:
+            self.window.reader.set_suggestions(source(self.report_id))
+
     def visible_authors(self) -> set[str] | None:
         """Analyst ids whose tags the reader shows, or None for everyone."""
-        if self.blind and self._report_state != "done":
+        if self.layers.blind and self._report_state != "done":
             return {self.project.analyst_id}
-        if not self.hidden_authors:
+        if not self.layers.hidden:
             return None
-        return {a.id for a in self.analysts if a.id not in self.hidden_authors}
+        return {a.id for a in self.analysts if a.id not in self.layers.hidden}
 
     def _apply_tag_changes(self, changes: Changes) -> bool:
-        """Apply a few named tag changes to the reader without reloading the report (the
-        key-press path); False when a full reload is needed."""
+        """Apply a few named tag changes to the views without reloading the report (the
+        key-press path): the reader now, the inspector, the table and the library's counts
+        a turn later (the reader paints first). False when a full reload is needed."""
         touched = changes.created | changes.updated | changes.removed
         if not touched or len(touched) > 50:
             return False
         reader = self.window.reader
+        delta: dict[str, int] = {}
+        before = {t: reader.mark(t) for t in touched}
+        selected = reader.selected_mark()
         for tag_id in changes.removed | changes.updated:
-            old = reader.mark(tag_id)
-            if old is not None:
-                self._counts[old.kind] -= 1
             reader.remove_tag(tag_id)
-        for tag_id in changes.created | changes.updated:
+        known = {d.id: d for d in changes.details}
+        spans = {t: (d.id, d.kind, d.start, d.end, d.status, d.author_id)
+                 for t, d in known.items()}
+        for tag_id in (changes.created | changes.updated) - known.keys():
             span = tags.span_of(self.project, tag_id)
-            if span is None:
-                continue
-            tag_id, kind, start, end, status, author = span
-            shown = self.visible_authors()
+            if span is not None:
+                spans[tag_id] = span
+        shown = self.visible_authors()
+        for old in before.values():
+            if old is not None:
+                delta[old.kind] = delta.get(old.kind, 0) - 1
+        for tag_id, (_id, kind, start, end, status, author) in spans.items():
             if shown is not None and author not in shown:
                 continue
             reader.add_tag(Mark(tag_id, kind, start, end, status=status, author=author))
-            reader.drop_suggestions(partial(taken_by, tags=[(kind, start, end)]))
-            self._counts[kind] = self._counts.get(kind, 0) + 1
-        focus = changes.focus_tag
-        if focus and reader.mark(focus) is not None:
-            reader.select_mark(focus)
-        # the inspector and the table follow a turn later: the reader paints first
-        self._table_timer.start()
+            reader.drop_suggestions(partial(taken_by, tags=[(kind, start, end)]), (start, end))
+            delta[kind] = delta.get(kind, 0) + 1
+        if selected is not None and selected.id in changes.updated \
+                and reader.mark(selected.id) is not None:
+            reader.select_mark(selected.id)  # an edited tag stays selected
+        for kind, n in delta.items():
+            self._counts[kind] = self._counts.get(kind, 0) + n
         self._update_status()
+        report_id = self.report_id
+        assert report_id is not None
+        QTimer.singleShot(0, lambda: self._follow(report_id, changes, delta, before))
         return True
+
+    def _follow(self, report_id: str, changes: Changes, delta: dict[str, int],
+                before: dict[str, Mark | None]) -> None:
+        """The second half of a named change: the table's rows, the inspector, the
+        library's counts. Reads only the rows the change set does not carry."""
+        if report_id != self.report_id:
+            return
+        table = self.window.tag_table
+        table.remove_ids(changes.removed)
+        known = {d.id: d for d in changes.details}
+        names = {a.id: a.name for a in self.analysts}
+        rows = {t: d.row(names.get(d.author_id, d.author)) for t, d in known.items()}
+        missing = [t for t in changes.created | changes.updated if t not in rows]
+        if missing:
+            rows.update(tags.rows_by_id(self.project, missing))
+        table.put_rows(rows, self._order_of)
+        current = self.window.reader.selected_mark()
+        table.select(current.id if current is not None and not current.suggestion else None,
+                     emit=False)
+        if current is None:
+            self.window.inspector.show_tag(None)
+        elif current.id in known:
+            self.window.inspector.show_tag(known[current.id])
+        elif current.id in changes.created | changes.updated or current.suggestion:
+            self._show_detail(current.id)
+        if any(m is None for t, m in before.items() if t in changes.removed | changes.updated):
+            self._library_timer.start()  # a hidden layer's tag: its kind is not known here
+        else:
+            self.window.library.adjust(report_id, delta,
+                                       "in_progress" if changes.created else None)
+
+    def _order_of(self, tag_id: str) -> tuple[int, int] | None:
+        mark = self.window.reader.mark(tag_id)
+        return None if mark is None else (mark.start, mark.end)
 
     def _refresh_table(self) -> None:
         if self.report_id is None:
             return
         report_id = self.report_id
-        for source in self.mark_sources:  # e.g. an undone acceptance brings one back
-            self.window.reader.set_suggestions(source(report_id))
         current = self.window.reader.selected_mark()
         if current is None:
             self.window.inspector.show_tag(None)
@@ -266,11 +298,14 @@ class MainController(QObject):
         return "\n".join(lines)
 
     def on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            self._reload_everything()
+            return
         if changes.analysts:
             self.reload_analysts()
         if changes.kinds:
             self.reload_kinds()
-        if changes.library or changes.tags or changes.reports:
+        if changes.library or changes.reports or (changes.tags - {self.report_id}):
             self._library_timer.start()  # counts and lists a turn later, coalesced
         if self.report_id in changes.reports:
             self.open_report(self.report_id)
@@ -278,9 +313,20 @@ class MainController(QObject):
                 and self._apply_tag_changes(changes):
             pass
         elif self.report_id and (self.report_id in changes.tags or changes.kinds):
-            self.refresh_tags(focus=changes.focus_tag)
-        elif changes.focus_tag:
-            self.select_tag(changes.focus_tag)
+            self.refresh_tags()
+            self._library_timer.start()
+
+    def _reload_everything(self) -> None:
+        """The project was put back as a backup has it (a merge undone)."""
+        self.reload_analysts()
+        self.reload_kinds()
+        self.reload_library()
+        if self.report_id and self.window.library.model.row_of(self.report_id) >= 0:
+            self.open_report(self.report_id)
+        else:
+            self.report_id = None
+            self.window.reader.clear_report()
+            self.window.inspector.show_tag(None)
 
     def _update_status(self) -> None:
         w = self.window
@@ -289,9 +335,9 @@ class MainController(QObject):
         w.status_project.setText(where if self.project.is_team else Path(where).name)
         w.status_project.setToolTip(where)
         counts = self._counts
-        if self.suggestion_count is not None:
+        if self.suggestions.count is not None:
             w.status_suggestions.setText(
-                self.tr("%1 suggestions").replace("%1", str(self.suggestion_count)))
+                self.tr("%1 suggestions").replace("%1", str(self.suggestions.count)))
         else:
             w.status_suggestions.setText("")
         w.status_counts.setText("  ".join(f"{pick(k.name, k.name_zh)} {counts.get(k.key, 0)}"
@@ -310,6 +356,21 @@ class MainController(QObject):
     def _on_table_choice(self, tag_id: str) -> None:
         self.select_tag(tag_id, scroll=True, flash=True)
 
+    def show_place(self, report_id: str, start: int, end: int) -> None:
+        """Open a report (if it is not open) with a span selected and centred."""
+        if self.report_id != report_id:
+            self.window.library.select(report_id, emit=False)
+            self.open_report(report_id)
+        self.window.reader.select_span(start, end)
+        self.window.reader.centerCursor()
+
+    def refresh_layers(self) -> None:
+        """The analysts shown changed (a layer, blind review): the reader follows."""
+        self.reload_analysts()
+        if self.report_id is not None:
+            self._report_state = reports.state_of(self.project, self.report_id)
+        self.refresh_tags()
+
     def select_tag(self, tag_id: str, scroll: bool = False, flash: bool = False) -> None:
         detail = tags.detail(self.project, tag_id)
         if detail is None:
@@ -326,7 +387,8 @@ class MainController(QObject):
         if mark is not None and not mark.suggestion:
             self.window.inspector.show_tag(tags.detail(self.project, tag_id))
             return
-        shown = self.suggestion_detail(tag_id) if mark is not None and self.suggestion_detail else None
+        hook = self.suggestions.detail
+        shown = hook(tag_id) if mark is not None and hook is not None else None
         if shown is not None:
             self.window.inspector.show_suggestion(*shown)
         else:
@@ -337,23 +399,10 @@ class MainController(QObject):
 
     # --- edits --------------------------------------------------------------------------
 
-    def _run(self, action: Callable[[], Changes]) -> Changes | None:
-        try:
-            changes = action()
-        except USER_ERRORS as exc:
-            self.show_error(exc)
-            if isinstance(exc, StaleTagError):
-                self.refresh_tags()
-            return None
-        self.bus.publish(changes)
-        return changes
-
     def show_error(self, error: BaseException | str) -> None:
         """A refusal or failure a user can act on, in the window's language (an error is
         translated by its message id; a text is shown as it is)."""
-        message = error if isinstance(error, str) else error_text(error)
-        self.window.statusBar().showMessage(message, 8000)
-        QMessageBox.warning(self.window, self.tr("ReportMark"), message)
+        self.runner.show_error(error if isinstance(error, str) else error_text(error))
 
     def _tag_selection(self, kind: str) -> None:
         span = self.window.reader.selection_span()
@@ -362,22 +411,23 @@ class MainController(QObject):
             return
         self.create_tag(kind, *span)
 
+    def kind_label(self, key: str) -> str:
+        return next((pick(k.name, k.name_zh) for k in self.kinds if k.key == key), key)
+
     def create_tag(self, kind: str, start: int, end: int, fields: dict[str, Any] | None = None,
                    origin: str = Origin.MANUAL) -> str | None:
+        """Tag a span of the open report; the new tag is selected. Its id, or None."""
         if self.report_id is None:
             return None
-        report_id = self.report_id
-        if fields is None and self.prefill is not None:
-            fields = self.prefill(kind, start, end)
-        changes = self._run(lambda: tags.create_tag(self.project, report_id, kind, start, end,
-                                                    fields=fields, origin=origin))
-        if changes is None or changes.focus_tag is None:
-            return None
-        label = next((pick(k.name, k.name_zh) for k in self.kinds if k.key == kind), kind)
-        self.undo.push(CreateTagCommand(self.tr("Tag as %1").replace("%1", label), self.project,
-                                        changes.focus_tag, self.bus.publish))
-        self.window.reader.setFocus()
-        return changes.focus_tag
+        if fields is None and self.suggestions.prefill is not None:
+            fields = self.suggestions.prefill(kind, start, end)
+        outcome = self.runner.run(ops.CreateTag(self.report_id, kind, start, end, fields, origin),
+                                  self.tr("Tag as %1").replace("%1", self.kind_label(kind)))
+        made = outcome.changes.new_tag if outcome else None
+        if made is not None:  # selected now; the inspector and the table follow a turn later
+            self.window.reader.select_mark(made)
+            self.window.reader.setFocus()
+        return made
 
     def tag_all(self, kind: str, text: str) -> None:
         if self.report_id is None:
@@ -389,45 +439,23 @@ class MainController(QObject):
                     fields: list[dict[str, object]] | None = None) -> list[str]:
         if self.report_id is None or not spans:
             return []
-        report_id = self.report_id
-        try:
-            changes, ids = tags.create_many(self.project, report_id, kind, spans, origin=origin,
-                                            fields=fields)
-        except USER_ERRORS as exc:
-            self.show_error(exc)
+        outcome = self.runner.run(ops.CreateTags(
+            self.report_id, kind, tuple(spans), origin,
+            tuple(fields) if fields is not None else None), label)
+        if outcome is None:
             return []
-        self.bus.publish(changes)
-        holder: dict[str, list[dict[str, object]]] = {"states": []}
-
-        def undo() -> Changes:
-            ch, holder["states"] = tags.delete_many(self.project, ids)
-            return ch
-
-        self.undo.push(CallCommand(label, lambda: tags.restore_many(self.project, holder["states"]),
-                                   undo, self.bus.publish))
+        ids = sorted(outcome.changes.created)
         self.window.statusBar().showMessage(self.tr("%1 tags created").replace("%1", str(len(ids))), 4000)
         return ids
 
     def delete_tag(self, tag_id: str) -> None:
-        try:
-            changes, state = tags.delete_tag(self.project, tag_id)
-        except USER_ERRORS as exc:
-            self.show_error(exc)
-            return
-        self.bus.publish(changes)
-        self.undo.push(DeleteTagCommand(self.tr("Delete tag"), self.project, state, self.bus.publish))
+        self.runner.run(ops.DeleteTags((tag_id,)), self.tr("Delete tag"))
 
     def resize_tag(self, tag_id: str, start: int, end: int) -> None:
-        detail = tags.detail(self.project, tag_id)
-        if detail is None:
-            return
-        old = (detail.start, detail.end)
-        if self._run(lambda: tags.resize_tag(self.project, tag_id, start, end, detail.version)):
-            self.undo.push(CallCommand(
-                self.tr("Resize tag"),
-                lambda: tags.resize_tag(self.project, tag_id, start, end),
-                lambda: tags.resize_tag(self.project, tag_id, *old),
-                self.bus.publish))
+        """Shift/Alt+arrows move a tag's ends, a key repeat at a time: each press acts on
+        the tag as it is (the inspector's copy may be a turn behind)."""
+        if self.window.reader.mark(tag_id) is not None:
+            self.runner.run(ops.ResizeTag(tag_id, start, end), self.tr("Resize tag"))
 
     def _current(self) -> TagDetail | None:
         return self.window.inspector.detail()
@@ -436,60 +464,30 @@ class MainController(QObject):
         detail = self._current()
         if detail is None:
             return
-        tag_id, old = detail.id, detail.fields.get(key)
-        changes = self._run(lambda: tags.set_field_text(self.project, tag_id, key, field_type, text,
-                                                         detail.version))
-        if changes is None:
-            self.window.inspector.show_tag(tags.detail(self.project, tag_id))
-            return
-        new = tags.detail(self.project, tag_id)
-        new_value = new.fields.get(key) if new else None
-        self.undo.push(CallCommand(
-            self.tr("Edit %1").replace("%1", key),
-            lambda: tags.set_fields(self.project, tag_id, {key: new_value}),
-            lambda: tags.set_fields(self.project, tag_id, {key: old}),
-            self.bus.publish))
+        done = self.runner.run(ops.SetField(detail.id, key, field_type, text, detail.version),
+                               self.tr("Edit %1").replace("%1", key))
+        if done is None:  # refused: the form shows the tag as it is
+            self.window.inspector.show_tag(tags.detail(self.project, detail.id))
 
     def edit_note(self, text: str) -> None:
         detail = self._current()
-        if detail is None:
-            return
-        tag_id, old = detail.id, detail.note
-        if self._run(lambda: tags.set_note(self.project, tag_id, text, detail.version)):
-            self.undo.push(CallCommand(
-                self.tr("Edit note"),
-                lambda: tags.set_note(self.project, tag_id, text),
-                lambda: tags.set_note(self.project, tag_id, old),
-                self.bus.publish))
+        if detail is not None:
+            self.runner.run(ops.SetNote(detail.id, text, detail.version), self.tr("Edit note"))
 
     def change_kind(self, kind: str) -> None:
         detail = self._current()
         if detail is None:
             return
-        tag_id, old = detail.id, detail.kind
-        if self._run(lambda: tags.set_kind(self.project, tag_id, kind)):
-            self.undo.push(CallCommand(
-                self.tr("Change kind"),
-                lambda: tags.set_kind(self.project, tag_id, kind),
-                lambda: tags.set_kind(self.project, tag_id, old),
-                self.bus.publish))
-            label = next((pick(k.name, k.name_zh) for k in self.kinds if k.key == kind), kind)
+        if self.runner.run(ops.SetKind(detail.id, kind, detail.version), self.tr("Change kind")):
             self.window.statusBar().showMessage(
-                self.tr("Kind changed to %1 — Ctrl+Z changes it back").replace("%1", label),
-                8000)
+                self.tr("Kind changed to %1 — Ctrl+Z changes it back")
+                .replace("%1", self.kind_label(kind)), 8000)
 
     def revert(self, event_id: int) -> None:
         detail = self._current()
-        if detail is None:
-            return
-        tag_id = detail.id
-        last = detail.history[-1].id if detail.history else event_id
-        if self._run(lambda: tags.revert_to(self.project, tag_id, event_id)):
-            self.undo.push(CallCommand(
-                self.tr("Revert tag"),
-                lambda: tags.revert_to(self.project, tag_id, event_id),
-                lambda: tags.revert_to(self.project, tag_id, last),
-                self.bus.publish))
+        if detail is not None:
+            self.runner.run(ops.RevertTag(detail.id, event_id, detail.version),
+                            self.tr("Revert tag"))
 
     def link(self, link_type: str) -> None:
         detail = self._current()
@@ -501,8 +499,7 @@ class MainController(QObject):
         if not choices:
             self.window.statusBar().showMessage(self.tr("There is no tag to link to in this report."), 5000)
             return
-        names = {k.key: pick(k.name, k.name_zh) for k in self.kinds}
-        labels = [f"{r.quote}  [{names.get(r.kind, r.kind)} · {r.start}]" for r in choices]
+        labels = [f"{r.quote}  [{self.kind_label(r.kind)} · {r.start}]" for r in choices]
         picked, ok = QInputDialog.getItem(self.window, self.tr("Link tag"), self.tr("Link to:"),
                                           labels, 0, False)
         if ok:
@@ -510,27 +507,14 @@ class MainController(QObject):
 
     def link_to(self, other_id: str, link_type: str) -> None:
         detail = self._current()
-        if detail is None:
-            return
-        tag_id = detail.id
-        if self._run(lambda: tags.link_tags(self.project, tag_id, other_id, link_type)):
-            self.undo.push(CallCommand(
-                self.tr("Link tags"),
-                lambda: tags.link_tags(self.project, tag_id, other_id, link_type),
-                lambda: tags.unlink_tags(self.project, tag_id, other_id, link_type),
-                self.bus.publish))
+        if detail is not None:
+            self.runner.run(ops.LinkTags(detail.id, other_id, link_type), self.tr("Link tags"))
 
     def unlink(self, other_id: str, link_type: str) -> None:
         detail = self._current()
-        if detail is None:
-            return
-        tag_id = detail.id
-        if self._run(lambda: tags.unlink_tags(self.project, tag_id, other_id, link_type)):
-            self.undo.push(CallCommand(
-                self.tr("Remove link"),
-                lambda: tags.unlink_tags(self.project, tag_id, other_id, link_type),
-                lambda: tags.link_tags(self.project, tag_id, other_id, link_type),
-                self.bus.publish))
+        if detail is not None:
+            self.runner.run(ops.UnlinkTags(detail.id, other_id, link_type),
+                            self.tr("Remove link"))
 
     # --- misc ---------------------------------------------------------------------------
 
@@ -542,8 +526,8 @@ class MainController(QObject):
         if row is None or doc is None:
             return
         self.metadata_dialog = dialog = MetadataDialog(row, doc.published, self.window)
-        dialog.accepted.connect(lambda: self._run(
-            lambda: reports.update_metadata(self.project, report_id, **dialog.values())))
+        dialog.accepted.connect(lambda: self.runner.run(
+            EditMetadata(report_id, dialog.values()), self.tr("Edit report details")))
         dialog.show()
 
     def ask_analyst(self) -> None:

@@ -23,14 +23,16 @@ from desktop.ui.features import (
 )
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.main_window import MainWindow
+from desktop.ui.runner import Runner
 
 FEATURES = (importing, search, review, team, excel, layers, suggestions, schema, projects,
             learning)
 
 
-def install(project: Project, window: MainWindow, bus: ChangeBus,
+def install(project: Project, window: MainWindow, bus: ChangeBus, runner: Runner,
             controller: MainController) -> dict[str, Any]:
-    ctx = FeatureContext(project, window, bus, controller)
+    ctx = FeatureContext(project, window, bus, runner, controller, controller.layers,
+                         controller.suggestions)
     features = {module.__name__.rsplit(".", 1)[-1]: module.install(ctx) for module in FEATURES}
     # PySide6's import hook (shibokensupport feature_imported) reads the source of every
     # module imported after PySide6 through inspect.getsource, and linecache keeps all of

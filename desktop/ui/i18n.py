@@ -85,6 +85,8 @@ def action_label(action: str) -> str:
         HistoryAction.ADJUDICATED_OWN: adjudicated,
         HistoryAction.MERGED_OTHER: QCoreApplication.translate("History", "merged: the other version"),
         HistoryAction.MERGED_NEWER_KEPT: QCoreApplication.translate("History", "merged: the newer version kept"),
+        HistoryAction.UNDONE: QCoreApplication.translate("History", "undone"),
+        HistoryAction.REVIEW_WITHDRAWN: QCoreApplication.translate("History", "review withdrawn"),
     }
     label = labels.get(action)
     if label is not None:

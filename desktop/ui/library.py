@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from operator import attrgetter
 from typing import Any, ClassVar
 
@@ -195,6 +196,21 @@ class LibraryPanel(QWidget):
         for col, key in enumerate(LibraryModel.COLUMNS[1:], start=1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, self.WIDTHS.get(key, 60))
+
+    def adjust(self, report_id: str, delta: dict[str, int], state: str | None = None) -> None:
+        """Change one report's tag counts by `delta` (kind key → difference) and, from
+        "untouched", its state: the row is updated in place, the list is not reloaded."""
+        at = self.model.row_of(report_id)
+        if at < 0:
+            return
+        row = self.model.row(at)
+        counts = dict(row.tag_counts)
+        for kind, n in delta.items():
+            if n:
+                counts[kind] = counts.get(kind, 0) + n
+        new_state = state if state is not None and row.state == "untouched" else row.state
+        if counts != row.tag_counts or new_state != row.state:
+            self.model.replace_row(at, replace(row, tag_counts=counts, state=new_state))
 
     def select(self, report_id: str, emit: bool = True) -> None:
         row = self.model.row_of(report_id)

@@ -1,8 +1,9 @@
 """The program registry: entries with their alias and tag counts; rename, add an alias,
 merge one entry into another.
 
-`ProgramsDialog(project)` reads and acts through `desktop.services.programs`; each action
-emits `changed(Changes)` for the ChangeBus. The table is `ProgramTableModel`, an item
+`ProgramsDialog(project, run)` reads through `desktop.services.programs` and acts by
+running the registry operations (desktop/services/ops/programs.py) through the window's
+runner, so each edit is undoable; shown alone, it emits `changed(Changes)`. The table is `ProgramTableModel`, an item
 model over the registry's rows (a registry holds hundreds of entries, not millions).
 """
 
@@ -28,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import programs
-from desktop.services.changes import Changes
-from desktop.services.errors import USER_ERRORS
+from desktop.services.operations import Operation
+from desktop.services.ops import programs as ops
 from desktop.services.programs import ProgramRow
 from desktop.services.project import Project
-from desktop.ui.messages import error_text
+from desktop.ui.runner import Run, standalone
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
 
@@ -68,9 +69,12 @@ class ProgramTableModel(RowsModel[ProgramRow]):
 class ProgramsDialog(QDialog):
     changed = Signal(object)  # Changes
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, run: Run | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project = project
+        # the window's runner (undoable); alone, the change sets go out by `changed`
+        self._runner = run or standalone(project, self.changed.emit)
         self.setWindowTitle(self.tr("Program registry"))
         self.model = ProgramTableModel(self)
         self.table = QTableView(self)
@@ -158,31 +162,30 @@ class ProgramsDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _run(self, action: Any, *args: object) -> bool:
-        try:
-            changes: Changes = action(self._project, *args)
-        except USER_ERRORS as exc:
-            self.error_label.setText(error_text(exc))
+    def _run(self, op: Operation, text: str) -> bool:
+        if self._runner(op, text, self.error_label.setText) is None:
             return False
         self.error_label.clear()
-        self.changed.emit(changes)
         return True
 
     def rename_selected(self) -> None:
         pid = self.selected_id()
-        if pid is not None and self._run(programs.rename, pid, self.name_edit.text()):
+        if pid is not None and self._run(
+                ops.RenameProgram(pid, self.name_edit.text()), self.tr("Rename a program")):
             self.name_edit.clear()
             self.refresh()
 
     def add_alias_to_selected(self) -> None:
         pid = self.selected_id()
-        if pid is not None and self._run(programs.add_alias, pid, self.name_edit.text()):
+        if pid is not None and self._run(
+                ops.AddAlias(pid, self.name_edit.text()), self.tr("Add an alias")):
             self.name_edit.clear()
             self.refresh()
 
     def merge_selected(self) -> None:
         pid = self.selected_id()
         target = self.merge_target.currentData()
-        if pid is not None and target and self._run(programs.merge, pid, str(target)):
+        if pid is not None and target and self._run(
+                ops.MergePrograms(pid, str(target)), self.tr("Merge programs")):
             self.refresh()
             self.select(str(target))

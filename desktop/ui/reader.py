@@ -10,8 +10,8 @@ widget; the OffsetMap converts to Qt's UTF-16 positions at its edge.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
-from collections.abc import Callable, MutableSequence, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -118,7 +118,10 @@ class ReaderView(QPlainTextEdit):
         self.colour_by_author = False
         self._index = IntervalIndex.from_columns(self._starts, self._ends)
         self._suggestions: list[Mark] = []
-        self._sugg_index = IntervalIndex([])
+        self._sugg_starts: list[int] = []
+        self._sugg_ends: list[int] = []
+        self._sugg_index = IntervalIndex.from_columns(self._sugg_starts, self._sugg_ends)
+        self._sugg_ids: dict[str, Mark] = {}
         self.tooltip_provider: Callable[[str], str] | None = None
         self._kinds: dict[str, KindStyle] = {}
         self._selected: str | None = None
@@ -196,15 +199,51 @@ class ReaderView(QPlainTextEdit):
 
     def set_suggestions(self, marks: Sequence[Mark]) -> None:
         self._suggestions = sorted(marks, key=lambda m: (m.start, m.end))
-        self._sugg_index = IntervalIndex([(m.start, m.end) for m in self._suggestions],
-                                         presorted=True)
+        # columns shared with the index, so one suggestion can leave without a rebuild
+        self._sugg_starts = [m.start for m in self._suggestions]
+        self._sugg_ends = [m.end for m in self._suggestions]
+        self._sugg_index = IntervalIndex.from_columns(self._sugg_starts, self._sugg_ends)
+        self._sugg_ids = {m.id: m for m in self._suggestions}
         self.viewport().update()
 
-    def drop_suggestions(self, taken: Callable[[Mark], bool]) -> None:
-        """Remove the suggestions a new tag has just taken up."""
-        kept = [m for m in self._suggestions if not taken(m)]
-        if len(kept) != len(self._suggestions):
-            self.set_suggestions(kept)
+    def drop_suggestions(self, taken: Callable[[Mark], bool],
+                         span: tuple[int, int] | None = None) -> None:
+        """Remove the suggestions a new tag has just taken up; with `span`, only those
+        overlapping it are looked at (a key press costs what is near, not all of them)."""
+        if span is None:
+            candidates = list(self._suggestions)
+        else:
+            candidates = [self._suggestions[i] for i in self._sugg_index.overlapping(*span)]
+        self.remove_suggestions([m.id for m in candidates if taken(m)])
+
+    def remove_suggestions(self, ids: Iterable[str]) -> None:
+        """Remove suggestions by id (a rejection, a tag taking their place)."""
+        for mark_id in ids:
+            mark = self._sugg_ids.pop(mark_id, None)
+            if mark is None:
+                continue
+            k = bisect_left(self._sugg_starts, mark.start)
+            while self._suggestions[k].id != mark_id:
+                k += 1
+            del self._suggestions[k], self._sugg_starts[k], self._sugg_ends[k]
+            if self._selected == mark_id:
+                self._selected = None
+            self.viewport().update()
+
+    def suggestion_count(self) -> int:
+        return len(self._suggestions)
+
+    def suggestion_after(self, start: int, end: int) -> Mark | None:
+        """The first suggestion after (start, end) in text order."""
+        k = bisect_left(self._sugg_starts, start)
+        for mark in self._suggestions[k:k + 64]:
+            if (mark.start, mark.end) > (start, end):
+                return mark
+        return next((m for m in self._suggestions[k + 64:] if (m.start, m.end) > (start, end)),
+                    None)
+
+    def suggestions_over(self, start: int, end: int) -> list[Mark]:
+        return [self._suggestions[i] for i in self._sugg_index.overlapping(start, end)]
 
     def tags_over(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """(kind, start, end) of the shown tags overlapping [start, end)."""
@@ -315,7 +354,7 @@ class ReaderView(QPlainTextEdit):
         row = self._row(mark_id)
         if row is not None:
             return self._tag_mark(row)
-        return next((m for m in self._suggestions if m.id == mark_id), None)
+        return self._sugg_ids.get(mark_id)
 
     # --- structure styling ------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """The review queue: colleagues' tags to accept (A), reject (R) or correct (C).
 
-`ReviewPanel(project)` — dock it; it reads and acts through `desktop.services.review`.
-Signals:
+`ReviewPanel(project, run)` — dock it; it reads through `desktop.services.review` and
+gives verdicts as operations (desktop/services/ops/review.py) through the window's
+runner, so each is undoable. Signals:
   tag_activated(report_id, tag_id)  a row was chosen: show the tag in the reader
-  changed(Changes)                  a verdict was recorded: hand it to the ChangeBus
+  changed(Changes)                  a verdict was recorded (shown alone, without a runner)
   failed(str)                       a verdict was refused (e.g. a colleague changed the tag)
   edit_requested(report_id, tag_id) a correction was made: open the copy for editing
 Call `refresh()` from the bus's on_changes (or after a merge) to reload the ids.
@@ -35,11 +36,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.states import TagStatus
 from desktop.services import kinds as kinds_service
 from desktop.services import review
-from desktop.services.errors import USER_ERRORS
+from desktop.services.operations import Operation
+from desktop.services.ops.review import CorrectTag, GiveVerdict
 from desktop.services.project import Project
 from desktop.services.review import QueueItem
 from desktop.ui.i18n import pick
-from desktop.ui.messages import error_text
+from desktop.ui.runner import Run, standalone
 from desktop.ui.table_model import Index, LazyRowsModel
 from desktop.ui.tag_table import status_labels
 
@@ -95,9 +97,12 @@ class ReviewPanel(QWidget):
 
     STATUSES = (*TagStatus, "")  # "" is any status
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, run: Run | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project = project
+        # the window's runner (undoable); alone, the change sets go out by `changed`
+        self._runner = run or standalone(project, self.changed.emit)
         self.status_box = QComboBox()
         labels = status_labels()
         for status in self.STATUSES:
@@ -189,19 +194,19 @@ class ReviewPanel(QWidget):
     # -- verdicts (A, R, C)
 
     def accept_selected(self) -> None:
-        self._act(lambda tag_id, version: review.accept(self._project, tag_id,
-                                                        expected_version=version))
+        self._act(lambda tag_id, version: GiveVerdict(tag_id, "accept", version=version),
+                  self.tr("Accept a colleague's tag"))
 
     def reject_selected(self) -> None:
-        self._act(lambda tag_id, version: review.reject(self._project, tag_id,
-                                                        expected_version=version))
+        self._act(lambda tag_id, version: GiveVerdict(tag_id, "reject", version=version),
+                  self.tr("Reject a colleague's tag"))
 
     def correct_selected(self) -> None:
         """Make the reviewer's own copy, linked to the original, and show it for editing."""
-        self._act(lambda tag_id, version: review.correct(self._project, tag_id,
-                                                         expected_version=version))
+        self._act(lambda tag_id, version: CorrectTag(tag_id, version=version),
+                  self.tr("Correct a colleague's tag"))
 
-    def _act(self, verdict: Callable[[str, int | None], Any]) -> None:
+    def _act(self, verdict: Callable[[str, int | None], Operation], text: str) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return
@@ -209,18 +214,19 @@ class ReviewPanel(QWidget):
         item = self.model.item(row)
         if item is None:
             return
-        try:
-            changes = verdict(item.tag_id, item.version)
-        except USER_ERRORS as exc:
-            self.refresh()  # show the tag as it is now
-            self.message.setText(error_text(exc))
-            self.failed.emit(error_text(exc))
+        refusal: list[str] = []
+        outcome = self._runner(verdict(item.tag_id, item.version), text, refusal.append)
+        self.refresh()  # the verdict given, or the tag as it is now
+        if outcome is None:
+            if refusal:
+                self.message.setText(refusal[0])
+                self.failed.emit(refusal[0])
             return
-        self.refresh()
         # move on to the next tag still in the queue
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
-        self.changed.emit(changes)
-        if changes.focus_tag and changes.focus_tag != item.tag_id:
-            self.tag_activated.emit(item.report_id, changes.focus_tag)
-            self.edit_requested.emit(item.report_id, changes.focus_tag)
+        made = outcome.changes.new_tag
+        if made is not None:  # the reviewer's corrected copy
+            self.tag_activated.emit(item.report_id, made)
+            self.edit_requested.emit(item.report_id, made)
+

@@ -1,15 +1,16 @@
 """The tag schema dialog: the project's kinds (colour, name, 中文名, shortcut, tags) and,
 for the selected kind, its fields (key, label, 中文, type, choices).
 
-`SchemaDialog(project)` reads and acts through `desktop.services.kinds`; each action emits
-`changed(Changes)` for the ChangeBus. Both tables are item models over the service's
+`SchemaDialog(project, run)` reads through `desktop.services.kinds` and acts by running
+the schema operations (desktop/services/ops/schema.py) through the window's runner, so
+each edit is undoable; shown alone, it emits `changed(Changes)`. Both tables are item models over the service's
 frozen values. Deleting a kind that tags use asks what happens to them (`DeleteKindDialog`);
 removing a field says its values stay in the tags.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -36,12 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import kinds
-from desktop.services.changes import Changes
-from desktop.services.errors import USER_ERRORS
+from desktop.services.operations import Operation, Outcome
+from desktop.services.ops import schema
 from desktop.services.project import Project
 from desktop.services.values import FieldInfo, KindInfo
 from desktop.ui.i18n import field_type_label, pick
-from desktop.ui.messages import error_text
+from desktop.ui.runner import Run, standalone
 from desktop.ui.table_model import RIGHT, Index, RowsModel, current_row, set_current
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -236,9 +237,12 @@ class DeleteKindDialog(QDialog):
 class SchemaDialog(QDialog):
     changed = Signal(object)  # Changes
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, run: Run | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project = project
+        # the window's runner (undoable); alone, the change sets go out by `changed`
+        self._runner = run or standalone(project, self.changed.emit)
         self.setWindowTitle(self.tr("Tag kinds and fields"))
         self.kind_model = KindTableModel(self)
         self.kind_view = self._table(self.kind_model)
@@ -362,22 +366,14 @@ class SchemaDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _run(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a service action; show a refusal in the dialog, publish the change set.
-        Returns what the action returned besides its Changes, True if only those, or None
-        when it was refused."""
-        try:
-            result = action(self._project, *args, **kwargs)
-        except USER_ERRORS as exc:
-            self.error_label.setText(error_text(exc))
-            return None
-        self.error_label.clear()
-        changes, extra = (result if isinstance(result, tuple) else (result, True))
-        assert isinstance(changes, Changes)
-        if not changes.empty:
-            self.changed.emit(changes)
-        self.refresh()
-        return extra
+    def _run(self, op: Operation, text: str) -> Outcome | None:
+        """Run a schema operation; a refusal is shown in the dialog. The outcome, or
+        None when it was refused."""
+        outcome = self._runner(op, text, self.error_label.setText)
+        if outcome is not None:
+            self.error_label.clear()
+            self.refresh()
+        return outcome
 
     def _next_colour(self) -> str:
         used = {self.kind_model.kind(r).colour for r in range(self.kind_model.rowCount())}
@@ -387,9 +383,9 @@ class SchemaDialog(QDialog):
         form = KindForm(self.tr("Add a tag kind"), None, self._next_colour(), self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return
-        kind_id = self._run(kinds.add_kind, **form.values())
-        if kind_id is not None:
-            self.select_kind(kind_id)
+        done = self._run(schema.AddKind(**form.values()), self.tr("Add a tag kind"))
+        if done is not None and done.made is not None:
+            self.select_kind(done.made)
 
     def rename_kind(self, *_: object) -> None:
         kind = self.selected_kind()
@@ -397,7 +393,7 @@ class SchemaDialog(QDialog):
             return
         form = KindForm(self.tr("Rename a tag kind"), kind, kind.colour, self)
         if form.exec() == QDialog.DialogCode.Accepted:
-            self._run(kinds.update_kind, kind.id, **form.values())
+            self._run(schema.UpdateKind(kind.id, **form.values()), self.tr("Rename a tag kind"))
 
     def recolour_kind(self) -> None:
         kind = self.selected_kind()
@@ -406,7 +402,8 @@ class SchemaDialog(QDialog):
         colour = QColorDialog.getColor(QColor(kind.colour), self,
                                        self.tr("Colour of %1").replace("%1", kind.name))
         if colour.isValid():
-            self._run(kinds.update_kind, kind.id, colour=colour.name())
+            self._run(schema.UpdateKind(kind.id, colour=colour.name()),
+                      self.tr("Recolour a tag kind"))
 
     def delete_kind(self) -> None:
         kind = self.selected_kind()
@@ -428,7 +425,7 @@ class SchemaDialog(QDialog):
                 .replace("%1", kind.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._run(kinds.delete_kind, kind.id, move_to)
+        self._run(schema.DeleteKind(kind.id, move_to), self.tr("Delete a tag kind"))
 
     def add_field(self) -> None:
         kind = self.selected_kind()
@@ -437,11 +434,13 @@ class SchemaDialog(QDialog):
         form = FieldForm(self.tr("Add a field to %1").replace("%1", kind.name), None, self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return
-        field_id = self._run(kinds.add_field, kind.id, form.label_edit.text(),
-                             form.label_zh_edit.text(), form.field_type(), form.choices(),
-                             key=form.key_edit.text().strip() or None)
-        if field_id is not None:
-            self.select_field(field_id)
+        done = self._run(schema.AddField(kind.id, form.label_edit.text(),
+                                         form.label_zh_edit.text(), form.field_type(),
+                                         tuple(form.choices()),
+                                         key=form.key_edit.text().strip() or None),
+                         self.tr("Add a field"))
+        if done is not None and done.made is not None:
+            self.select_field(done.made)
 
     def edit_field(self, *_: object) -> None:
         field = self.selected_field()
@@ -450,9 +449,10 @@ class SchemaDialog(QDialog):
         form = FieldForm(self.tr("Edit the field %1").replace("%1", field.label), field, self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return
-        self._run(kinds.update_field, field.id, label=form.label_edit.text(),
-                  label_zh=form.label_zh_edit.text(),
-                  choices=form.choices() if field.type == "choice" else None)
+        self._run(schema.UpdateField(field.id, label=form.label_edit.text(),
+                                     label_zh=form.label_zh_edit.text(),
+                                     choices=tuple(form.choices()) if field.type == "choice"
+                                     else None), self.tr("Edit a field"))
 
     def remove_field(self) -> None:
         field = self.selected_field()
@@ -464,9 +464,9 @@ class SchemaDialog(QDialog):
                     "no longer shown; adding a field with the key “%2” again shows them.")
             .replace("%1", field.label).replace("%2", field.key))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(kinds.remove_field, field.id)
+            self._run(schema.RemoveField(field.id), self.tr("Remove a field"))
 
     def move_field(self, delta: int) -> None:
         field = self.selected_field()
         if field is not None:
-            self._run(kinds.move_field, field.id, delta)
+            self._run(schema.MoveField(field.id, delta), self.tr("Move a field"))

@@ -47,6 +47,23 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def row(self, i: int) -> T:
         return self._rows[i]
 
+    def insert_row(self, i: int, row: T) -> None:
+        self.beginInsertRows(QModelIndex(), i, i)
+        self._rows.insert(i, row)
+        self.endInsertRows()
+
+    def remove_row(self, i: int) -> None:
+        self.beginRemoveRows(QModelIndex(), i, i)
+        del self._rows[i]
+        self.endRemoveRows()
+
+    def replace_row(self, i: int, row: T) -> None:
+        self._rows[i] = row
+        self.row_changed(i)
+
+    def row_changed(self, i: int) -> None:
+        self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+
     def row_of(self, key: Hashable) -> int:
         """The row whose id is `key`, or -1."""
         if self._key is None:
@@ -99,6 +116,17 @@ class LazyRowsModel(RowsModel[str], Generic[R]):
     def set_rows(self, rows: Iterable[str]) -> None:
         self._cache.clear()  # no view reads between here and the reset
         super().set_rows(rows)
+
+    def put(self, key: str, row: R) -> None:
+        """A row known already (just written): cached without a fetch."""
+        self._cache[key] = row
+
+    def cached(self, key: str) -> R | None:
+        """The row behind `key` if it is cached (never fetches)."""
+        return self._cache.get(key)
+
+    def forget(self, key: str) -> None:
+        self._cache.pop(key, None)
 
     def fetched(self, row: int) -> R | None:
         """The row behind the id in `row`, fetching its page if not cached yet."""

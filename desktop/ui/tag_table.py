@@ -4,7 +4,8 @@ so 100 000 tags cost a list of ids, not 100 000 row objects."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
@@ -164,6 +165,56 @@ class TagTablePanel(QWidget):
         self.model.set_ids(ids, self._fetch_rows)
         if keep:
             self.select(keep, emit=False)
+
+    # --- named changes: rows inserted, updated and removed, never a refill ---------------
+
+    def remove_ids(self, ids: Iterable[str]) -> None:
+        for tag_id in ids:
+            row = self.model.row_of(tag_id)
+            if row >= 0:
+                self.model.remove_row(row)
+            self.model.forget(tag_id)
+
+    def put_rows(self, rows: dict[str, TagRow],
+                 order_of: Callable[[str], tuple[int, int] | None]) -> None:
+        """Show these rows as they are now: updated in place, inserted in text order, or
+        removed when the filters no longer let them in. A table sorted otherwise than by
+        text asks its query again (the order is the query's)."""
+        if (self._sort, self._descending) != ("text", False) and rows:
+            self.reload(keep=self.current_id())
+            return
+        for tag_id, tag_row in rows.items():
+            at = self.model.row_of(tag_id)
+            if not self._admits(tag_row):
+                if at >= 0:
+                    self.model.remove_row(at)
+                continue
+            self.model.put(tag_id, tag_row)
+            if at >= 0:
+                self.model.row_changed(at)
+                continue
+            key = (tag_row.start, tag_row.end)
+            ids = self.model.ids()
+
+            def order(i: str) -> tuple[int, int]:
+                known = order_of(i)
+                if known is None:
+                    cached = self.model.cached(i)
+                    known = (cached.start, cached.end) if cached else (0, 0)
+                return known
+
+            self.model.insert_row(bisect_right(ids, key, key=order), tag_id)
+
+    def _admits(self, row: TagRow) -> bool:
+        kind, author, status = (self.kind_filter.currentData() or "",
+                                self.author_filter.currentData() or "",
+                                self.status_filter.currentData() or "")
+        if self.author_filter.findData(row.author) < 0:  # a new author on this report
+            blocker = self.author_filter.blockSignals(True)
+            self.author_filter.addItem(row.author, row.author)
+            self.author_filter.blockSignals(blocker)
+        return (not kind or row.kind == kind) and (not author or row.author == author) \
+            and (not status or row.status == status)
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()

@@ -48,6 +48,10 @@
         <source>%1 report(s) both tagged; %2 disagreement(s), most serious first</source>
         <translation>双方都标注的报告 %1 份；分歧 %2 处，按严重程度排序</translation>
     </message>
+    <message>
+        <source>Adjudicate</source>
+        <translation>裁定</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsDialog</name>
@@ -707,6 +711,14 @@
         <source>adjudicated</source>
         <translation>裁定</translation>
     </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>review withdrawn</source>
+        <translation>审阅已撤回</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -928,6 +940,10 @@ Created %3 · updated %4</source>
         <location filename="../../desktop/ui/features/layers.py" line="69"/>
         <source>Report marked done.</source>
         <translation>报告已标记为完成。</translation>
+    </message>
+    <message>
+        <source>Mark report done</source>
+        <translation>将报告标为完成</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1249,10 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/controller.py" line="577"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
+    </message>
+    <message>
+        <source>Edit report details</source>
+        <translation>编辑报告信息</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1581,18 @@ Ctrl+E — 导出</translation>
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Rename a program</source>
+        <translation>重命名举措</translation>
+    </message>
+    <message>
+        <source>Add an alias</source>
+        <translation>添加别名</translation>
+    </message>
+    <message>
+        <source>Merge programs</source>
+        <translation>合并举措</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsFeature</name>
@@ -1709,6 +1741,18 @@ Ctrl+E — 导出</translation>
         <translation>
             <numerusform>待审核标注 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Accept a colleague&apos;s tag</source>
+        <translation>接受同事的标注</translation>
+    </message>
+    <message>
+        <source>Reject a colleague&apos;s tag</source>
+        <translation>驳回同事的标注</translation>
+    </message>
+    <message>
+        <source>Correct a colleague&apos;s tag</source>
+        <translation>更正同事的标注</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +1904,22 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/schema_dialog.py" line="463"/>
         <source>Remove the field “%1”? Values already entered stay in the tags but are no longer shown; adding a field with the key “%2” again shows them.</source>
         <translation>移除字段“%1”？已填写的值仍保留在标注中，但不再显示；重新添加键为“%2”的字段后会再次显示。</translation>
+    </message>
+    <message>
+        <source>Recolour a tag kind</source>
+        <translation>更改标注类型的颜色</translation>
+    </message>
+    <message>
+        <source>Add a field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Edit a field</source>
+        <translation>编辑字段</translation>
+    </message>
+    <message>
+        <source>Move a field</source>
+        <translation>移动字段</translation>
     </message>
 </context>
 <context>
@@ -2562,6 +2622,17 @@ Restore the backup %2 now? The file it replaces is kept beside the backups.</sou
         <location filename="../../desktop/app.py" line="243"/>
         <source>Preparing your project and the sample reports…</source>
         <translation>正在准备项目和示例报告…</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation>出错了，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The details are in %1</source>
+        <translation>详情见 %1</translation>
     </message>
 </context>
 </TS>

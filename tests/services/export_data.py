@@ -25,20 +25,20 @@ def make_tags(project: Project, tmp_path: Path) -> dict[str, Any]:
     i = text.index("7.8%")
     metric = tags.create_tag(project, hunan.id, "metric", i, i + 4, fields={
         "indicator": "工业经济增长", "value": "7.8", "unit": "%", "period": "前三季度",
-        "region": "湖南", "comparison": "同比"}).focus_tag
+        "region": "湖南", "comparison": "同比"}).new_tag
     j = text.index("“")
     program = tags.create_tag(project, hunan.id, "program", j, text.index("”", j) + 1,
-                              fields={"category": "行动"}).focus_tag
+                              fields={"category": "行动"}).new_tag
     other_text = reports.document(project, other.id).text  # type: ignore[union-attr]
     k = other_text.index("2026")
     target = tags.create_tag(project, other.id, "target", k, k + 8,
-                             fields={"year": "2026", "value": "6", "unit": "%"}).focus_tag
+                             fields={"year": "2026", "value": "6", "unit": "%"}).new_tag
     source = tmp_path / "formula.txt"
     source.write_text(FORMULA_REPORT, encoding="utf-8")
     (formula_report, _), = import_files(project, [source]).imported
     ftext = reports.document(project, formula_report).text  # type: ignore[union-attr]
     m = ftext.index(FORMULA)
     formula = tags.create_tag(project, formula_report, "program", m, m + len(FORMULA),
-                              fields={"name": FORMULA, "lead_body": "-5"}).focus_tag
+                              fields={"name": FORMULA, "lead_body": "-5"}).new_tag
     return {"metric": metric, "program": program, "target": target, "formula": formula,
             "hunan": hunan.id, "other": other.id, "formula_report": formula_report, "text": text, "at": i}

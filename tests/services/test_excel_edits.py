@@ -225,7 +225,7 @@ def _metric_in(project: Project, unit: str, value: str) -> str:
 
     rid = reports.library(project)[0].id
     return tags.create_tag(project, rid, "metric", 0, 4, fields={
-        "indicator": "服务企业", "value": value, "unit": unit}).focus_tag
+        "indicator": "服务企业", "value": value, "unit": unit}).new_tag
 
 
 @pytest.mark.parametrize(("unit", "typed", "stored"), [

@@ -25,7 +25,7 @@ def tag_some(project: Project, kind_key: str, n: int) -> tuple[str, list[str]]:
     assert doc is not None
     ids = []
     for i in range(n):
-        tag_id = tags.create_tag(project, doc.id, kind_key, 10 * i, 10 * i + 4).focus_tag
+        tag_id = tags.create_tag(project, doc.id, kind_key, 10 * i, 10 * i + 4).new_tag
         assert tag_id is not None
         ids.append(tag_id)
     return doc.id, ids
@@ -137,7 +137,7 @@ def test_delete_moves_tags_keeping_matching_fields(seeded: Project) -> None:
 
 def test_delete_deletes_tags_and_their_history_says_so(seeded: Project) -> None:
     report_id, (a, b) = tag_some(seeded, "program", 2)
-    keep = tags.create_tag(seeded, report_id, "target", 100, 110).focus_tag
+    keep = tags.create_tag(seeded, report_id, "target", 100, 110).new_tag
     assert keep is not None
     tags.link_tags(seeded, keep, a, "program")
     program = kind(seeded, "program")

@@ -85,7 +85,7 @@ def test_merge_moves_aliases_and_tag_links(seeded: Project) -> None:
     _, a = programs.create(seeded, "甲工程")
     _, b = programs.create(seeded, "乙工程")
     programs.add_alias(seeded, a, "甲")
-    t = tags.create_tag(seeded, rid, "program", 0, 4).focus_tag
+    t = tags.create_tag(seeded, rid, "program", 0, 4).new_tag
     assert t is not None
     programs.link_program_tag(seeded, t, a)
     entry = programs.entry(seeded, a)
@@ -110,7 +110,7 @@ def test_link_program_tag_by_its_text(seeded: Project) -> None:
     doc = reports.document(seeded, rid)
     assert doc is not None
     start = doc.text.index("“智赋万企”行动")
-    t = tags.create_tag(seeded, rid, "program", start, start + 8).focus_tag
+    t = tags.create_tag(seeded, rid, "program", start, start + 8).new_tag
     assert t is not None
     programs.link_program_tag(seeded, t)
     detail = tags.detail(seeded, t)
@@ -118,7 +118,7 @@ def test_link_program_tag_by_its_text(seeded: Project) -> None:
     entry = programs.entry(seeded, detail.fields["program_id"])
     assert entry is not None and entry.name == "智赋万企行动"
     # a second mention links to the same entry
-    t2 = tags.create_tag(seeded, rid, "program", start + 1, start + 5).focus_tag
+    t2 = tags.create_tag(seeded, rid, "program", start + 1, start + 5).new_tag
     assert t2 is not None
     programs.link_program_tag(seeded, t2, entry.id)
     again = programs.entry(seeded, entry.id)
@@ -163,7 +163,7 @@ def test_registry_and_suggestions_on_postgresql() -> None:
             found = suggestions.for_report(project, rid)
             prog = next(s for s in found if s.kind == "program")
             changes = suggestions.accept(project, rid, prog)
-            assert changes.focus_tag is not None
+            assert changes.new_tag is not None
             rows = programs.entries(project)
             assert len(rows) == 1 and rows[0].tag_count == 1
             _, other = programs.create(project, "乙工程")

@@ -20,7 +20,7 @@ def test_accepting_stores_the_period_and_every_field(seeded: Project) -> None:
     rid = reports.library(seeded)[0].id
     s = _metric(seeded, rid)
     assert s.fields["period"] == f"{s.fields['period_start']}..{s.fields['period_end']}"
-    tag_id = suggestions.accept(seeded, rid, s).focus_tag
+    tag_id = suggestions.accept(seeded, rid, s).new_tag
     assert tag_id is not None
     detail = tags.detail(seeded, tag_id)
     assert detail is not None
@@ -62,7 +62,7 @@ def test_bad_metadata_changes_nothing(seeded: Project) -> None:
 
 def test_editing_the_period_moves_its_months(seeded: Project) -> None:
     rid = reports.library(seeded)[0].id
-    tag_id = suggestions.accept(seeded, rid, _metric(seeded, rid)).focus_tag
+    tag_id = suggestions.accept(seeded, rid, _metric(seeded, rid)).new_tag
     assert tag_id is not None
     tags.set_field_text(seeded, tag_id, "period", "period", "2024年前三季度")
     fields = tags.detail(seeded, tag_id).fields  # type: ignore[union-attr]

@@ -64,8 +64,8 @@ def test_accept_fills_fields_and_origin(seeded: Project) -> None:
     rid = _hunan(seeded)
     metric = next(s for s in suggestions.for_report(seeded, rid) if s.kind == "metric")
     changes = suggestions.accept(seeded, rid, metric)
-    assert changes.focus_tag is not None and rid in changes.tags
-    tag = tags.detail(seeded, changes.focus_tag)
+    assert changes.new_tag is not None and rid in changes.tags
+    tag = tags.detail(seeded, changes.new_tag)
     assert tag is not None
     assert (tag.kind, tag.start, tag.end, tag.quote) == ("metric", metric.start, metric.end, metric.text)
     assert tag.origin == f"suggestion:{metric.rule}"
@@ -82,8 +82,8 @@ def test_accepting_a_program_links_the_registry(seeded: Project) -> None:
                 if s.kind == "program" and s.text == "“智赋万企”行动")
     changes = suggestions.accept(seeded, rid, prog)
     assert changes.programs
-    assert changes.focus_tag is not None
-    tag = tags.detail(seeded, changes.focus_tag)
+    assert changes.new_tag is not None
+    tag = tags.detail(seeded, changes.new_tag)
     assert tag is not None
     entry = programs.entry(seeded, tag.fields["program_id"])
     assert entry is not None
@@ -96,11 +96,12 @@ def test_reject_is_remembered_and_undone(seeded: Project) -> None:
     rid = _hunan(seeded)
     target = suggestions.for_report(seeded, rid)[3]
     changes = suggestions.reject(seeded, rid, target)
-    assert rid in changes.tags
+    # the change set names the one suggestion: views drop its mark, recompute nothing
+    assert changes.rejected == {suggestions.suggestion_id(target)} and not changes.tags
     suggestions.reject(seeded, rid, target)  # twice is harmless
     suggestions.clear_cache(seeded)
     assert target not in suggestions.for_report(seeded, rid)
-    suggestions.unreject(seeded, rid, target)
+    assert rid in suggestions.unreject(seeded, rid, target).suggestions
     assert target in suggestions.for_report(seeded, rid)
 
 
@@ -162,8 +163,8 @@ def test_registry_aliases_become_suggestions(seeded: Project) -> None:
         if s.kind == "program" and s.rule != programs.REGISTRY_RULE and needle in s.text
     )
     changes = suggestions.accept(seeded, rid, found[0])
-    assert changes.focus_tag is not None
-    tag = tags.detail(seeded, changes.focus_tag)
+    assert changes.new_tag is not None
+    tag = tags.detail(seeded, changes.new_tag)
     assert tag is not None and tag.fields["program_id"] == pid
     assert tag.fields["name"] == "北斗规模应用工程"
     assert tag.origin == "suggestion:program.registry"

@@ -18,7 +18,7 @@ def test_create_trims_space_and_records_history(seeded):
     doc = hunan(seeded)
     i = doc.text.find("7.8%")
     changes = tags.create_tag(seeded, doc.id, "metric", i - 1 if doc.text[i - 1] == " " else i, i + 4)
-    detail = tags.detail(seeded, changes.focus_tag)
+    detail = tags.detail(seeded, changes.new_tag)
     assert detail.quote == "7.8%"
     assert detail.author == "alice" and detail.origin == "manual"
     assert [h.action for h in detail.history] == ["created"]
@@ -27,7 +27,7 @@ def test_create_trims_space_and_records_history(seeded):
 
 def test_number_fields_accept_what_analysts_type(seeded):
     doc = hunan(seeded)
-    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).focus_tag
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).new_tag
     tags.set_field_text(seeded, tag_id, "value", "number", "1.2万亿")
     assert tags.detail(seeded, tag_id).fields["value"] == "1200000000000"
     tags.set_field_text(seeded, tag_id, "value", "number", "3,500")
@@ -47,7 +47,7 @@ def test_number_fields_accept_what_analysts_type(seeded):
 
 def test_revert_to_an_earlier_version(seeded):
     doc = hunan(seeded)
-    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).focus_tag
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).new_tag
     tags.set_fields(seeded, tag_id, {"indicator": "工业增加值"})
     tags.set_fields(seeded, tag_id, {"indicator": "营业收入"})
     first = tags.detail(seeded, tag_id).history[0]
@@ -59,7 +59,7 @@ def test_revert_to_an_earlier_version(seeded):
 
 def test_an_edit_to_a_tag_changed_by_someone_else_is_refused(seeded, project_path):
     doc = hunan(seeded)
-    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).focus_tag
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14).new_tag
     seen = tags.detail(seeded, tag_id).version
     bob = open_project_as(project_path, "bob")
     try:
@@ -74,8 +74,8 @@ def test_an_edit_to_a_tag_changed_by_someone_else_is_refused(seeded, project_pat
 def test_links_show_on_both_ends_and_go_with_deletion(seeded):
     doc = hunan(seeded)
     t = doc.text.find("“智赋万企”行动")
-    program = tags.create_tag(seeded, doc.id, "program", t, t + 8).focus_tag
-    target = tags.create_tag(seeded, doc.id, "target", t, t + 20).focus_tag
+    program = tags.create_tag(seeded, doc.id, "program", t, t + 8).new_tag
+    target = tags.create_tag(seeded, doc.id, "target", t, t + 20).new_tag
     tags.link_tags(seeded, target, program, "program")
     assert [link.other_id for link in tags.detail(seeded, target).links] == [program]
     assert [link.outgoing for link in tags.detail(seeded, program).links] == [False]
@@ -85,7 +85,7 @@ def test_links_show_on_both_ends_and_go_with_deletion(seeded):
 
 def test_delete_then_restore_brings_back_the_same_tag(seeded):
     doc = hunan(seeded)
-    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14, fields={"unit": "%"}).focus_tag
+    tag_id = tags.create_tag(seeded, doc.id, "metric", 10, 14, fields={"unit": "%"}).new_tag
     _, state = tags.delete_tag(seeded, tag_id)
     assert tags.detail(seeded, tag_id) is None
     tags.restore_tag(seeded, state)
@@ -97,7 +97,7 @@ def test_delete_then_restore_brings_back_the_same_tag(seeded):
 def test_warnings_are_visible_but_do_not_block(seeded):
     doc = hunan(seeded)
     i = doc.text.find("持续促进")
-    metric = tags.create_tag(seeded, doc.id, "metric", i, i + 4).focus_tag
+    metric = tags.create_tag(seeded, doc.id, "metric", i, i + 4).new_tag
     assert "A metric should carry a number." in tags.detail(seeded, metric).warnings
     tags.create_tag(seeded, doc.id, "metric", i, i + 4)
     assert any("twice" in w for w in tags.detail(seeded, metric).warnings)
@@ -118,7 +118,7 @@ def test_a_reviewers_long_comment_is_kept_whole_in_the_history(seeded) -> None:
     from desktop.services import review
 
     report = reports.library(seeded)[0].id
-    tag_id = tags.create_tag(seeded, report, "metric", 0, 4).focus_tag
+    tag_id = tags.create_tag(seeded, report, "metric", 0, 4).new_tag
     comment = "the value is the 2024 figure, not the 2025 target; check table 3"
     review.reject(seeded, tag_id, comment)
     detail = tags.detail(seeded, tag_id)

@@ -29,8 +29,8 @@ def tag_text(project: Any, report_id: str, needle: str, kind: str, nth: int = 0,
         start = text.index(needle, start + 1)
     changes = tags.create_tag(project, report_id, kind, start, start + len(needle),
                               fields=fields)
-    assert changes.focus_tag is not None
-    return changes.focus_tag
+    assert changes.new_tag is not None
+    return changes.new_tag
 
 
 def seed_reports(project: Any) -> dict[str, str]:

@@ -95,7 +95,7 @@ def test_reviews_and_correction_links_travel(pair: Any) -> None:
     alice, bob, _ = pair
     merge_project(alice, bob.target)
     program = next(i for i in review.queue(alice) if i.kind == "program")
-    fixed = review.correct(alice, program.tag_id, fields={"name": "智赋万企"}).focus_tag
+    fixed = review.correct(alice, program.tag_id, fields={"name": "智赋万企"}).new_tag
     merge_project(bob, alice.target)
     assert tags.detail(bob, program.tag_id).status == "corrected"
     assert [r.verdict for r in review.reviews(bob, program.tag_id)] == ["correct"]

@@ -59,7 +59,7 @@ def test_correct_makes_a_linked_tag_by_the_reviewer(bob_tagged: Any) -> None:
     changes = review.correct(project, ids[1], fields={"value": "7.90", "unit": "亿元",
                                                       "indicator": "合同金额"},
                              comment="indicator missing")
-    fixed = tags.detail(project, changes.focus_tag)
+    fixed = tags.detail(project, changes.new_tag)
     assert fixed.author == "alice"
     assert (fixed.start, fixed.end) == (original.start, original.end)
     assert fixed.fields["indicator"] == "合同金额"

@@ -96,7 +96,7 @@ def test_every_menu_panel_and_dialog_of_the_chinese_window(chinese, qtbot, seede
     switch_analyst(project, "bob")
     i = text.find("7.9亿元")
     colleague = tags.create_tag(project, report, "metric", i, i + 5,
-                                fields={"value": "7.9", "unit": "亿元"}).focus_tag
+                                fields={"value": "7.9", "unit": "亿元"}).new_tag
     switch_analyst(project, "alice")
     allowed = LATIN_ALLOWED | {"alice", "bob"}  # analysts' names are data
     app = make_application()  # (it installs the system's language) …

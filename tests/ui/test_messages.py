@@ -36,7 +36,7 @@ def everyday_errors(project, tmp_path: Path) -> list[Exception]:
     out += importing.import_files(project, [tmp_path / "gone.txt"]).refusals
     report = reports.library(project)[0].id
     made = tags.create_tag(project, report, "metric", 0, 4)
-    tag_id = made.focus_tag
+    tag_id = made.new_tag
     out.append(caught(lambda: tags.set_field_text(project, tag_id, "value", "number", "很多")))
     tags.set_note(project, tag_id, "first")  # the version moves on: an old one is stale
     out.append(caught(lambda: tags.set_note(project, tag_id, "second", 1)))

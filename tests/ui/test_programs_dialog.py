@@ -18,7 +18,7 @@ def dialog(qtbot: Any, seeded: Project) -> ProgramsDialog:
     rid = reports.library(seeded)[0].id
     _, a = programs.create(seeded, "“智赋万企”行动", category="行动")
     programs.create(seeded, "广东强芯工程", category="工程")
-    t = tags.create_tag(seeded, rid, "program", 0, 4).focus_tag
+    t = tags.create_tag(seeded, rid, "program", 0, 4).new_tag
     assert t is not None
     programs.link_program_tag(seeded, t, a)
     widget = ProgramsDialog(seeded)

@@ -67,7 +67,7 @@ def field_keys(dialog: SchemaDialog) -> list[str]:
 
 def tag_some(project: Project, kind_key: str, n: int) -> list[str]:
     rid = reports.library(project)[0].id
-    return [str(tags.create_tag(project, rid, kind_key, 10 * i, 10 * i + 4).focus_tag)
+    return [str(tags.create_tag(project, rid, kind_key, 10 * i, 10 * i + 4).new_tag)
             for i in range(n)]
 
 

@@ -146,11 +146,11 @@ def test_after_accepting_a_target_the_metric_inside_it_comes_next(app_parts, qtb
 def test_the_inspector_shows_a_suggestions_fields_and_the_accepted_tag_keeps_them(app_parts, qtbot):
     w = app_parts.window
     mark = first_suggestion(w)
-    while mark.kind != "metric" or not app_parts.controller.suggestion_detail(mark.id)[2].get("indicator"):
+    while mark.kind != "metric" or not app_parts.controller.suggestions.detail(mark.id)[2].get("indicator"):
         qtbot_key(w, Qt.Key.Key_N)
         mark = w.reader.selected_mark()
         assert mark is not None and mark.suggestion
-    _kind, _text, fields, _rule, _confidence = app_parts.controller.suggestion_detail(mark.id)
+    _kind, _text, fields, _rule, _confidence = app_parts.controller.suggestions.detail(mark.id)
     inspector = w.inspector
     assert inspector.card.isVisible() and inspector.is_suggestion()
     indicator = inspector.editor("indicator")

@@ -84,3 +84,39 @@ def test_undo_and_redo_still_work_when_nobody_else_changed_the_tag(
     w.act_redo.trigger()
     assert tags.detail(alice, tag_id) is not None
     assert shown == []
+
+
+def test_undoing_operations_refuses_a_colleagues_later_edit_of_every_kind(
+        qtbot: Any, team: tuple[Project, Project], shown: list[str]) -> None:
+    """The runner replays inverses with version checks whatever the action: a kind
+    change, a deletion's restore (the colleague restored it first) and a review verdict
+    are refused on undo once a colleague has moved on, and the colleague's version stays."""
+    from desktop.services import review
+    from desktop.services.ops.review import GiveVerdict
+
+    alice, bob = team
+    make_application()
+    parts = build(alice)
+    qtbot.addWidget(parts.window)
+    w = parts.window
+    select_text(w.reader, "7.8%")
+    press(qtbot, w, Qt.Key.Key_1)
+    tag_id = w.inspector.detail().id
+
+    parts.controller.change_kind("target")  # alice, then bob edits the tag
+    seen = tags.detail(bob, tag_id)
+    tags.set_note(bob, tag_id, "bob was here", seen.version)
+    w.act_undo.trigger()
+    assert tags.detail(alice, tag_id).kind == "target"  # bob's version, not overwritten
+    assert "Someone else changed this tag" in shown[-1]
+
+    # a verdict on bob's tag, which bob then edits: withdrawing it is refused
+    report_id = parts.controller.report_id
+    theirs = tags.create_tag(bob, report_id, "metric", 0, 4).new_tag
+    parts.runner.run(GiveVerdict(theirs, "reject"), "Reject")
+    tags.set_note(bob, theirs, "fixed it", tags.detail(bob, theirs).version)
+    count = len(shown)
+    w.act_undo.trigger()
+    assert len(shown) == count + 1 and "Someone else changed this tag" in shown[-1]
+    assert tags.detail(alice, theirs).status == "rejected"
+    assert len(review.reviews(alice, theirs)) == 1

@@ -4,16 +4,22 @@ from dataclasses import dataclass
 
 from desktop.services.project import Project
 from desktop.ui.bus import ChangeBus
-from desktop.ui.controller import MainController
 from desktop.ui.main_window import MainWindow
+from desktop.ui.reading import Layers, Navigation, SuggestionHooks
+from desktop.ui.runner import Runner
 
 
 @dataclass(frozen=True)
 class FeatureContext:
-    """What a feature controller may use: the open project, the window, the bus and the
-    tagging controller (for selecting and opening). Nothing global."""
+    """What a feature controller may use: the open project, the window, the bus, the
+    runner (every action goes through it), navigation, and the shared state of what is
+    read. Never the main controller (an import-linter contract keeps it so), nothing
+    global."""
 
     project: Project
     window: MainWindow
     bus: ChangeBus
-    controller: MainController
+    runner: Runner
+    nav: Navigation
+    layers: Layers
+    suggestions: SuggestionHooks

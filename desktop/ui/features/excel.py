@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.ui.features.context import FeatureContext
+from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported in the slots: the window does not need them to start
     from desktop.ui.edits_dialog import EditsDialog
@@ -33,7 +34,7 @@ class ExcelFeature(QObject):
         project = self.ctx.project
         choices = export.filter_choices(project)
         # kinds by the names the window uses (指标 in the Chinese window)
-        shown = {k.key: pick(k.name, k.name_zh) for k in self.ctx.controller.kinds}
+        shown = {k.key: pick(k.name, k.name_zh) for k in self.ctx.nav.kinds}
         kinds = [(key, shown.get(key, name)) for key, name in choices.kinds]
         self.export_dialog = ExportDialog(
             export.export_job, project.target, project.analyst_name, kinds,
@@ -58,7 +59,7 @@ class ExcelFeature(QObject):
         try:
             preview = excel_edits.preview(project, path)
         except USER_ERRORS as exc:  # WorkbookRefused, EditsRefused, a file that cannot be read
-            self.ctx.controller.show_error(exc)
+            self.ctx.runner.show_error(error_text(exc))
             return None
         self.edits_dialog = EditsDialog(preview, lambda: excel_edits.apply(project, path)[0],
                                         parent=self.ctx.window)

@@ -14,6 +14,7 @@ from desktop.services.changes import Changes
 from desktop.ui.features.context import FeatureContext
 
 if TYPE_CHECKING:  # imported when first used: the window does not need it to start
+    from desktop.services.batch_import import BatchSummary
     from desktop.ui.import_dialog import ImportDialog
 
 
@@ -42,8 +43,17 @@ class ImportFeature(QObject):
         self.dialog = ImportDialog(project.target, project.analyst_name, parent=self.ctx.window)
         self.dialog.reports_imported.connect(
             lambda: self.ctx.bus.publish(Changes(library=True)))
+        self.dialog.finished_import.connect(self._imported)
         self.dialog.start(paths)
         return self.dialog
+
+    def _imported(self, summary: BatchSummary) -> None:
+        """The import is one undoable action: undo removes the reports it added."""
+        from desktop.services.ops.batches import imported
+
+        if summary.imported:
+            self.ctx.runner.finish(imported(tuple(rid for rid, _title in summary.imported)),
+                                   self.tr("Import reports"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 
-from desktop.services import reports
-from desktop.services.changes import Changes
+from desktop.services.analysts import list_analysts
+from desktop.services.ops.reports import SetReportState
 from desktop.ui.features.context import FeatureContext
 
 
@@ -36,43 +36,35 @@ class LayersFeature(QObject):
         self.act_done.triggered.connect(self.mark_done)
         w.tag_menu.addAction(self.act_done)
         hidden = self.settings.value("layers/hidden", [], list)
-        ctx.controller.hidden_authors = {str(h) for h in hidden} if isinstance(hidden, list) else set()
-        ctx.controller.blind = self.act_blind.isChecked()
+        ctx.layers.hidden = {str(h) for h in hidden} if isinstance(hidden, list) else set()
+        ctx.layers.blind = self.act_blind.isChecked()
         self.menu.aboutToShow.connect(self.fill_menu)
 
     def fill_menu(self) -> None:
         self.menu.clear()
-        controller = self.ctx.controller
-        controller.reload_analysts()
-        for analyst in controller.analysts:
+        for analyst in list_analysts(self.ctx.project):
             action = self.menu.addAction(_swatch(analyst.colour), analyst.name)
             action.setCheckable(True)
-            action.setChecked(analyst.id not in controller.hidden_authors)
+            action.setChecked(analyst.id not in self.ctx.layers.hidden)
             action.toggled.connect(lambda on, a=analyst.id: self.show_author(a, on))
 
     def show_author(self, analyst_id: str, shown: bool) -> None:
-        hidden = self.ctx.controller.hidden_authors
+        hidden = self.ctx.layers.hidden
         (hidden.discard if shown else hidden.add)(analyst_id)
         self.settings.setValue("layers/hidden", sorted(hidden))
-        self._refresh()
+        self.ctx.nav.refresh_layers()
 
     def set_blind(self, on: bool) -> None:
-        self.ctx.controller.blind = on
+        self.ctx.layers.blind = on
         self.settings.setValue("layers/blind", on)
-        self._refresh()
+        self.ctx.nav.refresh_layers()
 
     def mark_done(self) -> None:
-        controller = self.ctx.controller
-        if controller.report_id is None:
+        report_id = self.ctx.nav.report_id
+        if report_id is None:
             return
-        changes = reports.set_state(self.ctx.project, controller.report_id, "done")
-        self.ctx.window.statusBar().showMessage(self.tr("Report marked done."), 4000)
-        self.ctx.bus.publish(changes)
-
-    def _refresh(self) -> None:
-        self.ctx.controller.reload_analysts()
-        self.ctx.bus.publish(Changes(analysts=True, reports=frozenset(
-            {self.ctx.controller.report_id} if self.ctx.controller.report_id else set())))
+        if self.ctx.runner.run(SetReportState(report_id, "done"), self.tr("Mark report done")):
+            self.ctx.window.statusBar().showMessage(self.tr("Report marked done."), 4000)
 
 
 def install(ctx: FeatureContext) -> LayersFeature:

@@ -105,7 +105,7 @@ class LearnedPredictions(QObject):
 def kind_label(ctx: FeatureContext, key: str) -> str:
     from desktop.ui.i18n import pick
 
-    kind = next((k for k in ctx.controller.kinds if k.key == key), None)
+    kind = next((k for k in ctx.nav.kinds if k.key == key), None)
     return pick(kind.name, kind.name_zh) if kind is not None else key
 
 
@@ -150,7 +150,7 @@ class LearningFeature(QObject):
         if self.job is not None and self.job.running:
             self.job.cancel()  # the full training covers what it was doing
         project = self.ctx.project
-        names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.controller.kinds}
+        names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.nav.kinds}
         self.train_dialog = TrainDialog(project.target, project.analyst_name, names,
                                         parent=self.ctx.window)
         self.train_dialog.trained.connect(self._trained)
@@ -211,7 +211,7 @@ class LearningFeature(QObject):
 
         self.last_outcomes = list(outcomes)
         if any(o.trained for o in outcomes):
-            self.ctx.controller.refresh_tags()  # the new models' suggestions
+            self.ctx.nav.refresh_tags()  # the new models' suggestions
         if self.decisions_seen >= learning.TRAIN_EVERY:  # decisions made while it trained
             self._auto_timer.start()
 
@@ -239,10 +239,10 @@ class LearningFeature(QObject):
         except BAD_FILE as exc:
             why = (self.tr("%1 is not UTF-8 text").replace("%1", path.name)
                    if isinstance(exc, UnicodeDecodeError) else error_text(exc))
-            self.ctx.controller.show_error(
+            self.ctx.runner.show_error(
                 self.tr("The annotations were not imported: %1").replace("%1", why))
             return None
-        names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.controller.kinds}
+        names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.nav.kinds}
         self.annotations_dialog = AnnotationsDialog(
             path.name, plan, names, lambda: annotations.apply(project, plan),
             parent=self.ctx.window)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog
 
-from desktop.services.errors import USER_ERRORS
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.review_panel import ReviewPanel
 
@@ -21,12 +20,11 @@ class ReviewFeature(QObject):
         super().__init__(ctx.window)
         self.ctx = ctx
         w = ctx.window
-        self.panel = ReviewPanel(ctx.project, w)
+        self.panel = ReviewPanel(ctx.project, ctx.runner.run, w)
         w.left_tabs.addTab(self.panel, self.tr("Review"))
-        self.panel.tag_activated.connect(lambda _rid, tag_id: ctx.controller.select_tag(
+        self.panel.tag_activated.connect(lambda _rid, tag_id: ctx.nav.select_tag(
             tag_id, scroll=True, flash=True))
-        self.panel.changed.connect(ctx.bus.publish)
-        self.panel.failed.connect(ctx.controller.show_error)
+        self.panel.failed.connect(ctx.runner.show_error)
         self.panel.edit_requested.connect(self._edit_copy)
         # the queue follows changes a moment later, and only while it is on screen
         self._refresh_timer = QTimer(self, singleShot=True, interval=200)
@@ -39,7 +37,7 @@ class ReviewFeature(QObject):
     def _edit_copy(self, _report_id: str, tag_id: str) -> None:
         """"Correct" made the reviewer's copy: show it and put the cursor in its first
         field, ready to be fixed."""
-        self.ctx.controller.select_tag(tag_id, scroll=True)
+        self.ctx.nav.select_tag(tag_id, scroll=True)
         self.ctx.window.inspector.focus_first_field()
 
     def _refresh_if_shown(self) -> None:
@@ -49,39 +47,31 @@ class ReviewFeature(QObject):
     def show_agreement(self) -> AgreementDialog:
         from desktop.ui.agreement_dialog import AgreementDialog
 
-        self.dialog = dialog = AgreementDialog(self.ctx.project, parent=self.ctx.window)
+        self.dialog = dialog = AgreementDialog(self.ctx.project, parent=self.ctx.window,
+                                               run=self.ctx.runner.run)
         dialog.disagreement_activated.connect(self._show_place)
-        dialog.changed.connect(self.ctx.bus.publish)
         dialog.write_own_requested.connect(self._write_own)
         dialog.show()
         return dialog
 
     def _show_place(self, report_id: str, start: int, end: int) -> None:
-        controller = self.ctx.controller
-        if controller.report_id != report_id:
-            self.ctx.window.library.select(report_id, emit=False)
-            controller.open_report(report_id)
-        self.ctx.window.reader.select_span(start, end)
-        self.ctx.window.reader.centerCursor()
+        self.ctx.nav.show_place(report_id, start, end)
 
     def _write_own(self, report_id: str, start: int, end: int, kind: str) -> None:
         """The adjudicator's own version: the span as currently selected in the reader
         (select it there first), else the disputed place."""
         self._show_place(report_id, start, end)
-        kinds = [k.key for k in self.ctx.controller.kinds]
+        kinds = [k.key for k in self.ctx.nav.kinds]
         label, ok = QInputDialog.getItem(self.ctx.window, self.tr("Write your own"),
                                          self.tr("Kind of the consensus tag:"), kinds,
                                          max(kinds.index(kind), 0) if kind in kinds else 0, False)
         if not ok:
             return
-        from desktop.services import agreement
+        from desktop.services.ops.review import WriteOwn
 
-        try:
-            changes = agreement.write_own(self.ctx.project, report_id, label, start, end)
-        except USER_ERRORS as exc:
-            self.ctx.controller.show_error(exc)
+        if self.ctx.runner.run(WriteOwn(report_id, label, start, end),
+                               self.tr("Write your own")) is None:
             return
-        self.ctx.bus.publish(changes)
         if self.dialog is not None:
             self.dialog.recompute()
 

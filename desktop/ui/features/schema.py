@@ -22,8 +22,7 @@ class SchemaFeature(QObject):
     def show(self) -> SchemaDialog:
         from desktop.ui.schema_dialog import SchemaDialog
 
-        self.dialog = SchemaDialog(self.ctx.project, self.ctx.window)
-        self.dialog.changed.connect(self.ctx.bus.publish)
+        self.dialog = SchemaDialog(self.ctx.project, self.ctx.runner.run, self.ctx.window)
         self.dialog.show()
         return self.dialog
 

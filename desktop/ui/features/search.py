@@ -3,17 +3,11 @@ to the library; a result opens its report with the hit selected; "Tag all result
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 
-from desktop.services import search
-from desktop.services.changes import Changes
-from desktop.services.errors import USER_ERRORS
-from desktop.services.tags import delete_many, restore_many
+from desktop.services.ops.tags import TagResults
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.search_panel import SearchPanel
-from desktop.ui.undo import CallCommand
 
 
 class SearchFeature(QObject):
@@ -23,7 +17,7 @@ class SearchFeature(QObject):
         w = ctx.window
         self.panel = SearchPanel(ctx.project, w)
         w.left_tabs.addTab(self.panel, self.tr("Search"))
-        w.act_find.triggered.connect(lambda: self.open(ctx.controller.report_id))
+        w.act_find.triggered.connect(lambda: self.open(ctx.nav.report_id))
         w.act_find_all.triggered.connect(lambda: self.open(None))
         self.panel.result_activated.connect(self.show_hit)
         self.panel.tag_all_requested.connect(self.tag_all)
@@ -35,34 +29,14 @@ class SearchFeature(QObject):
         self.panel.focus_query()
 
     def show_hit(self, report_id: str, start: int, end: int) -> None:
-        controller = self.ctx.controller
-        if controller.report_id != report_id:
-            self.ctx.window.library.select(report_id, emit=False)
-            controller.open_report(report_id)
-        reader = self.ctx.window.reader
-        reader.select_span(start, end)
-        reader.centerCursor()
+        self.ctx.nav.show_place(report_id, start, end)
 
     def tag_all(self, kind: str, spans: list[tuple[str, int, int]]) -> None:
-        project = self.ctx.project
-        try:
-            changes, ids = search.tag_results(project, kind, spans)
-        except USER_ERRORS as exc:
-            self.ctx.controller.show_error(exc)
-            return
-        self.ctx.bus.publish(changes)
-        states: list[dict[str, Any]] = []
-
-        def undo() -> Changes:
-            nonlocal states
-            result, states = delete_many(project, ids)
-            return result
-
-        self.ctx.window.undo_stack.push(CallCommand(
-            self.tr("Tag all results"), lambda: restore_many(project, states), undo,
-            self.ctx.bus.publish))
-        self.ctx.window.statusBar().showMessage(
-            self.tr("%1 tags created").replace("%1", str(len(ids))), 5000)
+        outcome = self.ctx.runner.run(TagResults(kind, tuple(spans)), self.tr("Tag all results"))
+        if outcome is not None:
+            self.ctx.window.statusBar().showMessage(
+                self.tr("%1 tags created").replace("%1", str(len(outcome.changes.created))),
+                5000)
 
 
 def install(ctx: FeatureContext) -> SearchFeature:

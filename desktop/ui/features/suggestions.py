@@ -1,9 +1,10 @@
 """Suggestions in the reader: dashed outlines computed off the GUI thread (a worker
 process) and cached; Enter/A accepts, Delete/X rejects (remembered), Shift+Enter accepts
-every suggestion of that kind; each is undoable, and the next suggestion is selected so
-a report can be worked through by keyboard alone. The learned suggesters' suggestions
-(any kind, origin learned:KIND, with a confidence) join the rules' (features/learning.py
-runs the models)."""
+every suggestion of that kind; each is an undoable operation run by the window's runner,
+and the next suggestion is selected so a report can be worked through by keyboard alone.
+A rejection drops its one mark: the other suggestions are not computed again. The
+learned suggesters' suggestions (any kind, origin learned:KIND, with a confidence) join
+the rules' (features/learning.py runs the models)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from desktop.services import learning, suggestions, tags
+from desktop.services import learning, suggestions
 from desktop.services.changes import Changes
-from desktop.services.errors import USER_ERRORS
-from desktop.ui.controller import taken_by
+from desktop.services.ops.suggestions import AcceptSuggestion, AcceptThese, RejectSuggestion
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.features.learning import LearnedPredictions
 from desktop.ui.reader import Mark
-from desktop.ui.undo import CallCommand, CreateTagCommand
+from desktop.ui.reading import taken_by
 
 if TYPE_CHECKING:  # imported when first used: the window does not need them to start
     from desktop.ui.jobs import ProcessJob
@@ -37,9 +37,9 @@ class SuggestionsFeature(QObject):
         self._pending: str | None = None
         w = ctx.window
         reader = w.reader
-        ctx.controller.mark_sources.append(self.marks_for)
-        ctx.controller.prefill = self.prefill
-        ctx.controller.suggestion_detail = self.detail
+        ctx.suggestions.sources.append(self.marks_for)
+        ctx.suggestions.prefill = self.prefill
+        ctx.suggestions.detail = self.detail
         self._shown: dict[str, Any] = {}  # mark id -> the suggestion shown there
         self._confidence: dict[str, float | None] = {}  # mark id -> the model's confidence
         self.learned = LearnedPredictions(ctx, self._learned_ready)
@@ -47,7 +47,8 @@ class SuggestionsFeature(QObject):
         reader.reject_requested.connect(self.reject)
         reader.accept_kind_requested.connect(self.accept_kind)
         reader.accept_as_requested.connect(self.accept_as)
-        w.act_suggestions.toggled.connect(lambda _on: ctx.controller.refresh_tags())
+        w.act_suggestions.toggled.connect(lambda _on: ctx.nav.refresh_tags())
+        ctx.bus.changed.connect(self.on_changes)
         w.act_programs.triggered.connect(self.show_programs)
         self.programs_dialog: ProgramsDialog | None = None
 
@@ -67,7 +68,7 @@ class SuggestionsFeature(QObject):
         if work is not None and len(work.text) > INLINE_CHARS:
             self._compute_in_worker(work)
             return []
-        kinds = {k.key for k in self.ctx.controller.kinds}  # a kind may have been deleted
+        kinds = {k.key for k in self.ctx.nav.kinds}  # a kind may have been deleted
         ruled = suggestions.for_report(self.ctx.project, report_id)
         reader = self.ctx.window.reader
         scored = [x for x in learning.open_suggestions(
@@ -82,7 +83,7 @@ class SuggestionsFeature(QObject):
         return marks
 
     def _learned_ready(self, report_id: str) -> None:
-        if self.ctx.controller.report_id == report_id:
+        if self.ctx.nav.report_id == report_id:
             self.refresh()
 
     def detail(self, sid: str) -> tuple[str, str, dict[str, Any], str, float | None] | None:
@@ -124,7 +125,7 @@ class SuggestionsFeature(QObject):
         self._pending = None
         suggestions.prime(self.ctx.project, report_id, items, meta=meta)
         self.ctx.window.statusBar().clearMessage()
-        if self.ctx.controller.report_id == report_id:
+        if self.ctx.nav.report_id == report_id:
             self.refresh()
 
     def _failed(self, message: str) -> None:
@@ -133,67 +134,71 @@ class SuggestionsFeature(QObject):
             self.tr("Suggestions failed: %1").replace("%1", message), 8000)
 
     def refresh(self) -> None:
-        report_id = self.ctx.controller.report_id
+        report_id = self.ctx.nav.report_id
         if report_id is not None:
             self.ctx.window.reader.set_suggestions(self.marks_for(report_id))
 
+    def on_changes(self, changes: Changes) -> None:
+        """A rejection drops its mark; an undone rejection, or a tag gone (an undone
+        acceptance), brings suggestions back from the cache; a tag made drops those it
+        takes up (the controller does that in the reader) and the count follows."""
+        report_id = self.ctx.nav.report_id
+        if report_id is None or not self.enabled:
+            return
+        reader = self.ctx.window.reader
+        if changes.rejected:
+            reader.remove_suggestions(changes.rejected)
+        if report_id in changes.suggestions or (report_id in changes.tags and changes.removed):
+            self.refresh()
+        elif changes.rejected or changes.created:
+            self._show_count(reader.suggestion_count())
+
     def _show_count(self, n: int | None) -> None:
-        self.ctx.controller.suggestion_count = n
-        self.ctx.controller._update_status()
+        self.ctx.suggestions.count = n
+        self.ctx.suggestions.counted()
 
     def prefill(self, kind: str, start: int, end: int) -> dict[str, Any] | None:
         """Fields for a manual tag, from a suggestion there or the tagged quantity."""
-        report_id = self.ctx.controller.report_id
+        report_id = self.ctx.nav.report_id
         if report_id is None:
             return None
-        quote = self.ctx.window.reader.text()[start:end]
-        return suggestions.fields_for(self.ctx.project, report_id, kind, start, end, quote)
+        reader = self.ctx.window.reader
+        quote = reader.text()[start:end]
+        near = None
+        if self.enabled:  # the suggestions shown over the span: nothing else is scanned
+            near = [s for m in reader.suggestions_over(start, end)
+                    if (s := self._shown.get(m.id)) is not None]
+        return suggestions.fields_for(self.ctx.project, report_id, kind, start, end, quote,
+                                      near)
 
     # --- acting -------------------------------------------------------------------------
 
     def _suggestion(self, sid: str) -> Any:
-        report_id = self.ctx.controller.report_id
+        """The suggestion shown at a mark (already at hand: nothing is computed again)."""
+        report_id = self.ctx.nav.report_id
         if report_id is None:
             return None
-        learned = self._shown.get(sid)  # the models' are not the rules': kept as shown
-        if learned is not None and learned.rule.startswith(suggestions.LEARNED_PREFIX):
-            return learned
-        return suggestions.by_id(self.ctx.project, report_id, sid)
+        shown = self._shown.get(sid)
+        return shown if shown is not None else suggestions.by_id(self.ctx.project, report_id, sid)
 
     def _after(self, start: int, end: int) -> None:
         """Select the suggestion after the one just handled, in text order, so a report
         is worked through by Enter and X alone (a metric inside an accepted target comes
         next, not skipped)."""
         reader = self.ctx.window.reader
-        following = [m for m in reader.suggestions() if (m.start, m.end) > (start, end)]
-        if following:
-            reader.select_mark(following[0].id, scroll=True)
-
-    def _act(self, sid: str, action: Any) -> tuple[Any, str, Changes] | None:
-        """Run `action(project, report id, suggestion)`; the suggestion and the change
-        set, or None (nothing there, or an error already shown)."""
-        s = self._suggestion(sid)
-        report_id = self.ctx.controller.report_id
-        if s is None or report_id is None:
-            return None
-        try:
-            changes = action(self.ctx.project, report_id, s)
-        except USER_ERRORS as exc:
-            self.ctx.controller.show_error(exc)
-            return None
-        self.ctx.bus.publish(changes)
-        return s, report_id, changes
+        following = reader.suggestion_after(start, end)
+        if following is not None:
+            reader.select_mark(following.id, scroll=True)
+            shown = self.detail(following.id)
+            if shown is not None:
+                self.ctx.window.inspector.show_suggestion(*shown)
 
     def accept(self, sid: str) -> None:
-        done = self._act(sid, suggestions.accept)
-        if done is None:
+        s, report_id = self._suggestion(sid), self.ctx.nav.report_id
+        if s is None or report_id is None:
             return
-        s, _report_id, changes = done
-        if changes.focus_tag:
-            self.ctx.window.undo_stack.push(CreateTagCommand(
-                self.tr("Accept suggestion"), self.ctx.project, changes.focus_tag,
-                self.ctx.bus.publish))
-        self._after(s.start, s.end)
+        if self.ctx.runner.run(AcceptSuggestion(report_id, s), self.tr("Accept suggestion")):
+            self._after(s.start, s.end)
 
     def accept_as(self, sid: str, kind: str) -> None:
         """1/2/3 on a suggestion: accept it as that kind. Its own kind keeps its fields;
@@ -204,57 +209,34 @@ class SuggestionsFeature(QObject):
         if kind == s.kind:
             self.accept(sid)
             return
-        if self.ctx.controller.create_tag(kind, s.start, s.end) is not None:
+        if self.ctx.nav.create_tag(kind, s.start, s.end) is not None:
             self._after(s.start, s.end)
 
     def reject(self, sid: str) -> None:
-        done = self._act(sid, suggestions.reject)
-        if done is None:
+        s, report_id = self._suggestion(sid), self.ctx.nav.report_id
+        if s is None or report_id is None:
             return
-        s, report_id, _changes = done
-        project = self.ctx.project
-        self.refresh()
-        self.ctx.window.undo_stack.push(CallCommand(
-            self.tr("Reject suggestion"),
-            lambda: suggestions.reject(project, report_id, s),
-            lambda: suggestions.unreject(project, report_id, s),
-            self._publish_and_refresh))
-        self._after(s.start, s.end)
+        if self.ctx.runner.run(RejectSuggestion(report_id, s), self.tr("Reject suggestion")):
+            self._after(s.start, s.end)
 
     def accept_kind(self, kind: str) -> None:
-        project, report_id = self.ctx.project, self.ctx.controller.report_id
+        report_id = self.ctx.nav.report_id
         if report_id is None:
             return
-        shown = [self._shown[m.id] for m in self.ctx.window.reader.suggestions()
-                 if m.kind == kind and m.id in self._shown]
-        try:
-            changes, ids = suggestions.accept_these(project, report_id, shown)
-        except USER_ERRORS as exc:
-            self.ctx.controller.show_error(exc)
-            return
-        self.ctx.bus.publish(changes)
-        states: list[dict[str, Any]] = []
-
-        def undo() -> Changes:
-            nonlocal states
-            result, states = tags.delete_many(project, ids)
-            return result
-
-        self.ctx.window.undo_stack.push(CallCommand(
-            self.tr("Accept all suggestions of a kind"),
-            lambda: tags.restore_many(project, states), undo, self.ctx.bus.publish))
-        self.ctx.window.statusBar().showMessage(
-            self.tr("%1 suggestions accepted").replace("%1", str(len(ids))), 5000)
-
-    def _publish_and_refresh(self, changes: Changes) -> None:
-        self.ctx.bus.publish(changes)
-        self.refresh()
+        shown = tuple(self._shown[m.id] for m in self.ctx.window.reader.suggestions()
+                      if m.kind == kind and m.id in self._shown)
+        outcome = self.ctx.runner.run(AcceptThese(report_id, shown),
+                                      self.tr("Accept all suggestions of a kind"))
+        if outcome is not None:
+            self.ctx.window.statusBar().showMessage(
+                self.tr("%1 suggestions accepted").replace("%1", str(len(outcome.changes.created))),
+                5000)
 
     def show_programs(self) -> ProgramsDialog:
         from desktop.ui.programs_dialog import ProgramsDialog
 
-        self.programs_dialog = ProgramsDialog(self.ctx.project, self.ctx.window)
-        self.programs_dialog.changed.connect(self.ctx.bus.publish)
+        self.programs_dialog = ProgramsDialog(self.ctx.project, self.ctx.runner.run,
+                                              self.ctx.window)
         self.programs_dialog.show()
         return self.programs_dialog
 

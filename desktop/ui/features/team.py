@@ -71,8 +71,12 @@ class TeamFeature(QObject):
             self.progress = None
 
     def _on_merged(self, outcome: MergeOutcome) -> None:
+        from desktop.services.ops.batches import merged
+
         self._close_progress()
-        self.ctx.bus.publish(outcome.changes())
+        # one undoable action: undo puts the project back as the backup taken before
+        self.ctx.runner.finish(merged(outcome.changes(), outcome.backup),
+                               self.tr("Merge a colleague's project"))
         summary = self.merge_summary(outcome)
         self.ctx.window.statusBar().showMessage(summary.replace("\n", " "), 10000)
         QMessageBox.information(self.ctx.window, self.tr("Merge finished"), summary)
@@ -91,7 +95,7 @@ class TeamFeature(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
-        self.ctx.controller.show_error(message)
+        self.ctx.runner.show_error(message)
 
     def connect_team(self) -> None:
         from desktop.services import team

@@ -1,0 +1,1 @@
+"""The operations of each area (see desktop/services/operations.py)."""

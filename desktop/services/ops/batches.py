@@ -1,0 +1,48 @@
+"""Operations over a whole batch: the undo of an import (the reports it added go, with
+everything on them) and of a merge (the project file is put back as the backup taken
+before the merge has it). The import and the merge themselves run in a worker process
+(desktop/ui/jobs.py); their outcomes are built here from what the worker returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services import reports
+from desktop.services.changes import Changes
+from desktop.services.operations import Outcome
+from desktop.services.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveImported:
+    """Undo of an import. It cannot be redone (import the files again)."""
+
+    report_ids: tuple[str, ...]
+
+    def run(self, project: Project) -> Outcome:
+        return Outcome(reports.remove_reports(project, list(self.report_ids)))
+
+
+def imported(report_ids: tuple[str, ...]) -> Outcome:
+    """The outcome of an import done in a worker."""
+    return Outcome(Changes(library=True),
+                   RemoveImported(report_ids) if report_ids else None)
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreBackup:
+    """Undo of a merge: the project as the backup taken before it has it. Its own undo
+    restores the backup taken just before (redo of the merge)."""
+
+    backup: str
+
+    def run(self, project: Project) -> Outcome:
+        from desktop.services.merge import restore_from
+
+        changes, made = restore_from(project, self.backup)
+        return Outcome(changes, RestoreBackup(made) if made else None)
+
+
+def merged(changes: Changes, backup: str | None) -> Outcome:
+    """The outcome of a merge done in a worker."""
+    return Outcome(changes, RestoreBackup(backup) if backup else None)
