@@ -68,10 +68,15 @@ class Meter:
             self.blocks.append((now - self._mark) * 1000)
         self._mark = now
 
-    def press(self, action: Any) -> tuple[int, int, float, float]:
-        """(statements, sessions, total busy ms, longest block ms) of one press."""
+    def press(self, before: Any, action: Any) -> tuple[int, int, float, float]:
+        """(statements, sessions, total busy ms, longest block ms) of one press; `before`
+        (the selection it acts on) is done and settled first, and not counted."""
         from PySide6.QtCore import QEventLoop, QTimer
 
+        before()
+        settle = QEventLoop()
+        QTimer.singleShot(SETTLE_MS, settle.quit)
+        settle.exec()
         self.statements = self.sessions = 0
         self.blocks = []
         self.armed = True
@@ -126,21 +131,24 @@ def run() -> list[dict[str, Any]]:
         meter = Meter(project.engine)
         text = reader.text()
 
-        def tag_with_1(i: int) -> None:
+        def select_text(i: int) -> None:
             start = text.index("智能工位", 20_000 + i * 7_000)
             reader.select_span(start, start + 4)
-            QTest.keyClick(reader, Qt.Key.Key_1)
 
-        def reject_with_x(i: int) -> None:
+        def select_suggestion(i: int) -> None:
             marks = reader.suggestions()
             reader.select_mark(marks[min(len(marks) - 1, 40 + i)].id)
-            QTest.keyClick(reader, Qt.Key.Key_X)
+
+        def key(which: Qt.Key) -> None:
+            QTest.keyClick(reader, which)
 
         figures: list[dict[str, Any]] = []
-        tagged = [meter.press(lambda i=i: tag_with_1(i)) for i in range(PRESSES + 1)][1:]
+        tagged = [meter.press(lambda i=i: select_text(i), lambda: key(Qt.Key.Key_1))
+                  for i in range(PRESSES + 1)][1:]
         figures += _figures("tag with 1", tagged, 6)
         if reader.suggestions():
-            rejected = [meter.press(lambda i=i: reject_with_x(i)) for i in range(PRESSES + 1)][1:]
+            rejected = [meter.press(lambda i=i: select_suggestion(i), lambda: key(Qt.Key.Key_X))
+                        for i in range(PRESSES + 1)][1:]
             figures += _figures("reject with X", rejected, 6)
         window.close()
         app.processEvents()

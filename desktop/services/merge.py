@@ -181,9 +181,7 @@ def restore_from(project: Project, backup_file: str) -> tuple[Changes, str | Non
             copy.backup(raw)
         finally:
             copy.close()
-    from desktop.services import suggestions
-
-    suggestions.clear_cache()
+    project.caches.clear()  # the project is another one now
     return Changes(everything=True, library=True, kinds=True, analysts=True,
                    programs=True), made
 

@@ -108,6 +108,7 @@ class MainController(QObject):
         self.window.inspector.set_kinds(self.kinds)
         labels = {k.key: pick(k.name, k.name_zh) for k in self.kinds}
         self.window.tag_table.set_kinds(labels, {k.key: k.colour for k in self.kinds})
+        self.window.library.model.set_kinds(list(labels.items()))  # a count for each kind
         actions = self.window.set_kind_actions([(k.key, pick(k.name, k.name_zh), k.shortcut)
                                                  for k in self.kinds])
         for key, action in actions.items():
@@ -249,7 +250,7 @@ class MainController(QObject):
         table.put_rows(rows, self._order_of)
         current = self.window.reader.selected_mark()
         table.select(current.id if current is not None and not current.suggestion else None,
-                     emit=False)
+                     emit=False, scroll=False)
         if current is None:
             self.window.inspector.show_tag(None)
         elif current.id in known:

@@ -31,6 +31,18 @@ class LibraryModel(RowsModel[ReportRow]):
         super().__init__((self.tr("Title"), self.tr("Region"), self.tr("Year"),
                           self.tr("Chars"), self.tr("M·P·T"), self.tr("State")),
                          key=attrgetter("id"), parent=parent)
+        # the project's kinds, until the project tells (the first frame paints before)
+        self.kinds: list[tuple[str, str]] = [("metric", "M"), ("program", "P"), ("target", "T")]
+
+    def set_kinds(self, kinds: list[tuple[str, str]]) -> None:
+        """The project's kinds (key, name) in order: the counts column has one figure
+        for each, headed by their initials (M·P·T for the default kinds)."""
+        self.kinds = list(kinds)
+        self._headers = (*self._headers[:4], "·".join(label[:1].upper() for _, label in kinds)
+                         or self.tr("Tags"), *self._headers[5:])
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 4, 4)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self._rows) - 1, 4))
 
     def state_label(self, state: str) -> str:
         return {"untouched": self.tr("untouched"), "in_progress": self.tr("in progress"),
@@ -63,11 +75,12 @@ class LibraryModel(RowsModel[ReportRow]):
                 return f"{row.chars:,}"
             if col == "state":
                 return self.STATE_MARKS.get(row.state, "")
-            c = row.tag_counts
-            return f"{c.get('metric', 0)}·{c.get('program', 0)}·{c.get('target', 0)}"
+            return "·".join(str(row.tag_counts.get(key, 0)) for key, _ in self.kinds)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "state":
                 return self.state_label(row.state)
+            if col == "tags":
+                return "  ".join(f"{label} {row.tag_counts.get(key, 0)}" for key, label in self.kinds)
             tip = f"{row.title}\n{row.agency}\n{row.source_file}"
             if row.ocr_flagged is not None:
                 tip += "\n" + self.ocr_note(row.ocr_flagged)

@@ -220,7 +220,9 @@ class TagTablePanel(QWidget):
         index = self.view.currentIndex()
         return index.data(TagTableModel.ID_ROLE) if index.isValid() else None
 
-    def select(self, tag_id: str | None, emit: bool = True) -> None:
+    def select(self, tag_id: str | None, emit: bool = True, scroll: bool = True) -> None:
+        """Make a tag's row current; `scroll=False` keeps the table where it is (the key
+        press path: scrolling to rows not fetched yet would read a page of them)."""
         blocker = self.view.selectionModel().blockSignals(not emit)
         if tag_id is None:
             self.view.clearSelection()
@@ -229,8 +231,11 @@ class TagTablePanel(QWidget):
             row = self.model.row_of(tag_id)
             if row >= 0:
                 index = self.model.index(row, 0)
+                self.view.setAutoScroll(scroll)  # the view scrolls to a new current row
                 self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
+                self.view.setAutoScroll(True)
+                if scroll:
+                    self.view.scrollTo(index)
         self.view.selectionModel().blockSignals(blocker)
 
     def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:

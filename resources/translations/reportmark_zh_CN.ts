@@ -1054,6 +1054,10 @@ Created %3 · updated %4</source>
         <source>OCR</source>
         <translation>OCR 识别</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>标注</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>
@@ -2441,6 +2445,10 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/features/suggestions.py" line="247"/>
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
+    </message>
+    <message>
+        <source>There are no suggestions for %1 yet.</source>
+        <translation>还没有“%1”的建议。</translation>
     </message>
 </context>
 <context>

@@ -224,7 +224,7 @@ def test_import_annotations_previews_then_imports_all_or_nothing(
     w = parts.window
     feature = parts.features["learning"]
     shown: list[str] = []
-    parts.controller.show_error = shown.append  # the warning box is modal
+    parts.runner.show_error = shown.append  # the warning box is modal
     try:
         assert w.act_import_annotations in w.menuBar().actions()[0].menu().actions()
         before = (len(reports.library(seeded)), len(kinds.list_kinds(seeded)))

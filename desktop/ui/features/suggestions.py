@@ -17,6 +17,7 @@ from desktop.services.changes import Changes
 from desktop.services.ops.suggestions import AcceptSuggestion, AcceptThese, RejectSuggestion
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.features.learning import LearnedPredictions
+from desktop.ui.i18n import pick
 from desktop.ui.reader import Mark
 from desktop.ui.reading import taken_by
 
@@ -225,6 +226,12 @@ class SuggestionsFeature(QObject):
             return
         shown = tuple(self._shown[m.id] for m in self.ctx.window.reader.suggestions()
                       if m.kind == kind and m.id in self._shown)
+        if not shown:  # e.g. a kind the analyst added: nothing suggests it yet
+            label = next((pick(k.name, k.name_zh) for k in self.ctx.nav.kinds if k.key == kind),
+                         kind)
+            self.ctx.window.statusBar().showMessage(
+                self.tr("There are no suggestions for %1 yet.").replace("%1", label), 5000)
+            return
         outcome = self.ctx.runner.run(AcceptThese(report_id, shown),
                                       self.tr("Accept all suggestions of a kind"))
         if outcome is not None:
