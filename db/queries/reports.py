@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Row, delete, func, select
@@ -31,21 +32,20 @@ def find(session: Session, prefix: str) -> list[Report]:
     return list(session.scalars(select(Report).where(Report.id.like(f"{prefix}%")).limit(2)))
 
 
-def rows(session: Session) -> list[Row[Any]]:
-    """Library rows: metadata without the text."""
-    return list(
-        session.execute(
-            select(
-                Report.id, Report.title, Report.agency, Report.region, Report.year,
-                Report.char_count, Report.source_file, Report.imported_at,
-                # a scan's OCR pages below the confidence threshold (NULL: not a scan)
-                Report.structure["ocr"]["flagged_pages"].label("ocr_flagged"),
-            ).order_by(Report.imported_at, Report.title)
-        )
-    )
+def rows(session: Session, ids: Collection[str] | None = None) -> list[Row[Any]]:
+    """Library rows: metadata without the text (of the reports `ids`, or of all)."""
+    query = select(
+        Report.id, Report.title, Report.agency, Report.region, Report.year,
+        Report.char_count, Report.source_file, Report.imported_at,
+        # a scan's OCR pages below the confidence threshold (NULL: not a scan)
+        Report.structure["ocr"]["flagged_pages"].label("ocr_flagged"),
+    ).order_by(Report.imported_at, Report.title)
+    if ids is not None:
+        query = query.where(Report.id.in_(list(ids)))
+    return list(session.execute(query))
 
 
-def tag_counts(session: Session) -> dict[str, dict[str, int]]:
+def tag_counts(session: Session, ids: Collection[str] | None = None) -> dict[str, dict[str, int]]:
     """report id → kind key → number of tags."""
     result: dict[str, dict[str, int]] = {}
     query = (
@@ -53,16 +53,20 @@ def tag_counts(session: Session) -> dict[str, dict[str, int]]:
         .join(TagKind, TagKind.id == Tag.kind_id)
         .group_by(Tag.report_id, TagKind.key)
     )
+    if ids is not None:
+        query = query.where(Tag.report_id.in_(list(ids)))
     for report_id, key, n in session.execute(query):
         result.setdefault(report_id, {})[key] = n
     return result
 
 
-def taggers(session: Session) -> dict[str, tuple[str, ...]]:
+def taggers(session: Session, ids: Collection[str] | None = None) -> dict[str, tuple[str, ...]]:
     """report id → names of the analysts with tags on it, sorted."""
     result: dict[str, list[str]] = {}
     query = (select(Tag.report_id, Analyst.name).join(Analyst, Analyst.id == Tag.author_id)
              .group_by(Tag.report_id, Analyst.name).order_by(Analyst.name))
+    if ids is not None:
+        query = query.where(Tag.report_id.in_(list(ids)))
     for report_id, name in session.execute(query):
         result.setdefault(report_id, []).append(name)
     return {k: tuple(v) for k, v in result.items()}

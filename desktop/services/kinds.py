@@ -448,7 +448,9 @@ def restore_schema(project: Project, schema: Schema,
         for kind in kinds.kinds_except(session, None):
             if kind.id not in wanted_kinds:
                 if kinds.tag_count(session, kind.id):
-                    raise ValueError(f"Tags of the kind {kind.name!r} exist now; it is kept.")
+                    raise RefusedInput("Tags of the kind “{kind}” exist now, so it is kept.",
+                                       message_id="schema.kind_in_use",
+                                       params={"kind": kind.name})
                 session.delete(kind)
         reports = {s["report_id"] for _, s in (*tag_states, *before[1]) if s is not None}
         changes = Changes(kinds=True, tags=frozenset(reports), library=bool(reports))

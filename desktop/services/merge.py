@@ -171,7 +171,8 @@ def restore_from(project: Project, backup_file: str) -> tuple[Changes, str | Non
 
     source = Path(backup_file)
     if not source.exists():
-        raise ProjectError(f"The backup {source.name} is no longer there.")
+        raise ProjectError("The backup {name} is no longer there.",
+                           message_id="project.backup_gone", params={"name": source.name})
     made = backup_before(project.target, "before-undo")
     with project.engine.connect() as conn:
         raw = conn.connection.dbapi_connection

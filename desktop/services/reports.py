@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from db.queries import reports
@@ -13,16 +13,17 @@ from desktop.services.project import Project
 from desktop.services.values import ReportDoc, ReportRow, ocr_pages
 
 
-def library(project: Project) -> list[ReportRow]:
+def library(project: Project, ids: Collection[str] | None = None) -> list[ReportRow]:
+    """The library's rows: of the reports `ids` (the few a change names), or of all."""
     with project.uow() as session:
-        counts = reports.tag_counts(session)
+        counts = reports.tag_counts(session, ids)
         states = reports.states_for(session, project.analyst_id)
-        taggers = reports.taggers(session)
+        taggers = reports.taggers(session, ids)
         return [
             ReportRow(r.id, r.title, r.agency, r.region, r.year, r.char_count, r.source_file,
                       counts.get(r.id, {}), states.get(r.id, "untouched"), taggers.get(r.id, ()),
                       ocr_pages(r.ocr_flagged))
-            for r in reports.rows(session)
+            for r in reports.rows(session, ids)
         ]
 
 
@@ -46,7 +47,7 @@ def change_state(project: Project, report_id: str, state: str) -> tuple[Changes,
             reports.forget_state(session, report_id, project.analyst_id)
         else:
             reports.set_state(session, report_id, project.analyst_id, state)
-    return Changes(reports=frozenset({report_id}), library=True), before
+    return Changes(reports=frozenset({report_id})), before
 
 
 def remove_reports(project: Project, report_ids: list[str]) -> Changes:
@@ -145,4 +146,4 @@ def edit_metadata(project: Project, report_id: str,
         for key, value in checked.items():
             setattr(r, key, value)
     suggestions.forget(project, report_id)
-    return Changes(reports=frozenset({report_id}), library=True), before
+    return Changes(reports=frozenset({report_id})), before

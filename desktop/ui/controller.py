@@ -306,8 +306,10 @@ class MainController(QObject):
             self.reload_analysts()
         if changes.kinds:
             self.reload_kinds()
-        if changes.library or changes.reports or (changes.tags - {self.report_id}):
+        if changes.library or (changes.tags - {self.report_id}):
             self._library_timer.start()  # counts and lists a turn later, coalesced
+        elif changes.reports:  # metadata or a state: those rows only
+            self.window.library.update_rows(reports.library(self.project, changes.reports))
         if self.report_id in changes.reports:
             self.open_report(self.report_id)
         elif self.report_id and self.report_id in changes.tags and not changes.kinds \

@@ -210,6 +210,13 @@ class LibraryPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, self.WIDTHS.get(key, 60))
 
+    def update_rows(self, rows: list[ReportRow]) -> None:
+        """Show these reports' rows as they are now, in place (a change named them)."""
+        for row in rows:
+            at = self.model.row_of(row.id)
+            if at >= 0:
+                self.model.replace_row(at, row)
+
     def adjust(self, report_id: str, delta: dict[str, int], state: str | None = None) -> None:
         """Change one report's tag counts by `delta` (kind key → difference) and, from
         "untouched", its state: the row is updated in place, the list is not reloaded."""

@@ -107,6 +107,8 @@ CATALOGUE: dict[str, tuple[str, tuple[str, ...]]] = {
     "agreement.other_report": _m(QT_TRANSLATE_NOOP("ServiceMessage", "Only versions in the same report can be combined.")),
     "schema.bad_shortcut": _m(QT_TRANSLATE_NOOP("ServiceMessage", "A kind's shortcut is a single letter or digit.")),
     "schema.no_choices": _m(QT_TRANSLATE_NOOP("ServiceMessage", "A choice field needs at least one choice.")),
+    "schema.kind_in_use": _m(QT_TRANSLATE_NOOP("ServiceMessage", "Tags of the kind “%1” exist now, so it is kept."), "kind"),
+    "project.backup_gone": _m(QT_TRANSLATE_NOOP("ServiceMessage", "The backup %1 is no longer there."), "name"),
     "schema.last_kind": _m(QT_TRANSLATE_NOOP("ServiceMessage", "A project needs at least one tag kind; add another first.")),
     "schema.move_to_self": _m(QT_TRANSLATE_NOOP("ServiceMessage", "Tags cannot be moved to the kind being deleted.")),
     "schema.kind_gone": _m(QT_TRANSLATE_NOOP("ServiceMessage", "This tag kind no longer exists (perhaps a colleague deleted it).")),

@@ -2390,6 +2390,14 @@ Ctrl+E — 导出</translation>
         <source>Something went wrong. Nothing you did caused it; the details are in %1.</source>
         <translation>出错了，这不是您的操作导致的；详细信息记录在 %1。</translation>
     </message>
+    <message>
+        <source>Tags of the kind “%1” exist now, so it is kept.</source>
+        <translation>“%1”类型现在已有标注，因此保留。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is no longer there.</source>
+        <translation>备份 %1 已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>Suggestion</name>
