@@ -45,8 +45,10 @@ from desktop.io.xlsx_edits import Cell, EditedRow, WorkbookRefused, read_edits
 from desktop.services.changes import Changes
 from desktop.services.export import records as export_records
 from desktop.services.project import Project
+from desktop.services.tags import put_in
 
-__all__ = ["EditItem", "EditsPreview", "EditsRefused", "WorkbookRefused", "apply", "preview"]
+__all__ = ["EditItem", "EditsPreview", "EditsRefused", "PutBack", "WorkbookRefused", "apply",
+           "apply_undoably", "preview", "put_back"]
 
 
 class EditsRefused(RefusedInput):
@@ -397,6 +399,52 @@ def preview(project: Project, path: str | Path) -> EditsPreview:
 def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
     """Apply the workbook's edits in one transaction. Raises EditsRefused (nothing
     applied) if any cell holds a bad value; conflicting rows are skipped and listed."""
+    changes, result, _ = apply_undoably(project, path)
+    return changes, result
+
+
+@dataclass(frozen=True, slots=True)
+class PutBack:
+    """What undoing (or redoing) applied edits needs: each tag's state to put back, the
+    review rows to remove and the review rows to bring back (with their ids)."""
+
+    states: tuple[dict[str, Any], ...] = ()
+    remove_reviews: tuple[str, ...] = ()
+    add_reviews: tuple[dict[str, Any], ...] = ()
+
+
+def _review_row(row: Review) -> dict[str, Any]:
+    return {"id": row.id, "tag_id": row.tag_id, "reviewer_id": row.reviewer_id,
+            "verdict": row.verdict, "comment": row.comment, "created_at": row.created_at}
+
+
+def put_back(project: Project, what: PutBack) -> tuple[Changes, PutBack]:
+    """Undo or redo of applied edits, in one transaction: each tag must be as this
+    process left it (StaleTagError otherwise, nothing changed). Returns what puts the
+    project back as it was before this call."""
+    reports: set[str] = set()
+    befores: list[dict[str, Any]] = []
+    removed: list[dict[str, Any]] = []
+    with project.uow.begin() as session:
+        for state in what.states:
+            tag, before = put_in(session, project, state)
+            befores.append(before)
+            reports.add(tag.report_id)
+        for review_id in what.remove_reviews:
+            row = session.get(Review, review_id)
+            if row is not None:
+                removed.append(_review_row(row))
+                session.delete(row)
+        for values in what.add_reviews:
+            session.add(Review(**values))
+    ids = frozenset(s["id"] for s in what.states)
+    return (Changes(tags=frozenset(reports), updated=ids),
+            PutBack(tuple(befores), tuple(v["id"] for v in what.add_reviews), tuple(removed)))
+
+
+def apply_undoably(project: Project, path: str | Path) -> tuple[Changes, EditsPreview, PutBack]:
+    """`apply`, and what undoes it (PutBack): the edited tags' states before, and the
+    review rows the edits added."""
     path = Path(path)
     workbook = read_edits(path)
     with project.uow.begin() as session:
@@ -408,9 +456,12 @@ def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
             more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
             raise EditsRefused(f"Nothing was imported: {first}{more}.")
         reports: set[str] = set()
+        befores: list[dict[str, Any]] = []
+        added: list[str] = []
         now = utcnow()
         for plan in planned[0]:
             tag = plan.tag
+            befores.append(TagState.of(tag, plan.kind).record())
             old_status = tag.status
             tag.fields = plan.fields
             tag.status = plan.status
@@ -418,12 +469,17 @@ def apply(project: Project, path: str | Path) -> tuple[Changes, EditsPreview]:
             tag.updated_at = now
             verdict = STATUS_VERDICT.get(plan.status)
             if plan.comment is not None or (plan.status != old_status and verdict is not None):
-                session.add(Review(
+                review = Review(
                     tag_id=tag.id, reviewer_id=project.analyst_id,
                     verdict=verdict or Verdict.COMMENT, comment=plan.comment or "",
-                ))
+                )
+                session.add(review)
+                session.flush()
+                added.append(review.id)
             session.flush()
             record_event(session, tag, HistoryAction.EXCEL_EDIT, project.analyst_id,
                          TagState.of(tag, plan.kind))
             reports.add(tag.report_id)
-    return Changes(tags=frozenset(reports)), result
+    ids = frozenset(s["id"] for s in befores)
+    return (Changes(tags=frozenset(reports), updated=ids), result,
+            PutBack(tuple(befores), tuple(added)))

@@ -110,6 +110,17 @@ def put_state(project: Project, tag_id: str, state: dict[str, Any],
     return edit(project, tag_id, None, action, _put(state))
 
 
+def put_in(session: Session, project: Project, state: dict[str, Any],
+           action: HistoryAction = HistoryAction.UNDONE) -> tuple[Tag, dict[str, Any]]:
+    """`put_state` inside the caller's transaction (undo and redo of a batch of edits):
+    the tag must be as this process left it. Returns the tag and the state it replaced."""
+    tag = _load(session, state["id"], None)
+    before = TagState.of(tag, _kind_key(session, tag)).record()
+    _put(state)(session, tag)
+    _touch(session, project, tag, action)
+    return tag, before
+
+
 def create_tag(
     project: Project,
     report_id: str,

@@ -58,7 +58,8 @@ class EditsModel(RowsModel[EditItem]):
 
 class EditsDialog(QDialog):
     """`EditsDialog(preview, apply, parent=None)`; `apply()` returns the change set, which
-    is emitted as `applied(changes)`. An exception from `apply` is shown, not raised."""
+    is emitted as `applied(changes)`, or None when it was refused (and said so). A user
+    error from `apply` is shown, not raised."""
 
     applied = Signal(object)
 
@@ -100,6 +101,9 @@ class EditsDialog(QDialog):
             changes = self._apply()
         except USER_ERRORS as exc:
             self.message.setText(error_text(exc))
+            self.apply_button.setEnabled(False)
+            return
+        if changes is None:  # refused, and already said (in this dialog's message)
             self.apply_button.setEnabled(False)
             return
         self.applied.emit(changes)

@@ -13,6 +13,7 @@ from desktop.ui.features.context import FeatureContext
 from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported in the slots: the window does not need them to start
+    from desktop.services.changes import Changes
     from desktop.ui.edits_dialog import EditsDialog
     from desktop.ui.export_dialog import ExportDialog
 
@@ -61,11 +62,20 @@ class ExcelFeature(QObject):
         except USER_ERRORS as exc:  # WorkbookRefused, EditsRefused, a file that cannot be read
             self.ctx.runner.show_error(error_text(exc))
             return None
-        self.edits_dialog = EditsDialog(preview, lambda: excel_edits.apply(project, path)[0],
+        self.edits_dialog = EditsDialog(preview, lambda: self.apply_edits(path),
                                         parent=self.ctx.window)
-        self.edits_dialog.applied.connect(self.ctx.bus.publish)
         self.edits_dialog.show()
         return self.edits_dialog
+
+    def apply_edits(self, path: Path) -> Changes | None:
+        """One operation through the runner (published, and undoable with Ctrl+Z); a
+        refusal is shown in the dialog. None: nothing was applied."""
+        from desktop.services.ops.edits import ApplyEdits
+
+        dialog = self.edits_dialog
+        refused = dialog.message.setText if dialog is not None else None
+        outcome = self.ctx.runner.run(ApplyEdits(str(path)), self.tr("Import edits"), refused)
+        return outcome.changes if outcome is not None else None
 
 
 def install(ctx: FeatureContext) -> ExcelFeature:
