@@ -18,12 +18,6 @@ def get(session: Session, report_id: str) -> Report | None:
     return session.get(Report, report_id)
 
 
-def delete_reports(session: Session, report_ids: list[str]) -> int:
-    """Delete reports; their tags, reviews and states go with them (ON DELETE CASCADE)."""
-    result = session.execute(delete(Report).where(Report.id.in_(report_ids)))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
 def find(session: Session, prefix: str) -> list[Report]:
     """A report by its id or a unique prefix of it (as the command line accepts)."""
     exact = session.get(Report, prefix)

@@ -59,6 +59,10 @@ class AnnotationOutcome:
     already_tagged: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     changes: Changes = field(default_factory=Changes)
+    # what the import added, by id (its undo takes these out)
+    report_ids: tuple[str, ...] = ()
+    tag_ids: tuple[str, ...] = ()
+    kind_ids: tuple[str, ...] = ()
 
 
 def read(path: Path, fmt: str | None = None) -> tuple[str, list[ForeignDoc]]:
@@ -115,7 +119,9 @@ def apply(project: Project, the_plan: AnnotationPlan) -> AnnotationOutcome:
     from desktop.services.tags import create_in
 
     created_reports: list[str] = []
+    created_tags: list[str] = []
     new_kinds: list[str] = []
+    kind_rows: list[TagKind] = []
     by_kind: dict[str, int] = {}
     skipped = 0
     with project.uow.begin() as session:
@@ -124,9 +130,10 @@ def apply(project: Project, the_plan: AnnotationPlan) -> AnnotationOutcome:
         for i, m in enumerate(m for m in labels.values() if m.new):
             if m.kind_key in new_kinds:
                 continue
-            session.add(TagKind(key=m.kind_key, name=m.kind_name, name_zh="",
-                                colour=NEW_KIND_COLOURS[i % len(NEW_KIND_COLOURS)],
-                                position=position + len(new_kinds)))
+            kind_rows.append(TagKind(key=m.kind_key, name=m.kind_name, name_zh="",
+                                     colour=NEW_KIND_COLOURS[i % len(NEW_KIND_COLOURS)],
+                                     position=position + len(new_kinds)))
+            session.add(kind_rows[-1])
             new_kinds.append(m.kind_key)
         session.flush()
         seen: dict[str, str] = {}
@@ -147,8 +154,9 @@ def apply(project: Project, the_plan: AnnotationPlan) -> AnnotationOutcome:
                 if _trimmed_key(doc.text, span, kind) in existing:
                     skipped += 1
                     continue
-                create_in(session, project, rid, kind, span.start, span.end, None,
-                          f"{ORIGIN_PREFIX}{the_plan.fmt}", None)
+                made = create_in(session, project, rid, kind, span.start, span.end, None,
+                                 f"{ORIGIN_PREFIX}{the_plan.fmt}", None)
+                created_tags += made.created
                 existing.add(_trimmed_key(doc.text, span, kind))
                 by_kind[kind] = by_kind.get(kind, 0) + 1
     index_reports(project, created_reports)
@@ -159,6 +167,8 @@ def apply(project: Project, the_plan: AnnotationPlan) -> AnnotationOutcome:
         already_tagged=skipped, by_kind=by_kind,
         changes=Changes(library=bool(created_reports), kinds=bool(new_kinds),
                         tags=frozenset(seen.values())),
+        report_ids=tuple(created_reports), tag_ids=tuple(created_tags),
+        kind_ids=tuple(k.id for k in kind_rows),
     )
 
 

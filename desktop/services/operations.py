@@ -36,6 +36,7 @@ class Outcome:
     changes: Changes
     inverse: Operation | None = None  # None: the action cannot be undone (or redone)
     made: str | None = None  # the id of what it created, when the caller needs it
+    summary: object = None  # what the caller shows of it (an import's counts), if anything
 
 
 def run(project: Project, op: Operation) -> Outcome:

@@ -50,17 +50,6 @@ def change_state(project: Project, report_id: str, state: str) -> tuple[Changes,
     return Changes(reports=frozenset({report_id})), before
 
 
-def remove_reports(project: Project, report_ids: list[str]) -> Changes:
-    """Remove reports from the project with everything on them (undo of an import)."""
-    from desktop.services import suggestions
-
-    with project.uow.begin() as session:
-        reports.delete_reports(session, report_ids)
-    for report_id in report_ids:
-        suggestions.forget(project, report_id)
-    return Changes(library=True, reports=frozenset(report_ids), tags=frozenset(report_ids))
-
-
 def state_of(project: Project, report_id: str) -> str:
     with project.uow() as session:
         return reports.states_for(session, project.analyst_id).get(report_id, "untouched")

@@ -4,7 +4,8 @@ its count of spans; the reports matched by their text and those to import) befor
 is written; Import writes it all in one transaction (or nothing) and shows the summary.
 
 `AnnotationsDialog(file_name, plan, kind_names, apply, parent)`: `apply()` performs the
-import and returns its `AnnotationOutcome`; its change set is emitted as `applied`.
+import and returns its `AnnotationOutcome` (None: refused, and said through `refused`);
+its change set is emitted as `applied`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class AnnotationsDialog(QDialog):
     applied = Signal(object)  # the import's change set
 
     def __init__(self, file_name: str, plan: AnnotationPlan, kind_names: dict[str, str],
-                 apply: Callable[[], AnnotationOutcome], parent: QWidget | None = None) -> None:
+                 apply: Callable[[], AnnotationOutcome | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationsDialog")
         self.setWindowTitle(self.tr("Import annotations"))
@@ -93,13 +94,19 @@ class AnnotationsDialog(QDialog):
         layout.addWidget(self.details)
         layout.addWidget(self.buttons)
 
+    def refused(self, message: str) -> None:
+        """Nothing was imported, and why."""
+        self.summary.setText(self.tr("Nothing was imported: %1").replace("%1", message))
+        self.import_button.setEnabled(False)
+
     def apply(self) -> None:
         """Write the plan (all or nothing) and show what was done."""
         try:
             outcome = self._apply()
         except USER_ERRORS as exc:
-            self.summary.setText(self.tr("Nothing was imported: %1").replace(
-                "%1", error_text(exc)))
+            self.refused(error_text(exc))
+            return
+        if outcome is None:  # refused, and already said (by `refused`)
             self.import_button.setEnabled(False)
             return
         self.outcome = outcome

@@ -90,3 +90,117 @@ def test_undoing_workbook_edits_refuses_a_tag_changed_since(app_parts: Any, qtbo
     QCoreApplication.processEvents()
     assert tags.detail(project, tag_id).note == "bob's note"  # not overwritten
     assert _no_dialogs and "changed" in _no_dialogs[-1]
+
+
+def test_an_import_undone_is_redone_with_the_same_ids(app_parts: Any, qtbot: Any,
+                                                       tmp_path: Path) -> None:
+    from desktop.services import reports
+
+    w, project = app_parts.window, app_parts.project
+    extra = tmp_path / "extra.txt"
+    extra.write_text("2026年工作思路：力争规上工业增加值增长6%左右。\n", encoding="utf-8")
+    dialog = app_parts.features["importing"].start([extra])
+    qtbot.addWidget(dialog)
+    ids = lambda: {r.id for r in reports.library(project)}  # noqa: E731
+    qtbot.waitUntil(lambda: len(ids()) == 3 and w.undo_stack.canUndo(), timeout=30_000)
+    before = ids()
+    new_id = next(r.id for r in reports.library(project) if "extra" in r.source_file)
+    # tag the imported report, then undo the tag and the import; redo both
+    app_parts.controller.open_report(new_id)
+    QCoreApplication.processEvents()
+    tag_id = tag_here(qtbot, w, "6%")
+    w.act_undo.trigger()  # the tag
+    w.act_undo.trigger()  # the import
+    QCoreApplication.processEvents()
+    assert new_id not in ids() and tags.detail(project, tag_id) is None
+    qtbot.waitUntil(lambda: w.library.model.rowCount() == 2)
+    w.act_redo.trigger()  # the import, with the same id
+    QCoreApplication.processEvents()
+    assert ids() == before
+    assert reports.document(project, new_id).text.startswith("2026年工作思路")
+    qtbot.waitUntil(lambda: w.library.model.rowCount() == 3)
+    w.act_redo.trigger()  # the tag, on the report put back
+    QCoreApplication.processEvents()
+    assert tags.detail(project, tag_id) is not None
+    from desktop.services import search
+
+    assert search.search_project(project, "工作思路")  # found again
+
+
+def test_an_annotation_import_undoes_and_redoes(app_parts: Any, qtbot: Any,
+                                                tmp_path: Path) -> None:
+    import json
+
+    from desktop.services import kinds, reports
+
+    w, project = app_parts.window, app_parts.project
+    report_id = app_parts.controller.report_id
+    seeded_text = reports.document(project, report_id).text
+    at = seeded_text.index("7.8%")
+    a = "华为科技有限公司工业增加值增长6.5%。"
+    source = tmp_path / "team.jsonl"
+    source.write_text("\n".join(json.dumps({"text": t, "label": spans}, ensure_ascii=False) for t, spans in [
+        (a, [[0, 8, "Firm"], [a.index("6.5%"), a.index("。"), "metric"]]),
+        (seeded_text, [[at, at + 4, "metric"]]),  # a report already in the project
+    ]), encoding="utf-8")
+    dialog = app_parts.features["learning"].preview_annotations(source)
+    qtbot.addWidget(dialog)
+    library = {r.id for r in reports.library(project)}
+    old_tags = {t.id for t in tags.table(project, report_id)}
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "Imported: 3 tags" in dialog.summary.text(), dialog.summary.text()
+    assert w.undo_stack.undoText() == "Import annotations"
+    added = {r.id for r in reports.library(project)} - library
+    firm = lambda: [k for k in kinds.list_kinds(project) if k.name == "Firm"]  # noqa: E731
+    new_here = {t.id for t in tags.table(project, report_id)} - old_tags
+    assert len(added) == 1 and len(firm()) == 1 and len(new_here) == 1
+    (tag_id,) = new_here
+
+    def before() -> bool:
+        return ({r.id for r in reports.library(project)} == library and not firm()
+                and tags.detail(project, tag_id) is None
+                and "firm" not in w.kind_actions and w.reader.mark(tag_id) is None
+                and w.library.model.rowCount() == len(library))
+
+    def after() -> bool:
+        return ({r.id for r in reports.library(project)} == library | added
+                and len(firm()) == 1 and tags.detail(project, tag_id) is not None
+                and firm()[0].key in w.kind_actions and w.reader.mark(tag_id) is not None
+                and w.library.model.rowCount() == len(library) + 1)
+
+    qtbot.waitUntil(after)  # the library follows a moment later
+    for _ in range(2):
+        w.act_undo.trigger()
+        qtbot.waitUntil(before)
+        w.act_redo.trigger()
+        qtbot.waitUntil(after)
+
+
+def test_undoing_an_annotation_import_refuses_a_colleagues_work(
+        app_parts: Any, qtbot: Any, tmp_path: Path, _no_dialogs: list[str]) -> None:
+    import json
+
+    from desktop.services import reports
+    from desktop.services.project import open_project_as
+
+    w, project = app_parts.window, app_parts.project
+    a = "华为科技有限公司工业增加值增长6.5%。"
+    source = tmp_path / "team.jsonl"
+    source.write_text(json.dumps({"text": a, "label": [[0, 8, "Firm"]]}, ensure_ascii=False),
+                      encoding="utf-8")
+    library = {r.id for r in reports.library(project)}
+    dialog = app_parts.features["learning"].preview_annotations(source)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    (added,) = {r.id for r in reports.library(project)} - library
+    (tag_id,) = [t.id for t in tags.table(project, added)]
+    bob = open_project_as(project.target, "bob")  # a colleague edits the imported tag
+    try:
+        tags.set_note(bob, tag_id, "bob's note")
+    finally:
+        bob.close()
+    w.act_undo.trigger()
+    QCoreApplication.processEvents()
+    assert tags.detail(project, tag_id).note == "bob's note"  # nothing taken out
+    assert added in {r.id for r in reports.library(project)}
+    assert _no_dialogs and "not undone" in _no_dialogs[-1]

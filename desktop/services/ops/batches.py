@@ -1,13 +1,15 @@
 """Operations over a whole batch: the undo of an import (the reports it added go, with
-everything on them) and of a merge (the project file is put back as the backup taken
-before the merge has it). The import and the merge themselves run in a worker process
-(desktop/ui/jobs.py); their outcomes are built here from what the worker returns."""
+everything on them; redo puts them back with the same ids) and of a merge (the project
+file is put back as the backup taken before the merge has it). The import and the merge
+themselves run in a worker process (desktop/ui/jobs.py); their outcomes are built here
+from what the worker returns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from desktop.services import reports
+from desktop.services import batch_rows
+from desktop.services.batch_rows import Taken
 from desktop.services.changes import Changes
 from desktop.services.operations import Outcome
 from desktop.services.project import Project
@@ -15,12 +17,29 @@ from desktop.services.project import Project
 
 @dataclass(frozen=True, slots=True)
 class RemoveImported:
-    """Undo of an import. It cannot be redone (import the files again)."""
+    """Undo of an import (of reports, or of annotations): the reports, tags and kinds it
+    added go. Its inverse puts them back with the same ids (redo)."""
 
     report_ids: tuple[str, ...]
+    tag_ids: tuple[str, ...] = ()
+    kind_ids: tuple[str, ...] = ()
 
     def run(self, project: Project) -> Outcome:
-        return Outcome(reports.remove_reports(project, list(self.report_ids)))
+        changes, taken = batch_rows.take_out(project, self.report_ids, self.tag_ids,
+                                             self.kind_ids)
+        return Outcome(changes, PutBackImported(taken))
+
+
+@dataclass(frozen=True, slots=True)
+class PutBackImported:
+    """Redo of an import: what its undo took out, back with the same ids."""
+
+    taken: Taken = field(hash=False)
+
+    def run(self, project: Project) -> Outcome:
+        changes = batch_rows.put_back(project, self.taken)
+        return Outcome(changes, RemoveImported(self.taken.report_ids, self.taken.tag_ids,
+                                               self.taken.kind_ids))
 
 
 def imported(report_ids: tuple[str, ...]) -> Outcome:

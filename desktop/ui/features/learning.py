@@ -19,6 +19,7 @@ from desktop.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first used: the window does not need them to start
     from desktop.domain.suggestion import Suggestion
+    from desktop.services.annotations import AnnotationOutcome, AnnotationPlan
     from desktop.services.learning import Predictions, TrainOutcome
     from desktop.ui.annotations_dialog import AnnotationsDialog
     from desktop.ui.jobs import ProcessJob
@@ -244,14 +245,25 @@ class LearningFeature(QObject):
             return None
         names = {k.key: kind_label(self.ctx, k.key) for k in self.ctx.nav.kinds}
         self.annotations_dialog = AnnotationsDialog(
-            path.name, plan, names, lambda: annotations.apply(project, plan),
+            path.name, plan, names, lambda: self.import_annotations(plan),
             parent=self.ctx.window)
-        self.annotations_dialog.applied.connect(self.ctx.bus.publish)
         self.annotations_dialog.applied.connect(  # every imported tag is a decision
             lambda _changes, d=self.annotations_dialog: self.count_decisions(
                 d.outcome.tags_created if d.outcome is not None else 0))
         self.annotations_dialog.show()
         return self.annotations_dialog
+
+    def import_annotations(self, plan: AnnotationPlan) -> AnnotationOutcome | None:
+        """One operation through the runner (published, undone with Ctrl+Z); a refusal
+        is said in the dialog. None: nothing was imported."""
+        from desktop.services.annotations import AnnotationOutcome
+        from desktop.services.ops.annotations import ImportAnnotations
+
+        dialog = self.annotations_dialog
+        done = self.ctx.runner.run(ImportAnnotations(plan), self.tr("Import annotations"),
+                                   dialog.refused if dialog is not None else None)
+        summary = done.summary if done is not None else None
+        return summary if isinstance(summary, AnnotationOutcome) else None
 
 
 def install(ctx: FeatureContext) -> LearningFeature:
