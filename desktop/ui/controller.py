@@ -107,7 +107,8 @@ class MainController(QObject):
         self.window.reader.set_kinds(styles)
         self.window.inspector.set_kinds(self.kinds)
         labels = {k.key: pick(k.name, k.name_zh) for k in self.kinds}
-        self.window.tag_table.set_kinds(labels, {k.key: k.colour for k in self.kinds})
+        self.window.tag_table.set_kinds(labels, {k.key: k.colour for k in self.kinds},
+                                        {k.key: tuple(f.key for f in k.fields) for k in self.kinds})
         self.window.library.model.set_kinds(list(labels.items()))  # a count for each kind
         actions = self.window.set_kind_actions([(k.key, pick(k.name, k.name_zh), k.shortcut)
                                                  for k in self.kinds])
@@ -121,9 +122,28 @@ class MainController(QObject):
                          for k in self.kinds)
         marks = self.tr("dashed outline: a suggestion · underline: a tag · ✓ accepted · "
                         "✎ corrected · struck through: rejected")
-        keys = self.tr("N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept "
-                       "as that kind · F1 all keys")
+        shortcuts = " ".join(escape(k.shortcut) for k in self.kinds if k.shortcut)
+        keys = (self.tr("N / P next / previous · Enter accept · X reject · %1 tag or accept "
+                        "as that kind · F1 all keys").replace("%1", shortcuts) if shortcuts
+                else self.tr("N / P next / previous · Enter accept · X reject · F1 all keys"))
         return f"{kinds} &nbsp;·&nbsp; {marks}<br><b>{keys}</b>"
+
+    def keys_text(self) -> str:
+        """Help ▸ Keyboard shortcuts (F1): the kinds' keys as the project defines them."""
+        mine = [k for k in self.kinds if k.shortcut]
+        first = self.tr("%1 — tag the selection as %2").replace(
+            "%1", " / ".join(k.shortcut for k in mine)).replace(
+            "%2", " / ".join(pick(k.name, k.name_zh) for k in mine))
+        rest = self.tr(
+            "N / P — next / previous tag or suggestion\n"
+            "Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind\n"
+            "Delete or X — reject the selected suggestion; Delete — delete the selected tag\n"
+            "Shift+← / → — move the selected tag's end; Alt+← / → — move its start\n"
+            "Double-click — select the number with its unit, or the quoted name\n"
+            "F2 — edit the selected tag's first field\n"
+            "Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project\n"
+            "Ctrl+E — export")
+        return f"{first}\n{rest}" if mine else rest
 
     def reload_analysts(self) -> None:
         self.analysts = list_analysts(self.project)
@@ -545,16 +565,7 @@ class MainController(QObject):
             self.bus.publish(Changes(analysts=True, library=True))
 
     def show_keys(self) -> None:
-        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), self.tr(
-            "1 / 2 / 3 — tag the selection as Metric / Program / Target\n"
-            "N / P — next / previous tag or suggestion\n"
-            "Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind\n"
-            "Delete or X — reject the selected suggestion; Delete — delete the selected tag\n"
-            "Shift+← / → — move the selected tag's end; Alt+← / → — move its start\n"
-            "Double-click — select the number with its unit, or the quoted name\n"
-            "F2 — edit the selected tag's first field\n"
-            "Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project\n"
-            "Ctrl+E — export"))
+        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), self.keys_text())
 
     def show_about(self) -> None:
         from desktop import __version__

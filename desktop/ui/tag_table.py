@@ -28,8 +28,7 @@ from desktop.ui.table_model import Index, LazyRowsModel
 FetchIds = Callable[[str, str, str, str, bool], list[str]]  # kind, author, status, sort, desc
 FetchRows = Callable[[list[str]], dict[str, TagRow]]
 
-KEY_FIELDS = {"metric": ("value", "unit", "indicator"), "program": ("name", "category"),
-              "target": ("year", "value", "unit")}
+KEY_FIELDS_SHOWN = 3  # the "Key fields" column: a kind's first filled fields, in its order
 
 
 def status_labels(_context: QObject | None = None) -> dict[str, str]:
@@ -50,10 +49,14 @@ class TagTableModel(LazyRowsModel[TagRow]):
                           self.tr("Author"), self.tr("Status")), lambda ids: {}, parent)
         self._kind_labels: dict[str, str] = {}
         self._kind_colours: dict[str, str] = {}
+        self._kind_fields: dict[str, tuple[str, ...]] = {}
         self._statuses = status_labels(self)
 
-    def set_kinds(self, labels: dict[str, str], colours: dict[str, str]) -> None:
+    def set_kinds(self, labels: dict[str, str], colours: dict[str, str],
+                  fields: dict[str, tuple[str, ...]] | None = None) -> None:
+        """Each kind's name and colour, and its field keys in the schema's order."""
         self._kind_labels, self._kind_colours = dict(labels), dict(colours)
+        self._kind_fields = dict(fields or {})
 
     def set_ids(self, ids: list[str], fetch_rows: FetchRows) -> None:
         self._fetch = fetch_rows  # no view reads between here and the reset
@@ -84,13 +87,16 @@ class TagTableModel(LazyRowsModel[TagRow]):
             return QColor(self._kind_colours.get(row.kind, "#888888")) if col == "kind" else None
         return f"{row.quote}\n[{row.start}, {row.end}) · {origin_label(row.origin)}"
 
-    @staticmethod
-    def _fields(row: TagRow) -> str:
+    def _fields(self, row: TagRow) -> str:
+        """The kind's first filled fields, in the order its schema lists them (a field
+        the kind no longer has comes after)."""
         # the number grammar loads with the first row shown, not before the first paint
         from desktop.domain.fieldvalues import display
 
-        keys = KEY_FIELDS.get(row.kind, tuple(row.fields)[:3])
-        return " · ".join(display(row.fields[k]) for k in keys if row.fields.get(k))
+        order = self._kind_fields.get(row.kind, ())
+        keys = [*order, *(k for k in row.fields if k not in order)]
+        filled = [display(row.fields[k]) for k in keys if row.fields.get(k)]
+        return " · ".join(filled[:KEY_FIELDS_SHOWN])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         parent = self.parent()
@@ -142,8 +148,9 @@ class TagTablePanel(QWidget):
         self._fill_combo(self.status_filter, self.tr("All statuses"),
                          list(status_labels(self).items()))
 
-    def set_kinds(self, labels: dict[str, str], colours: dict[str, str]) -> None:
-        self.model.set_kinds(labels, colours)
+    def set_kinds(self, labels: dict[str, str], colours: dict[str, str],
+                  fields: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.model.set_kinds(labels, colours, fields)
         self._fill_combo(self.kind_filter, self.tr("All kinds"), list(labels.items()))
 
     def set_source(self, fetch_ids: FetchIds, fetch_rows: FetchRows, authors: list[str],

@@ -4,51 +4,52 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="145"/>
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="178"/>
         <source>Take &amp;A</source>
         <translation>采用 A(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="179"/>
         <source>Take &amp;B</source>
         <translation>采用 B(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="180"/>
         <source>Co&amp;mbine</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="181"/>
         <source>&amp;Write own…</source>
         <translation>自行标注(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="183"/>
         <source>A:</source>
         <translation>A：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="185"/>
         <source>B:</source>
         <translation>B：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="222"/>
         <source>Choose two different analysts.</source>
         <translation>请选择两位不同的分析员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="227"/>
         <source>%1 report(s) both tagged; %2 disagreement(s), most serious first</source>
         <translation>双方都标注的报告 %1 份；分歧 %2 处，按严重程度排序</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="250"/>
         <source>Adjudicate</source>
         <translation>裁定</translation>
     </message>
@@ -56,62 +57,62 @@
 <context>
     <name>AnnotationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="43"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="51"/>
         <source>%1 (%2): documents %3, spans %4. Nothing is written until you press Import.</source>
         <translation>%1（%2）：文档 %3 篇，标注 %4 处。按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="58"/>
         <source>Label in the file</source>
         <translation>文件中的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="59"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="61"/>
         <source>%1 (new kind)</source>
         <translation>%1（新类型）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="73"/>
         <source>Reports: %1 already in the project (matched by their text), %2 to import.</source>
         <translation>报告：%1 份已在项目中（按正文匹配），%2 份将导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="83"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="91"/>
         <source>Labels and the kinds they become:</source>
         <translation>标签及其对应的标注类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="99"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何内容：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="115"/>
         <source>Imported: %1 tags (%2); %3 already tagged; %4 reports imported, %5 matched; new kinds: %6.</source>
         <translation>已导入：%1 个标注（%2）；%3 个已标注过；导入报告 %4 份，匹配 %5 份；新类型：%6。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotations_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/annotations_dialog.py" line="121"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -177,34 +178,34 @@
 <context>
     <name>DeleteKindDialog</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="200"/>
         <source>Delete a tag kind</source>
         <translation>删除标注类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/schema_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="203"/>
         <source>%n tag(s) use the kind “%1”. What should happen to them?</source>
         <translation>
             <numerusform>有 %n 个标注使用类型“%1”。如何处理这些标注？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="206"/>
         <source>&amp;Move them to</source>
         <translation>移到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="210"/>
         <source>&amp;Delete them (their history keeps them)</source>
         <translation>删除这些标注（历史记录中保留）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="216"/>
         <source>Moved tags keep the values of fields the other kind also has; the rest are dropped (and kept in each tag&apos;s history).</source>
         <translation>移动的标注保留目标类型也有的字段值，其余字段值被舍弃（保留在各标注的历史记录中）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="220"/>
         <source>Delete kind</source>
         <translation>删除类型</translation>
     </message>
@@ -212,67 +213,67 @@
 <context>
     <name>DisagreementsModel</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="78"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="78"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="78"/>
         <source>A</source>
         <translation>A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="78"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="79"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="79"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="85"/>
         <source>different kind</source>
         <translation>类型不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="85"/>
         <source>only A</source>
         <translation>仅 A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="86"/>
         <source>only B</source>
         <translation>仅 B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="86"/>
         <source>different span</source>
         <translation>范围不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="87"/>
         <source>different fields</source>
         <translation>字段不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="101"/>
         <source>fields: %1</source>
         <translation>字段：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="130"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
@@ -280,22 +281,22 @@
 <context>
     <name>EditsDialog</name>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="69"/>
         <source>Import edits from a workbook</source>
         <translation>从工作簿导入修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="83"/>
         <source>Fix the values listed in red in the workbook and import it again; nothing will be changed until then.</source>
         <translation>请在工作簿中改正红色标出的值后重新导入；在此之前不会做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="86"/>
         <source>There is nothing to apply.</source>
         <translation>没有可应用的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/edits_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/edits_dialog.py" line="88"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -311,14 +312,19 @@
 <context>
     <name>ExcelFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/excel.py" line="47"/>
+        <location filename="../../desktop/ui/features/excel.py" line="49"/>
         <source>Import edits from a workbook</source>
         <translation>从工作簿导入修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/excel.py" line="48"/>
+        <location filename="../../desktop/ui/features/excel.py" line="50"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/features/excel.py" line="77"/>
+        <source>Import edits</source>
+        <translation>导入修改</translation>
     </message>
 </context>
 <context>
@@ -485,32 +491,32 @@
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="161"/>
         <source>made from the label</source>
         <translation>由标签生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="173"/>
         <source>choices separated by 、 or commas</source>
         <translation>选项之间用 、 或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="175"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="177"/>
         <source>&amp;Key</source>
         <translation>键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="178"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="179"/>
         <source>C&amp;hoices</source>
         <translation>选项(&amp;H)</translation>
     </message>
@@ -518,22 +524,22 @@
 <context>
     <name>FieldTableModel</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="97"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
@@ -541,27 +547,27 @@
 <context>
     <name>FieldType</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="107"/>
+        <location filename="../../desktop/ui/i18n.py" line="109"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="108"/>
+        <location filename="../../desktop/ui/i18n.py" line="110"/>
         <source>number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="109"/>
+        <location filename="../../desktop/ui/i18n.py" line="111"/>
         <source>choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="110"/>
+        <location filename="../../desktop/ui/i18n.py" line="112"/>
         <source>period</source>
         <translation>时期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="111"/>
+        <location filename="../../desktop/ui/i18n.py" line="113"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
@@ -569,47 +575,47 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="52"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="52"/>
         <source>Tags A</source>
         <translation>A 的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="52"/>
         <source>Tags B</source>
         <translation>B 的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="53"/>
         <source>Exact F1</source>
         <translation>精确 F1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="53"/>
         <source>Overlap F1</source>
         <translation>重叠 F1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="53"/>
         <source>Record F1</source>
         <translation>记录 F1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="54"/>
         <source>κ (chars)</source>
         <translation>κ（字符）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="54"/>
         <source>Tagged chars</source>
         <translation>标注字数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/agreement_dialog.py" line="65"/>
         <source>overall</source>
         <translation>总计</translation>
     </message>
@@ -712,10 +718,12 @@
         <translation>裁定</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/i18n.py" line="88"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/i18n.py" line="89"/>
         <source>review withdrawn</source>
         <translation>审阅已撤回</translation>
     </message>
@@ -786,12 +794,13 @@
 <context>
     <name>ImportFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/importing.py" line="33"/>
+        <location filename="../../desktop/ui/features/importing.py" line="34"/>
+        <location filename="../../desktop/ui/features/importing.py" line="56"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/importing.py" line="34"/>
+        <location filename="../../desktop/ui/features/importing.py" line="35"/>
         <source>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation>报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
     </message>
@@ -873,22 +882,22 @@ Created %3 · updated %4</source>
 <context>
     <name>KindForm</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="137"/>
         <source>one letter or digit</source>
         <translation>一个字母或数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="141"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="143"/>
         <source>&amp;Key to tag with</source>
         <translation>标注快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="144"/>
         <source>&amp;Colour</source>
         <translation>颜色(&amp;C)</translation>
     </message>
@@ -896,17 +905,17 @@ Created %3 · updated %4</source>
 <context>
     <name>KindTableModel</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="57"/>
         <source>Tags</source>
         <translation>标注数</translation>
     </message>
@@ -937,11 +946,12 @@ Created %3 · updated %4</source>
         <translation>标记报告为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/layers.py" line="69"/>
+        <location filename="../../desktop/ui/features/layers.py" line="67"/>
         <source>Report marked done.</source>
         <translation>报告已标记为完成。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/features/layers.py" line="66"/>
         <source>Mark report done</source>
         <translation>将报告标为完成</translation>
     </message>
@@ -949,7 +959,7 @@ Created %3 · updated %4</source>
 <context>
     <name>LearnedPredictions</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="102"/>
+        <location filename="../../desktop/ui/features/learning.py" line="103"/>
         <source>Learned suggestions failed: %1</source>
         <translation>学习建议失败：%1</translation>
     </message>
@@ -957,37 +967,38 @@ Created %3 · updated %4</source>
 <context>
     <name>LearningFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="194"/>
+        <location filename="../../desktop/ui/features/learning.py" line="195"/>
         <source>Training suggestions (%1)…</source>
         <translation>正在训练建议（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="202"/>
+        <location filename="../../desktop/ui/features/learning.py" line="203"/>
         <source>Suggestions trained: %1</source>
         <translation>建议已训练：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="207"/>
+        <location filename="../../desktop/ui/features/learning.py" line="208"/>
         <source>Training suggestions failed: %1</source>
         <translation>训练建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="224"/>
+        <location filename="../../desktop/ui/features/learning.py" line="225"/>
+        <location filename="../../desktop/ui/features/learning.py" line="263"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="225"/>
+        <location filename="../../desktop/ui/features/learning.py" line="226"/>
         <source>Annotations (*.jsonl *.json *.ann *.tsv *.txt);;All files (*)</source>
         <translation>标注文件 (*.jsonl *.json *.ann *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="240"/>
+        <location filename="../../desktop/ui/features/learning.py" line="241"/>
         <source>%1 is not UTF-8 text</source>
         <translation>%1 不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/learning.py" line="243"/>
+        <location filename="../../desktop/ui/features/learning.py" line="244"/>
         <source>The annotations were not imported: %1</source>
         <translation>标注未导入：%1</translation>
     </message>
@@ -995,66 +1006,67 @@ Created %3 · updated %4</source>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="30"/>
+        <location filename="../../desktop/ui/library.py" line="31"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="30"/>
+        <location filename="../../desktop/ui/library.py" line="31"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="30"/>
+        <location filename="../../desktop/ui/library.py" line="31"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="31"/>
+        <location filename="../../desktop/ui/library.py" line="32"/>
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="31"/>
+        <location filename="../../desktop/ui/library.py" line="32"/>
         <source>M·P·T</source>
         <translation>指·举·目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="31"/>
+        <location filename="../../desktop/ui/library.py" line="32"/>
         <source>State</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="35"/>
+        <location filename="../../desktop/ui/library.py" line="48"/>
         <source>untouched</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="35"/>
+        <location filename="../../desktop/ui/library.py" line="48"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="36"/>
+        <location filename="../../desktop/ui/library.py" line="49"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="41"/>
+        <location filename="../../desktop/ui/library.py" line="54"/>
         <source>Read by OCR; every page was read with good confidence.</source>
         <translation>经 OCR 识别；各页识别置信度良好。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="43"/>
+        <location filename="../../desktop/ui/library.py" line="56"/>
         <source>Read by OCR; check page(s) %1, read with low confidence.</source>
         <translation>经 OCR 识别；第 %1 页识别置信度较低，请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="56"/>
+        <location filename="../../desktop/ui/library.py" line="69"/>
         <source>OCR</source>
         <translation>OCR 识别</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/library.py" line="42"/>
         <source>Tags</source>
         <translation>标注</translation>
     </message>
@@ -1062,18 +1074,18 @@ Created %3 · updated %4</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="144"/>
+        <location filename="../../desktop/ui/library.py" line="158"/>
         <source>Filter reports (title, region, agency…)</source>
         <translation>筛选报告（标题、地区、发布单位…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="148"/>
-        <location filename="../../desktop/ui/library.py" line="217"/>
+        <location filename="../../desktop/ui/library.py" line="162"/>
+        <location filename="../../desktop/ui/library.py" line="253"/>
         <source>All analysts</source>
         <translation>全部分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="164"/>
+        <location filename="../../desktop/ui/library.py" line="178"/>
         <source>Edit metadata…</source>
         <translation>编辑报告信息…</translation>
     </message>
@@ -1081,22 +1093,22 @@ Created %3 · updated %4</source>
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="98"/>
+        <location filename="../../desktop/ui/i18n.py" line="100"/>
         <source>program</source>
         <translation>举措</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="99"/>
+        <location filename="../../desktop/ui/i18n.py" line="101"/>
         <source>same record</source>
         <translation>同一记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="100"/>
+        <location filename="../../desktop/ui/i18n.py" line="102"/>
         <source>corrects</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="101"/>
+        <location filename="../../desktop/ui/i18n.py" line="103"/>
         <source>adjudicates</source>
         <translation>裁定</translation>
     </message>
@@ -1104,127 +1116,158 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="135"/>
+        <location filename="../../desktop/ui/controller.py" line="123"/>
         <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
         <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="137"/>
         <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
-        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
+        <translation type="vanished">N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="287"/>
+        <location filename="../../desktop/ui/controller.py" line="356"/>
         <source>Analyst: %1</source>
         <translation>分析员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="294"/>
+        <location filename="../../desktop/ui/controller.py" line="363"/>
         <source>%1 suggestions</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="356"/>
         <source>ReportMark</source>
-        <translation>ReportMark</translation>
+        <translation type="vanished">ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="361"/>
+        <location filename="../../desktop/ui/controller.py" line="126"/>
+        <source>N / P next / previous · Enter accept · X reject · %1 tag or accept as that kind · F1 all keys</source>
+        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · %1 按该类型标注或采纳 · F1 全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="128"/>
+        <source>N / P next / previous · Enter accept · X reject · F1 all keys</source>
+        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · F1 全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <source>%1 — tag the selection as %2</source>
+        <translation>%1 — 将选中文字标注为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="138"/>
+        <source>N / P — next / previous tag or suggestion
+Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
+Delete or X — reject the selected suggestion; Delete — delete the selected tag
+Shift+← / → — move the selected tag&apos;s end; Alt+← / → — move its start
+Double-click — select the number with its unit, or the quoted name
+F2 — edit the selected tag&apos;s first field
+Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project
+Ctrl+E — export</source>
+        <translation>N / P — 下一个 / 上一个标注或建议
+Enter 或 A — 采纳选中的建议；Shift+Enter — 采纳该类全部建议
+Delete 或 X — 拒绝选中的建议；Delete — 删除选中的标注
+Shift+← / → — 移动标注的结尾；Alt+← / → — 移动其开头
+双击 — 选中数字及其单位，或引号中的名称
+F2 — 编辑选中标注的第一个字段
+Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜索整个项目
+Ctrl+E — 导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="433"/>
         <source>Select some text first.</source>
         <translation>请先选中文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="377"/>
+        <location filename="../../desktop/ui/controller.py" line="448"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="386"/>
+        <location filename="../../desktop/ui/controller.py" line="459"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="408"/>
+        <location filename="../../desktop/ui/controller.py" line="471"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="418"/>
+        <location filename="../../desktop/ui/controller.py" line="475"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="427"/>
+        <location filename="../../desktop/ui/controller.py" line="481"/>
         <source>Resize tag</source>
         <translation>调整标注范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="448"/>
+        <location filename="../../desktop/ui/controller.py" line="491"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="460"/>
+        <location filename="../../desktop/ui/controller.py" line="498"/>
         <source>Edit note</source>
         <translation>编辑备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="472"/>
+        <location filename="../../desktop/ui/controller.py" line="504"/>
         <source>Change kind</source>
         <translation>更改类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="478"/>
+        <location filename="../../desktop/ui/controller.py" line="506"/>
         <source>Kind changed to %1 — Ctrl+Z changes it back</source>
         <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="489"/>
+        <location filename="../../desktop/ui/controller.py" line="513"/>
         <source>Revert tag</source>
         <translation>还原标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="502"/>
+        <location filename="../../desktop/ui/controller.py" line="523"/>
         <source>There is no tag to link to in this report.</source>
         <translation>本报告中没有可关联的标注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="506"/>
+        <location filename="../../desktop/ui/controller.py" line="526"/>
         <source>Link tag</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="506"/>
+        <location filename="../../desktop/ui/controller.py" line="526"/>
         <source>Link to:</source>
         <translation>关联到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="518"/>
+        <location filename="../../desktop/ui/controller.py" line="534"/>
         <source>Link tags</source>
         <translation>关联标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="530"/>
+        <location filename="../../desktop/ui/controller.py" line="540"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="552"/>
+        <location filename="../../desktop/ui/controller.py" line="559"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="553"/>
+        <location filename="../../desktop/ui/controller.py" line="560"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="561"/>
+        <location filename="../../desktop/ui/controller.py" line="568"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="562"/>
         <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
 N / P — next / previous tag or suggestion
 Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
@@ -1234,7 +1277,7 @@ Double-click — select the number with its unit, or the quoted name
 F2 — edit the selected tag&apos;s first field
 Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project
 Ctrl+E — export</source>
-        <translation>1 / 2 / 3 — 将选中文字标注为 指标 / 举措 / 目标
+        <translation type="vanished">1 / 2 / 3 — 将选中文字标注为 指标 / 举措 / 目标
 N / P — 下一个 / 上一个标注或建议
 Enter 或 A — 采纳选中的建议；Shift+Enter — 采纳该类全部建议
 Delete 或 X — 拒绝选中的建议；Delete — 删除选中的标注
@@ -1245,16 +1288,17 @@ Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜
 Ctrl+E — 导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="575"/>
+        <location filename="../../desktop/ui/controller.py" line="573"/>
         <source>About ReportMark</source>
         <translation>关于 ReportMark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="577"/>
+        <location filename="../../desktop/ui/controller.py" line="575"/>
         <source>Tag metrics, programs and targets in Chinese reports.</source>
         <translation>在中文报告中标注指标、举措和目标。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/controller.py" line="553"/>
         <source>Edit report details</source>
         <translation>编辑报告信息</translation>
     </message>
@@ -1523,22 +1567,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ProgramTableModel</name>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="45"/>
         <source>Tags</source>
         <translation>标注</translation>
     </message>
@@ -1546,54 +1590,57 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ProgramsDialog</name>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="78"/>
         <source>Program registry</source>
         <translation>举措名录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="91"/>
         <source>New name or alias</source>
         <translation>新名称或别名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="92"/>
         <source>&amp;Rename</source>
         <translation>重命名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="93"/>
         <source>Add &amp;alias</source>
         <translation>添加别名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="95"/>
         <source>&amp;Merge into</source>
         <translation>合并到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="145"/>
         <source>Select a program.</source>
         <translation>请选择一个举措。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="149"/>
         <source>Aliases: </source>
         <translation>别名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/programs_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/programs_dialog.py" line="149"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/programs_dialog.py" line="174"/>
         <source>Rename a program</source>
         <translation>重命名举措</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/programs_dialog.py" line="181"/>
         <source>Add an alias</source>
         <translation>添加别名</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/programs_dialog.py" line="189"/>
         <source>Merge programs</source>
         <translation>合并举措</translation>
     </message>
@@ -1659,22 +1706,22 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="587"/>
+        <location filename="../../desktop/ui/reader.py" line="626"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="596"/>
+        <location filename="../../desktop/ui/reader.py" line="635"/>
         <source>Tag all occurrences as</source>
         <translation>将所有出现处标注为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="605"/>
+        <location filename="../../desktop/ui/reader.py" line="644"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="609"/>
+        <location filename="../../desktop/ui/reader.py" line="648"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1682,17 +1729,18 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/review.py" line="25"/>
+        <location filename="../../desktop/ui/features/review.py" line="24"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/review.py" line="72"/>
+        <location filename="../../desktop/ui/features/review.py" line="65"/>
+        <location filename="../../desktop/ui/features/review.py" line="73"/>
         <source>Write your own</source>
         <translation>自行标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/review.py" line="73"/>
+        <location filename="../../desktop/ui/features/review.py" line="66"/>
         <source>Kind of the consensus tag:</source>
         <translation>共识标注的类型：</translation>
     </message>
@@ -1700,61 +1748,64 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="104"/>
+        <location filename="../../desktop/ui/review_panel.py" line="109"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="106"/>
+        <location filename="../../desktop/ui/review_panel.py" line="111"/>
         <source>colleague (all)</source>
         <translation>同事（全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="125"/>
+        <location filename="../../desktop/ui/review_panel.py" line="130"/>
         <source>✓ Accept (A)</source>
         <translation>✓ 通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="126"/>
+        <location filename="../../desktop/ui/review_panel.py" line="131"/>
         <source>The colleague&apos;s tag is right as it is</source>
         <translation>同事的标注正确，保持原样</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="127"/>
+        <location filename="../../desktop/ui/review_panel.py" line="132"/>
         <source>✗ Reject (R)</source>
         <translation>✗ 驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="128"/>
+        <location filename="../../desktop/ui/review_panel.py" line="133"/>
         <source>The tag is wrong; it stays, struck through</source>
         <translation>标注有误；保留并划线显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="129"/>
+        <location filename="../../desktop/ui/review_panel.py" line="134"/>
         <source>✎ Correct (C)</source>
         <translation>✎ 更正 (C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="131"/>
+        <location filename="../../desktop/ui/review_panel.py" line="136"/>
         <source>Make your own copy of the tag, linked to it, and edit it in the inspector</source>
         <translation>复制一份自己的标注（与原标注关联），并在检查器中编辑</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_panel.py" line="163"/>
+        <location filename="../../desktop/ui/review_panel.py" line="168"/>
         <source>%n tag(s) to review</source>
         <translation>
             <numerusform>待审核标注 %n 个</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/review_panel.py" line="198"/>
         <source>Accept a colleague&apos;s tag</source>
         <translation>接受同事的标注</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/review_panel.py" line="202"/>
         <source>Reject a colleague&apos;s tag</source>
         <translation>驳回同事的标注</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/review_panel.py" line="207"/>
         <source>Correct a colleague&apos;s tag</source>
         <translation>更正同事的标注</translation>
     </message>
@@ -1762,145 +1813,160 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="58"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="56"/>
+        <location filename="../../desktop/ui/review_panel.py" line="58"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="59"/>
         <source>Author</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="57"/>
+        <location filename="../../desktop/ui/review_panel.py" line="59"/>
         <source>Last comment</source>
         <translation>最新评论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_panel.py" line="73"/>
+        <location filename="../../desktop/ui/review_panel.py" line="75"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
 </context>
 <context>
+    <name>Runner</name>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation type="vanished">出错了，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The details are in %1</source>
+        <translation type="vanished">详情见 %1</translation>
+    </message>
+</context>
+<context>
     <name>SchemaDialog</name>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="246"/>
         <source>Tag kinds and fields</source>
         <translation>标注类型和字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="252"/>
         <source>&amp;Add kind…</source>
         <translation>添加类型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="253"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="254"/>
         <source>&amp;Colour…</source>
         <translation>颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="255"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="256"/>
         <source>Add &amp;field…</source>
         <translation>添加字段(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="257"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="258"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="259"/>
         <source>&amp;Up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="260"/>
         <source>Do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="258"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="262"/>
         <source>Removing a field hides it: values already entered stay in the tags, and come back if a field with the same key is added.</source>
         <translation>移除字段只是隐藏它：已填写的值仍保留在标注中，重新添加同键字段后会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="351"/>
         <source>Fields of %1</source>
         <translation>%1 的字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="348"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="352"/>
         <source>Select a kind to see its fields.</source>
         <translation>选择一个类型以查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="383"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="386"/>
         <source>Add a tag kind</source>
         <translation>添加标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="398"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="394"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="396"/>
         <source>Rename a tag kind</source>
         <translation>重命名标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="407"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="403"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="426"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="428"/>
         <source>Delete a tag kind</source>
         <translation>删除标注类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="427"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="424"/>
         <source>Delete the kind “%1” and its fields? No tag uses it.</source>
         <translation>删除类型“%1”及其字段？没有标注使用该类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="437"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="434"/>
         <source>Add a field to %1</source>
         <translation>为 %1 添加字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schema_dialog.py" line="450"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="449"/>
         <source>Edit the field %1</source>
         <translation>编辑字段 %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/schema_dialog.py" line="462"/>
+        <location filename="../../desktop/ui/schema_dialog.py" line="467"/>
         <source>Remove a field</source>
         <translation>移除字段</translation>
     </message>
@@ -1910,18 +1976,22 @@ Ctrl+E — 导出</translation>
         <translation>移除字段“%1”？已填写的值仍保留在标注中，但不再显示；重新添加键为“%2”的字段后会再次显示。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="406"/>
         <source>Recolour a tag kind</source>
         <translation>更改标注类型的颜色</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="441"/>
         <source>Add a field</source>
         <translation>添加字段</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="455"/>
         <source>Edit a field</source>
         <translation>编辑字段</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/schema_dialog.py" line="472"/>
         <source>Move a field</source>
         <translation>移动字段</translation>
     </message>
@@ -1929,17 +1999,17 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/search.py" line="25"/>
+        <location filename="../../desktop/ui/features/search.py" line="19"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/search.py" line="62"/>
+        <location filename="../../desktop/ui/features/search.py" line="35"/>
         <source>Tag all results</source>
         <translation>标注全部结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/search.py" line="65"/>
+        <location filename="../../desktop/ui/features/search.py" line="38"/>
         <source>%1 tags created</source>
         <translation>已创建 %1 个标注</translation>
     </message>
@@ -2242,159 +2312,176 @@ Ctrl+E — 导出</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="98"/>
+        <source>Someone else changed or made a tag on what this batch added since; it was not undone.</source>
+        <translation>此后有人修改或新建了这批导入内容上的标注，未撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="99"/>
+        <source>Tags of the kind %1 were made since; delete them or the kind first.</source>
+        <translation>此后已有类型 %1 的标注；请先删除这些标注或该类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <source>It cannot be redone: %1 came into the project since.</source>
+        <translation>无法重做：此后项目中已有 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>%1 does not exist or is not a project file.</source>
         <translation>%1 不存在或不是项目文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>%1 is not an Excel workbook (.xlsx); nothing was changed.</source>
         <translation>%1 不是 Excel 工作簿（.xlsx）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="101"/>
+        <location filename="../../desktop/ui/messages.py" line="104"/>
         <source>%1 could not be read as an Excel workbook; nothing was changed.</source>
         <translation>无法将 %1 作为 Excel 工作簿读取；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>%1 was exported by a newer version of ReportMark; update ReportMark to import it.</source>
         <translation>%1 由更新版本的 ReportMark 导出；请更新 ReportMark 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="107"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106"/>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
         <source>Choose the versions to combine.</source>
         <translation>请选择要合并的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <location filename="../../desktop/ui/messages.py" line="110"/>
         <source>Only versions in the same report can be combined.</source>
         <translation>只能合并同一份报告中的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="108"/>
+        <location filename="../../desktop/ui/messages.py" line="111"/>
         <source>A kind&apos;s shortcut is a single letter or digit.</source>
         <translation>类型的快捷键须为单个字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="112"/>
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="110"/>
+        <location filename="../../desktop/ui/messages.py" line="115"/>
         <source>A project needs at least one tag kind; add another first.</source>
         <translation>项目至少需要一种标注类型；请先添加另一种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="111"/>
+        <location filename="../../desktop/ui/messages.py" line="116"/>
         <source>Tags cannot be moved to the kind being deleted.</source>
         <translation>不能把标注移到正在删除的类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
         <source>This tag kind no longer exists (perhaps a colleague deleted it).</source>
         <translation>该标注类型已不存在（可能已被同事删除）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
         <source>This field no longer exists (perhaps a colleague removed it).</source>
         <translation>该字段已不存在（可能已被同事移除）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <location filename="../../desktop/ui/messages.py" line="119"/>
         <source>A field&apos;s key is lower-case letters, digits and _, starting with a letter.</source>
         <translation>字段键名只能包含小写字母、数字和 _，且须以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="115"/>
+        <location filename="../../desktop/ui/messages.py" line="120"/>
         <source>Only a choice field has choices.</source>
         <translation>只有选项字段才有选项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="116"/>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
         <source>A program needs a name.</source>
         <translation>举措需要名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="117"/>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
         <source>That program is no longer in the registry.</source>
         <translation>该举措已不在登记表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <location filename="../../desktop/ui/messages.py" line="123"/>
         <source>An alias cannot be empty.</source>
         <translation>别名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <location filename="../../desktop/ui/messages.py" line="124"/>
         <source>Choose two different programs to merge.</source>
         <translation>请选择两个不同的举措进行合并。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="120"/>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>“%1” is already in the registry.</source>
         <translation>“%1”已在登记表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <location filename="../../desktop/ui/messages.py" line="126"/>
         <source>“%1” names another program; merge the two instead.</source>
         <translation>“%1”是另一个举措的名称；请改为合并这两个举措。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <location filename="../../desktop/ui/messages.py" line="127"/>
         <source>“%1” already names the program “%2”.</source>
         <translation>“%1”已是举措“%2”的名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <location filename="../../desktop/ui/messages.py" line="128"/>
         <source>%1: this is not an image that can be read.</source>
         <translation>%1：这不是可读取的图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <location filename="../../desktop/ui/messages.py" line="129"/>
         <source>%1: the image is damaged and cannot be read.</source>
         <translation>%1：图片已损坏，无法读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="125"/>
+        <location filename="../../desktop/ui/messages.py" line="130"/>
         <source>%1: OCR found no text in the image.</source>
         <translation>%1：OCR 未在图片中识别到文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <location filename="../../desktop/ui/messages.py" line="131"/>
         <source>%1: a scanned page needs OCR, which is not installed.</source>
         <translation>%1：扫描页面需要 OCR，但未安装 OCR。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="127"/>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
         <source>The disk reported an error, so nothing was changed. Check the drive and try again.</source>
         <translation>磁盘报告了错误，因此没有做任何更改。请检查磁盘后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <location filename="../../desktop/ui/messages.py" line="133"/>
         <source>The team database did not finish in time, so nothing was changed. Try again later.</source>
         <translation>团队数据库未能及时完成，因此没有做任何更改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="129"/>
+        <location filename="../../desktop/ui/messages.py" line="134"/>
         <source>%1 is an empty SQLite database, not a ReportMark project: choose a new name.</source>
         <translation>%1 是空的 SQLite 数据库，不是 ReportMark 项目：请另选一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="150"/>
+        <location filename="../../desktop/ui/messages.py" line="155"/>
         <source>Something went wrong. Nothing you did caused it; the details are in %1.</source>
         <translation>出错了，这不是您的操作导致的；详细信息记录在 %1。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
         <source>Tags of the kind “%1” exist now, so it is kept.</source>
         <translation>“%1”类型现在已有标注，因此保留。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/messages.py" line="114"/>
         <source>The backup %1 is no longer there.</source>
         <translation>备份 %1 已不存在。</translation>
     </message>
@@ -2420,41 +2507,42 @@ Ctrl+E — 导出</translation>
 <context>
     <name>SuggestionsFeature</name>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="100"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="102"/>
         <source>%1 · Enter accepts, X rejects</source>
         <translation>%1 · 回车接受，X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="113"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="115"/>
         <source>Finding suggestions…</source>
         <translation>正在生成建议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="133"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="135"/>
         <source>Suggestions failed: %1</source>
         <translation>生成建议失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="194"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="201"/>
         <source>Accept suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="218"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="220"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="244"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="236"/>
         <source>Accept all suggestions of a kind</source>
         <translation>采纳该类全部建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/suggestions.py" line="247"/>
+        <location filename="../../desktop/ui/features/suggestions.py" line="239"/>
         <source>%1 suggestions accepted</source>
         <translation>已采纳 %1 条建议</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/features/suggestions.py" line="233"/>
         <source>There are no suggestions for %1 yet.</source>
         <translation>还没有“%1”的建议。</translation>
     </message>
@@ -2513,17 +2601,17 @@ Ctrl+E — 导出</translation>
 <context>
     <name>TagTablePanel</name>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="141"/>
+        <location filename="../../desktop/ui/tag_table.py" line="148"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="146"/>
+        <location filename="../../desktop/ui/tag_table.py" line="154"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tag_table.py" line="152"/>
+        <location filename="../../desktop/ui/tag_table.py" line="160"/>
         <source>All authors</source>
         <translation>全部标注人</translation>
     </message>
@@ -2532,6 +2620,7 @@ Ctrl+E — 导出</translation>
     <name>TeamFeature</name>
     <message>
         <location filename="../../desktop/ui/features/team.py" line="40"/>
+        <location filename="../../desktop/ui/features/team.py" line="79"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>合并同事的项目</translation>
     </message>
@@ -2551,12 +2640,12 @@ Ctrl+E — 导出</translation>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="78"/>
+        <location filename="../../desktop/ui/features/team.py" line="82"/>
         <source>Merge finished</source>
         <translation>合并完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="84"/>
+        <location filename="../../desktop/ui/features/team.py" line="88"/>
         <source>%1 reports added (%2 already here)
 %3 tags added, %4 updated to the newer version, %5 kept (the other version is in their history), %6 deleted
 %7 reviews, %8 links, %9 analysts added</source>
@@ -2565,7 +2654,7 @@ Ctrl+E — 导出</translation>
 审核 %7 条，关联 %8 条，新增分析员 %9 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="111"/>
+        <location filename="../../desktop/ui/features/team.py" line="115"/>
         <source>Team database unreachable: %1</source>
         <translation>无法连接团队数据库：%1</translation>
     </message>
@@ -2621,12 +2710,12 @@ Ctrl+E — 导出</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="181"/>
+        <location filename="../../desktop/app.py" line="188"/>
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="198"/>
+        <location filename="../../desktop/app.py" line="205"/>
         <source>%1
 
 Restore the backup %2 now? The file it replaces is kept beside the backups.</source>
@@ -2635,20 +2724,9 @@ Restore the backup %2 now? The file it replaces is kept beside the backups.</sou
 现在恢复备份 %2 吗？被替换的文件会保留在备份旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="243"/>
+        <location filename="../../desktop/app.py" line="250"/>
         <source>Preparing your project and the sample reports…</source>
         <translation>正在准备项目和示例报告…</translation>
-    </message>
-</context>
-<context>
-    <name>Runner</name>
-    <message>
-        <source>Something went wrong. Nothing was changed.</source>
-        <translation>出错了，未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The details are in %1</source>
-        <translation>详情见 %1</translation>
     </message>
 </context>
 </TS>
