@@ -154,14 +154,14 @@ def search_tags(project: Project, *, kind: str | None = None, field_value: str |
 def tag_results(project: Project, kind: str, spans: list[tuple[str, int, int]],
                 origin: str = "search") -> tuple[Changes, list[str]]:
     """Tag every (report id, start, end) as `kind` ("Tag all results"); spans this analyst
-    already tagged with this kind are skipped. One transaction per report."""
+    already tagged with this kind are skipped. One transaction for all the reports: a
+    failure on one tags none."""
     by_report: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for report_id, start, end in spans:
         by_report[report_id].append((start, end))
-    changes = Changes()
     created: list[str] = []
-    for report_id, report_spans in by_report.items():
-        change, ids = tags.create_many(project, report_id, kind, report_spans, origin=origin)
-        changes = changes | change
-        created.extend(ids)
-    return changes, created
+    with project.uow.begin() as session:
+        for report_id, report_spans in by_report.items():
+            created += tags.create_many_in(session, project, report_id, kind, report_spans,
+                                           origin=origin)
+    return Changes(tags=frozenset(by_report), created=frozenset(created)), created

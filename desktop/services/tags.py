@@ -467,20 +467,32 @@ def create_many(
 ) -> tuple[Changes, list[str]]:
     """Tag several spans at once (tag all occurrences, accept all suggestions of a kind)
     in one transaction; spans this analyst already tagged with this kind are skipped."""
-    created: list[str] = []
     with project.uow.begin() as session:
-        kind_row = q.kind_by_key(session, kind)
-        if kind_row is None:
-            raise UnknownKind(kind)
-        existing = q.spans_by(session, report_id, kind_row.id, project.analyst_id)
-        for i, (start, end) in enumerate(spans):
-            if (start, end) in existing:
-                continue
-            existing.add((start, end))
-            changes = create_in(session, project, report_id, kind, start, end,
-                              fields[i] if fields else None, origin, None)
-            created.extend(changes.created)
+        created = create_many_in(session, project, report_id, kind, spans, origin=origin,
+                                 fields=fields)
     return Changes(tags=frozenset({report_id}), created=frozenset(created)), created
+
+
+def create_many_in(
+    session: Session, project: Project, report_id: str, kind: str,
+    spans: list[tuple[int, int]], *, origin: str = Origin.MANUAL,
+    fields: list[dict[str, Any]] | None = None,
+) -> list[str]:
+    """`create_many` inside a transaction the caller holds (tag all results: every
+    report in one unit of work). Returns the ids created."""
+    created: list[str] = []
+    kind_row = q.kind_by_key(session, kind)
+    if kind_row is None:
+        raise UnknownKind(kind)
+    existing = q.spans_by(session, report_id, kind_row.id, project.analyst_id)
+    for i, (start, end) in enumerate(spans):
+        if (start, end) in existing:
+            continue
+        existing.add((start, end))
+        changes = create_in(session, project, report_id, kind, start, end,
+                            fields[i] if fields else None, origin, None)
+        created.extend(changes.created)
+    return created
 
 
 def delete_many(project: Project, tag_ids: list[str]) -> tuple[Changes, list[dict[str, Any]]]:

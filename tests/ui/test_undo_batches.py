@@ -204,3 +204,31 @@ def test_undoing_an_annotation_import_refuses_a_colleagues_work(
     assert tags.detail(project, tag_id).note == "bob's note"  # nothing taken out
     assert added in {r.id for r in reports.library(project)}
     assert _no_dialogs and "not undone" in _no_dialogs[-1]
+
+
+def test_tag_all_results_is_one_unit_of_work(app_parts: Any, qtbot: Any,
+                                             _no_dialogs: list[str]) -> None:
+    from desktop.services import reports
+
+    w, project = app_parts.window, app_parts.project
+    ids = [r.id for r in reports.library(project)]
+    assert len(ids) == 2
+    spans = []
+    for report_id in ids:  # a place in each report
+        text = reports.document(project, report_id).text
+        at = text.index("工业")
+        spans.append((report_id, at, at + 2))
+    count = lambda: sum(len(tags.table(project, r)) for r in ids)  # noqa: E731
+    before = count()
+    feature = app_parts.features["search"]
+    # the second report gone between the search and the click: nothing is tagged
+    feature.tag_all("metric", [spans[0], ("no-such-report", 0, 2)])
+    assert count() == before and _no_dialogs
+    feature.tag_all("metric", spans)
+    assert w.undo_stack.undoText() == "Tag all results"
+    shown = w.reader.text() and app_parts.controller.report_id
+    made = [t.id for r in ids for t in tags.table(project, r) if t.origin == "search"]
+    assert len(made) == 2
+    here = next(t for t in made if tags.detail(project, t).report_id == shown)
+    undo_redo(w, lambda: count() == before and w.reader.mark(here) is None,
+              lambda: count() == before + 2 and w.reader.mark(here) is not None)
