@@ -198,6 +198,7 @@ def update_kind(project: Project, kind_id: str, *, name: str | None = None,
                 name_zh: str | None = None, colour: str | None = None,
                 shortcut: str | None = None) -> Changes:
     """Rename, recolour or rebind a kind; None leaves that attribute as it is."""
+    project.caches.kind_ids.clear()  # a key press looks the kinds up again
     with project.uow.begin() as session:
         row = _kind(session, kind_id)
         new_name, new_zh = _names(row.name if name is None else name,
@@ -216,6 +217,7 @@ def delete_kind(project: Project, kind_id: str, move_tags_to: str | None) -> Cha
     `move_tags_to` (keeping the field values whose keys that kind has, dropping the others)
     or, with None, are deleted. Every tag touched gets a history event ("kind changed" or
     "deleted"), so a merge or an undo knows what happened."""
+    project.caches.kind_ids.clear()  # a key press looks the kinds up again
     with project.uow.begin() as session:
         row = _kind(session, kind_id)
         if not kinds.kinds_except(session, kind_id):
@@ -417,6 +419,7 @@ def restore_schema(project: Project, schema: Schema,
     the undo stack still find them), and the given tags as they were. Returns the change
     set and what was replaced. A kind that tags still use is not removed: refused."""
     kind_rows, field_rows = schema
+    project.caches.kind_ids.clear()  # a key press looks the kinds up again
     with project.uow.begin() as session:
         before = _rows(session), _states(session, [t for t, _ in tag_states])
         wanted_kinds = {r["id"]: r for r in kind_rows}

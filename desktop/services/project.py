@@ -32,8 +32,13 @@ class ProjectCaches:
     # report id → (rules version, (region, year), suggestions): desktop/services/suggestions.py
     suggestions: OrderedDict[str, tuple[str, Any, tuple[Any, ...]]] = field(
         default_factory=OrderedDict)
+    # kind key → kind id, for a key press (desktop/services/tags.py): forgotten whenever
+    # the schema changes (desktop/services/kinds.py); never kept in team mode, where a
+    # colleague may change the schema
+    kind_ids: dict[str, str] = field(default_factory=dict)
 
     def clear(self) -> None:
+        self.kind_ids.clear()
         self.texts.clear()
         self.started.clear()
         self.suggestions.clear()

@@ -176,6 +176,21 @@ def _report_text(session: Session, project: Project, report_id: str) -> str:
     return text
 
 
+def _kind_id(session: Session, project: Project, kind: str) -> str:
+    """A kind's id by its key: looked up once per kind, not per key press (the project's
+    cache, cleared by every schema change; in team mode always looked up)."""
+    ids = project.caches.kind_ids
+    kind_id = ids.get(kind)
+    if kind_id is None:
+        kind_row = q.kind_by_key(session, kind)
+        if kind_row is None:
+            raise UnknownKind(kind)
+        kind_id = kind_row.id
+        if not project.is_team:
+            ids[kind] = kind_id
+    return kind_id
+
+
 def create_in(
     session: Session, project: Project, report_id: str, kind: str, start: int, end: int,
     fields: dict[str, Any] | None, origin: str, tag_id: str | None,
@@ -191,9 +206,7 @@ def insert_tag(
     fields: dict[str, Any] | None, origin: str, tag_id: str | None,
 ) -> tuple[Tag, TagEvent]:
     """The new tag and its first history entry."""
-    kind_row = q.kind_by_key(session, kind)
-    if kind_row is None:
-        raise UnknownKind(kind)
+    kind_id = _kind_id(session, project, kind)
     text = _report_text(session, project, report_id)
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     quote = text[start:end]
@@ -203,7 +216,7 @@ def insert_tag(
     end = start + len(quote)
     if start >= end:
         raise RefusedInput("Select some text to tag.", message_id="tag.no_selection")
-    tag = q.add_tag(session, report_id=report_id, kind_id=kind_row.id, start=start, end=end,
+    tag = q.add_tag(session, report_id=report_id, kind_id=kind_id, start=start, end=end,
                     quote=quote, fields=fields or {}, author_id=project.analyst_id,
                     origin=origin, tag_id=tag_id)
     event = q.record_event(session, tag, HistoryAction.CREATED, project.analyst_id,

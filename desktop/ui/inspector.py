@@ -49,6 +49,9 @@ class InspectorPanel(QScrollArea):
         self._editors: dict[str, QLineEdit | QComboBox] = {}
         self._types: dict[str, str] = {}
         self._form_kind: str | None = None
+        # the fields the form's editors stand for: another kind with the same fields
+        # reuses them (a press only sets values)
+        self._form_fields: tuple[Any, ...] | None = None
         self._suggested = False  # showing a suggestion (read-only), not a tag
         body = QWidget(self)
         self.setWidget(body)
@@ -133,6 +136,7 @@ class InspectorPanel(QScrollArea):
     def set_kinds(self, kinds: list[KindInfo]) -> None:
         self._kinds = {k.key: k for k in kinds}
         self._form_kind = None  # fields may have changed
+        self._form_fields = None
         self.kind.clear()
         for k in kinds:
             self.kind.addItem(pick(k.name, k.name_zh), k.key)
@@ -156,10 +160,7 @@ class InspectorPanel(QScrollArea):
         self.status.setText(self.tr("Suggestion"))
         self.quote.setText(f"“{quote}”")
         self.warnings.setVisible(False)
-        if self._form_kind != kind:
-            self._build_form(kind, fields)
-        else:
-            self._fill_form(fields)
+        self._show_form(kind, fields)
         self._set_read_only(True)
         if confidence is None and not rule.startswith("learned:"):
             self.meta.setText(self.tr("Suggested by rule %1\nEnter accepts these fields · X rejects")
@@ -196,10 +197,8 @@ class InspectorPanel(QScrollArea):
         self.quote.setText(f"“{detail.quote}”")
         self.warnings.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))
-        if self._form_kind != detail.kind:
-            self._build_form(detail.kind, detail.fields)
-        else:  # update in place: an editor may be emitting the signal that led here
-            self._fill_form(detail.fields)
+        # in place when it can: an editor may be emitting the signal that led here
+        self._show_form(detail.kind, detail.fields)
         self._set_read_only(False)
         if not self.note.hasFocus():
             self.note.setPlainText(detail.note)
@@ -245,12 +244,29 @@ class InspectorPanel(QScrollArea):
 
         return period_text(value) if self._types.get(key) == "period" else display(value)
 
+    def _fields_of(self, kind_key: str) -> tuple[Any, ...] | None:
+        kind = self._kinds.get(kind_key)
+        return None if kind is None else tuple(
+            (f.key, f.type, f.label, f.label_zh, tuple(f.choices)) for f in kind.fields)
+
+    def _show_form(self, kind_key: str, fields: dict[str, Any]) -> None:
+        """The form for a kind: its editors reused when the fields are the same (the
+        same kind, or another with the same fields), else built anew."""
+        if self._form_kind != kind_key:
+            same = self._fields_of(kind_key)
+            if same is None or same != self._form_fields:
+                self._build_form(kind_key, fields)
+                return
+            self._form_kind = kind_key
+        self._fill_form(fields)
+
     def _build_form(self, kind_key: str, fields: dict[str, Any]) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self._editors.clear()
         self._types.clear()
         self._form_kind = kind_key
+        self._form_fields = self._fields_of(kind_key)
         kind = self._kinds.get(kind_key)
         if kind is None:
             return

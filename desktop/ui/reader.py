@@ -599,25 +599,83 @@ class ReaderView(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def step(self, direction: int) -> None:
-        """Select the next (1) or previous (-1) tag or suggestion in text order."""
-        order = sorted(
-            [(self._starts[i], self._ends[i], self._ids[i]) for i in range(len(self._ids))]
-            + [(m.start, m.end, m.id) for m in self._suggestions]
-        )
-        if not order:
+        """Select the next (1) or previous (-1) tag or suggestion in text order: by
+        (start, end, id), found by bisection in the columns (both kept in start order),
+        so a press looks at the neighbours, not at every tag."""
+        if not len(self._ids) and not self._suggestions:
             return
         current = self.selected_mark()
         if current is None:
             pos = self._offsets.to_codepoint(self.textCursor().position())
-            if direction > 0:
-                pick = next((o for o in order if o[0] >= pos), order[0])
-            else:
-                pick = next((o for o in reversed(order) if o[0] < pos), order[-1])
+            if direction > 0:  # the first at or after the cursor
+                pick = self._nearest(pos, None, 1) or self._nearest(-1, None, 1)
+            else:  # the last before it
+                pick = self._nearest(pos, None, -1) or self._nearest(2**62, None, -1)
         else:
-            k = order.index((current.start, current.end, current.id))
-            pick = order[(k + direction) % len(order)]
+            here = (current.start, current.end, current.id)
+            pick = (self._nearest(current.start, here, direction)
+                    or self._nearest(-1 if direction > 0 else 2**62, None, direction))
+        assert pick is not None
         self.select_mark(pick[2], scroll=True)
         self.mark_clicked.emit(pick[2])
+
+    def _nearest(self, pos: int, here: tuple[int, int, str] | None,
+                 direction: int) -> tuple[int, int, str] | None:
+        """The first mark (start, end, id) after `here` (direction 1) or the last before
+        it (-1); without `here`: the first starting at or after `pos`, or the last
+        starting before it. Both columns are in start order; among equal starts the
+        order is (end, id), so a group of equal starts is looked at whole."""
+
+        def tag(i: int) -> tuple[int, int, str]:
+            return self._starts[i], self._ends[i], self._ids[i]
+
+        def suggestion(i: int) -> tuple[int, int, str]:
+            mark = self._suggestions[i]
+            return mark.start, mark.end, mark.id
+
+        found: list[tuple[int, int, str]] = []
+        columns: tuple[tuple[Sequence[int], Callable[[int], tuple[int, int, str]]], ...] = (
+            (self._starts, tag), (self._sugg_starts, suggestion))
+        for starts, item in columns:
+            n = len(starts)
+            best: tuple[int, int, str] | None = None
+            if direction > 0:
+                i = bisect_left(starts, pos)
+                if here is not None:
+                    while i < n and starts[i] == pos:
+                        mark = item(i)
+                        if mark > here and (best is None or mark < best):
+                            best = mark
+                        i += 1
+                if best is None and i < n:
+                    group = starts[i]
+                    while i < n and starts[i] == group:
+                        mark = item(i)
+                        if best is None or mark < best:
+                            best = mark
+                        i += 1
+            else:
+                if here is not None:
+                    i = bisect_right(starts, pos) - 1
+                    while i >= 0 and starts[i] == pos:
+                        mark = item(i)
+                        if mark < here and (best is None or mark > best):
+                            best = mark
+                        i -= 1
+                else:
+                    i = bisect_left(starts, pos) - 1
+                if best is None and i >= 0:
+                    group = starts[i]
+                    while i >= 0 and starts[i] == group:
+                        mark = item(i)
+                        if best is None or mark > best:
+                            best = mark
+                        i -= 1
+            if best is not None:
+                found.append(best)
+        if not found:
+            return None
+        return min(found) if direction > 0 else max(found)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
