@@ -126,6 +126,8 @@ class ReaderView(QPlainTextEdit):
         self._kinds: dict[str, KindStyle] = {}
         self._selected: str | None = None
         self._flash: tuple[int, int] | None = None
+        self._seg_key: tuple[object, ...] = ()
+        self._seg_rects: dict[tuple[int, int], list[QRectF]] = {}
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -351,10 +353,11 @@ class ReaderView(QPlainTextEdit):
         """The tag or suggestion with this id, if shown."""
         if mark_id is None:
             return None
+        suggestion = self._sugg_ids.get(mark_id)  # a dict look first: no scan of the tags
+        if suggestion is not None:
+            return suggestion
         row = self._row(mark_id)
-        if row is not None:
-            return self._tag_mark(row)
-        return self._sugg_ids.get(mark_id)
+        return self._tag_mark(row) if row is not None else None
 
     # --- structure styling ------------------------------------------------------------
 
@@ -406,8 +409,40 @@ class ReaderView(QPlainTextEdit):
         end = end_block.position() + end_block.length() if end_block.isValid() else bottom
         return self._offsets.to_codepoint(start), self._offsets.to_codepoint(end) + 1
 
+    def _laid_out_key(self) -> tuple[object, ...]:
+        """What the rectangles of a span depend on: the scroll position, the viewport's
+        size, the document and its font. While it holds, the rectangles are kept."""
+        offset = self.contentOffset()
+        viewport = self.viewport()
+        doc = self.document()
+        return (offset.x(), offset.y(), self.firstVisibleBlock().blockNumber(),
+                viewport.width(), viewport.height(), doc.revision(), self.font().key(),
+                id(self._offsets))
+
+    def _keep_segments(self) -> None:
+        """At the start of a paint: forget the kept rectangles if anything moved."""
+        key = self._laid_out_key()
+        if key != self._seg_key:
+            self._seg_key = key
+            self._seg_rects = {}
+
+    def _cached_segments(self, start: int, end: int) -> list[QRectF]:
+        """`_segments`, kept from the last paint while nothing moved: after a key press
+        only the new tag's span is measured again, not every visible one."""
+        rects = self._seg_rects.get((start, end))
+        if rects is None:
+            rects, complete = self._segments_of(start, end)
+            if complete:  # a block not laid out yet would have none: not kept
+                self._seg_rects[(start, end)] = rects
+        return rects
+
     def _segments(self, start: int, end: int) -> list[QRectF]:
         """One rectangle per laid-out line the span [start, end) (code points) covers."""
+        return self._segments_of(start, end)[0]
+
+    def _segments_of(self, start: int, end: int) -> tuple[list[QRectF], bool]:
+        """The rectangles, and whether every block the span covers was laid out."""
+        complete = True
         a, b = self._offsets.to_utf16(start), self._offsets.to_utf16(end)
         rects: list[QRectF] = []
         doc = self.document()
@@ -418,6 +453,8 @@ class ReaderView(QPlainTextEdit):
                 geo = self.blockBoundingGeometry(block).translated(offset)
                 layout = block.layout()
                 bstart = block.position()
+                if not layout.lineCount():
+                    complete = False
                 for i in range(layout.lineCount()):
                     line = layout.lineAt(i)
                     ls, le = bstart + line.textStart(), bstart + line.textStart() + line.textLength()
@@ -429,13 +466,14 @@ class ReaderView(QPlainTextEdit):
                     rect = line.rect()
                     rects.append(QRectF(geo.left() + x1, geo.top() + rect.top(), x2 - x1, rect.height()))
             block = block.next()
-        return rects
+        return rects, complete
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._keep_segments()
         vis_a, vis_b = self._visible_range()
         visible = list(self._index.overlapping(vis_a, vis_b))
         lanes = assign_lanes([(self._starts[i], self._ends[i]) for i in visible])
-        rects = {i: self._segments(self._starts[i], self._ends[i]) for i in visible}
+        rects = {i: self._cached_segments(self._starts[i], self._ends[i]) for i in visible}
         names = self._names
         rejected = self._codes.get(TagStatus.REJECTED, -1)
         painter = QPainter(self.viewport())
@@ -488,7 +526,7 @@ class ReaderView(QPlainTextEdit):
             colour = QColor(self._colour(mark.kind))
             width = 2.2 if mark.id == self._selected else 1.2
             painter.setPen(QPen(colour, width, Qt.PenStyle.DashLine))
-            for rect in self._segments(mark.start, mark.end):
+            for rect in self._cached_segments(mark.start, mark.end):
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()
 
