@@ -77,21 +77,30 @@ def test_the_legend_and_the_key_help_name_the_projects_kinds(app_parts: Any, qtb
     assert "1 2 3 tag or accept" in w.legend.text() and "Risk" not in controller.keys_text()
 
 
-def test_the_chinese_window_names_the_kinds_in_chinese(qtbot: Any, seeded: Any) -> None:
+@pytest.fixture
+def chinese_parts(qtbot: Any, seeded: Any) -> Any:
+    """The main window built in Chinese (as app_parts, with the translations first)."""
     from desktop.app import build, install_translations, make_application
 
     app = make_application()
     install_translations(app, "zh_CN")
-    try:
-        parts = build(seeded)
-        parts.window.show()
-        qtbot.waitExposed(parts.window)
-        parts.runner.run(AddKind("Risk", "风险", "#aa3355", "4"), "Add a tag kind")
-        QCoreApplication.processEvents()
-        assert "1 2 3 4 按该类型标注或采纳" in parts.window.legend.text()
-        lines = parts.controller.keys_text().split("\n")
-        assert lines[0] == "1 / 2 / 3 / 4 — 将选中文字标注为 指标 / 举措 / 目标 / 风险"
-        assert lines[1].startswith("N / P — 下一个")
-        parts.window.close()
-    finally:
-        install_translations(app, "en")
+    parts = build(seeded)
+    parts.window.resize(1400, 900)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    yield parts
+    for feature in parts.features.values():  # stop workers still running
+        job = getattr(feature, "job", None)
+        if job is not None and job.running:
+            job.cancel()
+    install_translations(app, "en")
+
+
+def test_the_chinese_window_names_the_kinds_in_chinese(chinese_parts: Any) -> None:
+    parts = chinese_parts
+    parts.runner.run(AddKind("Risk", "风险", "#aa3355", "4"), "Add a tag kind")
+    QCoreApplication.processEvents()
+    assert "1 2 3 4 按该类型标注或采纳" in parts.window.legend.text()
+    lines = parts.controller.keys_text().split("\n")
+    assert lines[0] == "1 / 2 / 3 / 4 — 将选中文字标注为 指标 / 举措 / 目标 / 风险"
+    assert lines[1].startswith("N / P — 下一个")
