@@ -136,6 +136,8 @@ def apply(project: Project, the_plan: AnnotationPlan) -> AnnotationOutcome:
             session.add(kind_rows[-1])
             new_kinds.append(m.kind_key)
         session.flush()
+        if new_kinds:
+            project.caches.kind_ids.clear()  # a key press looks the kinds up again
         seen: dict[str, str] = {}
         for doc in the_plan.docs:
             sha = text_sha256(doc.text)

@@ -68,6 +68,8 @@ def take_out(project: Project, report_ids: Collection[str] = (), tag_ids: Collec
                                "kind first.", message_id="batch.kind_used",
                                params={"kinds": ", ".join(used)})
         taken = Taken(q.take(session, report_ids, tag_ids, kind_ids))
+    if taken.kind_ids:
+        project.caches.kind_ids.clear()  # a key press looks the kinds up again
     for report_id in taken.report_ids:
         suggestions.forget(project, report_id)
     return taken.changes(added=False), taken
@@ -83,5 +85,7 @@ def put_back(project: Project, taken: Taken) -> Changes:
             raise RefusedInput("It cannot be redone: {what} came into the project since.",
                                message_id="batch.clash", params={"what": ", ".join(clashes)})
         q.put(session, taken.rows)
+    if taken.kind_ids:
+        project.caches.kind_ids.clear()
     index_reports(project, taken.report_ids)  # derived data, in pieces (as an import does)
     return taken.changes(added=True)

@@ -232,3 +232,26 @@ def test_tag_all_results_is_one_unit_of_work(app_parts: Any, qtbot: Any,
     here = next(t for t in made if tags.detail(project, t).report_id == shown)
     undo_redo(w, lambda: count() == before and w.reader.mark(here) is None,
               lambda: count() == before + 2 and w.reader.mark(here) is not None)
+
+
+def test_an_annotation_import_undone_can_be_made_again(app_parts: Any, qtbot: Any,
+                                                       tmp_path: Path) -> None:
+    import json
+
+    w, project = app_parts.window, app_parts.project
+    a = "华为科技有限公司工业增加值增长6.5%。"
+    source = tmp_path / "team.jsonl"
+    source.write_text(json.dumps({"text": a, "label": [[0, 8, "Firm"]]}, ensure_ascii=False),
+                      encoding="utf-8")
+    for _ in range(2):  # the kind is made anew the second time, with another id
+        dialog = app_parts.features["learning"].preview_annotations(source)
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert "Imported: 1 tags" in dialog.summary.text(), dialog.summary.text()
+        w.act_undo.trigger()
+        QCoreApplication.processEvents()
+    w.act_redo.trigger()
+    QCoreApplication.processEvents()
+    from desktop.services import kinds
+
+    assert [k.name for k in kinds.list_kinds(project)].count("Firm") == 1
