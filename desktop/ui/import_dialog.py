@@ -20,17 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.batch_import import BatchSummary, import_batch
+from desktop.ui.job_dialog import JobDialog
 from desktop.ui.jobs import ProcessJob
 from desktop.ui.messages import error_text
 
@@ -56,58 +49,30 @@ def summary_text(summary: BatchSummary, cancelled: bool = False) -> str:
     return "\n".join(lines)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     reports_imported = Signal()  # the library may have changed: refresh it
     finished_import = Signal(object)  # BatchSummary (empty after Cancel or a failure)
 
     def __init__(self, target: str, analyst: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate("ImportDialog", "Preparing…"), parent)
         self.setWindowTitle(self.tr("Import reports"))
         self.setMinimumWidth(520)
         self.resize(620, 400)  # the summary's refusals in sight, not below the fold
         self._target = str(target)
         self._analyst = analyst
-        self._job: ProcessJob | None = None
         self._files_done = 0
         self.summary: BatchSummary | None = None
 
-        self.status = QLabel(self.tr("Preparing…"))
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        self.details.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self._on_cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(self.buttons)
-
-    @property
-    def running(self) -> bool:
-        return self._job is not None and self._job.running
-
     def start(self, paths: Sequence[str | Path]) -> None:
-        self._job = ProcessJob(import_batch, {
+        self.follow(ProcessJob(import_batch, {
             "target": self._target, "analyst": self._analyst,
             "paths": [str(p) for p in paths],
-        }, self)
-        self._job.progress.connect(self._on_progress)
-        self._job.finished.connect(self._on_finished)
-        self._job.failed.connect(self._on_failed)
-        self._job.cancelled.connect(self._on_cancelled)
-        self._job.start()
-        self.show()
+        }, self))
 
     # -- job events ------------------------------------------------------------------
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self._files_done = done
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        self.set_progress(done, total)
         if message == "Done":
             self.status.setText(self.tr("Finishing…"))
         elif done < total:
@@ -118,13 +83,7 @@ class ImportDialog(QDialog):
 
     def _finish(self, summary: BatchSummary, text: str, changed: bool = False) -> None:
         self.summary = summary
-        self.status.setText(text.split("\n", 1)[0])
-        self.details.setPlainText(text)
-        self.details.show()
-        self.progress.hide()
-        self.buttons.clear()
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.accept)
+        self.show_result(text.split("\n", 1)[0], text)
         if summary.library_changed or changed:
             self.reports_imported.emit()
         self.finished_import.emit(summary)
@@ -136,20 +95,9 @@ class ImportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self._finish(BatchSummary(), self.tr("The import failed: {0}").format(message))
 
-    def _on_cancel(self) -> None:
-        if self.running and self._job is not None:
-            self._job.cancel()
-        else:
-            self.reject()
-
     def _on_cancelled(self) -> None:
         # What was committed before Cancel stays; the summary of it comes from the
         # project, which the lead's library refresh shows (the process is gone).
         self._finish(BatchSummary(), self.tr(
             "Import cancelled. Files imported before Cancel stay in the project; "
             "the file in progress was not imported."), changed=self._files_done > 0)
-
-    def closeEvent(self, event: object) -> None:
-        if self.running and self._job is not None:
-            self._job.cancel()
-        super().closeEvent(event)  # type: ignore[arg-type]
