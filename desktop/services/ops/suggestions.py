@@ -1,4 +1,5 @@
-"""Suggestion operations: accept one (as a tag), accept all of a kind, reject one."""
+"""Suggestion operations: accept one (as a tag), accept those shown (all of a kind), reject
+one and take a rejection back."""
 
 from __future__ import annotations
 
@@ -19,18 +20,6 @@ class AcceptSuggestion:
     def run(self, project: Project) -> Outcome:
         changes = suggestions.accept(project, self.report_id, self.suggestion)
         return Outcome(changes, DeleteTags(tuple(changes.created)))
-
-
-@dataclass(frozen=True, slots=True)
-class AcceptKind:
-    """Accept every open suggestion of one kind in a report."""
-
-    report_id: str
-    kind: str
-
-    def run(self, project: Project) -> Outcome:
-        changes, ids = suggestions.accept_kind(project, self.report_id, self.kind)
-        return Outcome(changes, DeleteTags(tuple(ids)) if ids else None)
 
 
 @dataclass(frozen=True, slots=True)
