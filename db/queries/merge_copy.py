@@ -70,6 +70,8 @@ class Codec:
 
     def __init__(self, raw: bool) -> None:
         self.raw = raw
+        # table → ids of the rows `insert` wrote, when a merge records what it did
+        self.inserted: dict[str, list[Any]] | None = None
 
     def _is_raw(self, column: Any) -> bool:
         return self.raw and isinstance(column.type, JSON | DateTime)
@@ -87,6 +89,8 @@ class Codec:
         if not rows:
             return
         table = table_of(model)
+        if self.inserted is not None and "id" in rows[0]:
+            self.inserted.setdefault(table.name, []).extend(r["id"] for r in rows)
         if self.raw:
             # SQLite to SQLite: the driver's executemany on tuples, every value already in
             # its stored form (SQLAlchemy's per-row parameter processing was a third of

@@ -7,14 +7,25 @@ process last left it or is a colleague's (in team mode, a colleague's work is ne
 thrown away) or when a
 kind it would remove is used by tags made since. `put_back` refuses when a report was
 imported again or a kind key taken in the meantime.
+
+A merge into a team database is undone the same way, by a `Swap` the merge recorded
+(merge.py): the rows it added are taken out, the tags its colleague's tombstones deleted
+are put back, and the tags and report states it changed get their earlier values; the
+swap's inverse redoes it. Every tag and state it touches must be as the merge (or the
+last undo or redo) left it, and nothing else may hang on a row it removes: else a
+colleague worked on it since, and nothing is changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
 
 from db.errors import StaleTagError
+from db.models import ReportState, Tag
 from db.queries import batch_rows as q
 from desktop.domain.errors import RefusedInput
 from desktop.services import tag_versions
@@ -89,3 +100,86 @@ def put_back(project: Project, taken: Taken) -> Changes:
         project.caches.kind_ids.clear()
     index_reports(project, taken.report_ids)  # derived data, in pieces (as an import does)
     return taken.changes(added=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """One step of a merge's undo or redo, as data (picklable: the merge's worker process
+    records the first one)."""
+
+    remove: q.Ids = field(default_factory=dict, hash=False)  # rows to take out, by id
+    put: q.Rows = field(default_factory=dict, hash=False)  # rows to put in, as they were
+    versions: dict[str, int] = field(default_factory=dict, hash=False)  # tag → the version
+    # it must be at (each tag removed or set)
+    tag_values: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)  # tag →
+    # the columns to set
+    # report state id → (the updated_at it must have, the state and updated_at to set)
+    states: dict[int, tuple[Any, str, Any]] = field(default_factory=dict, hash=False)
+    undo: bool = True  # which way it goes (for its message)
+
+    @property
+    def empty(self) -> bool:
+        return not (any(self.remove.values()) or any(self.put.values()) or self.tag_values
+                    or self.states)
+
+
+def swap(project: Project, step: Swap) -> tuple[Changes, Swap]:
+    """Carry out a merge's undo (or redo) in one transaction; returns its inverse."""
+    with project.uow.begin() as session:
+        changed = _changed_since(session, step) + q.dependents(session, step.remove)
+        if changed:
+            raise StaleTagError(
+                "A colleague has since changed {count} of the things this merge brought in "
+                "or changed; to keep their work, the merge was not "
+                + ("undone." if step.undo else "redone."),
+                message_id="merge.undo_changed" if step.undo else "merge.redo_changed",
+                params={"count": changed})
+        clashes = q.clashes(session, step.put)
+        if clashes:
+            raise RefusedInput("It cannot be redone: {what} came into the project since.",
+                               message_id="batch.clash", params={"what": ", ".join(clashes)})
+        before = {tag_id: {c: getattr(tag, c) for c in values}
+                  for tag_id, values in step.tag_values.items()
+                  if (tag := session.get(Tag, tag_id)) is not None}
+        states_before = {i: (s.state, s.updated_at) for i in step.states
+                         if (s := session.get(ReportState, i)) is not None}
+        taken = q.take_rows(session, step.remove)
+        q.put(session, step.put)
+        reports: set[str] = set()
+        for tag_id, values in step.tag_values.items():
+            tag = session.get(Tag, tag_id)
+            assert tag is not None  # checked above
+            reports.update((tag.report_id, values.get("report_id", tag.report_id)))
+            for column, value in values.items():
+                setattr(tag, column, value)  # the ORM raises the version
+        for state_id, (_at, state, updated_at) in step.states.items():
+            row = session.get(ReportState, state_id)
+            assert row is not None
+            row.state, row.updated_at = state, updated_at
+        session.flush()
+        put_tags = [r["id"] for r in step.put.get("tag", [])]
+        versions = {t: v for t, v in session.execute(
+            select(Tag.id, Tag.version).where(Tag.id.in_([*put_tags, *step.tag_values])))}
+        inverse = Swap(remove=q.ids_of(step.put), put=taken, versions=versions,
+                       tag_values=before,
+                       states={i: (step.states[i][2], *states_before[i]) for i in states_before},
+                       undo=not step.undo)
+    project.caches.clear()  # kinds, texts and suggestions of what came and went
+    for rows in (taken, step.put):
+        reports.update(r["report_id"] for r in rows.get("tag", []))
+    return Changes(tags=frozenset(reports), library=True, kinds=True, analysts=True,
+                   programs=True, everything=True), inverse
+
+
+def _changed_since(session: Any, step: Swap) -> int:
+    """How many of the tags and report states `step` touches are not as it expects."""
+    ids = list(step.versions)
+    found = {t: v for i in range(0, len(ids), 500) for t, v in session.execute(
+        select(Tag.id, Tag.version).where(Tag.id.in_(ids[i:i + 500])))}
+    tags = sum(1 for t, v in step.versions.items() if found.get(t) != v)
+    tags += len(set(step.remove.get("tag", [])) - set(step.versions))  # made since
+    states = 0
+    for state_id, (at, _state, _updated) in step.states.items():
+        row = session.get(ReportState, state_id)
+        states += row is None or row.updated_at != at
+    return tags + states

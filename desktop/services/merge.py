@@ -17,6 +17,12 @@ of dicts (docs/design.md guard-rails: 110 000 rows/s against 18 000 with `add_al
 The colleague's file is opened through a temporary copy, so it is never changed (an
 older project is upgraded in the copy); a newer or damaged file is refused with
 db.engine's ProjectError messages.
+
+Undo: a merge into a project file takes a backup first, and undo restores it. A team
+database has no file to put back, and colleagues work in it meanwhile: a merge into it
+records what it did (`_Record`: the rows it added, the tags its tombstones deleted, the
+tags and report states it changed with their earlier values) as a batch_rows.Swap, whose
+undo takes out and puts back only those rows, with version checks.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, func, select
 
 from db.base import new_id
 from db.engine import is_url, open_project
@@ -53,6 +59,7 @@ from db.queries import merge_plan
 from db.queries.merge_checks import check_sqlite_source
 from db.queries.merge_plan import TagPlan
 from desktop.domain.states import HistoryAction, TagState
+from desktop.services.batch_rows import Swap
 from desktop.services.changes import Changes
 from desktop.services.project import Project
 
@@ -78,6 +85,7 @@ class MergeOutcome:
     programs_added: int = 0
     report_ids: frozenset[str] = field(default_factory=frozenset)  # reports whose tags changed
     backup: str | None = None  # the copy taken before (a project file): undo restores it
+    undo: Swap | None = None  # what it did, recorded (a team database): undo reverses it
 
     @property
     def changed_anything(self) -> bool:
@@ -147,6 +155,8 @@ def merge_job(report: Progress, *, target: str, other: str) -> MergeOutcome:
 
     engine = create_project_engine(target)
     try:
+        if is_url(target):  # no file to back up: the merge records what it does
+            return merge_into(engine, other, report, record=True)
         made = backup_before(target, "before-merge")
         return replace(merge_into(engine, other, report), backup=made)
     finally:
@@ -188,7 +198,9 @@ def restore_from(project: Project, backup_file: str) -> tuple[Changes, str | Non
 
 
 def merge_into(engine: Engine, other: str | Path,
-               progress: Progress | None = None) -> MergeOutcome:
+               progress: Progress | None = None, *, record: bool = False) -> MergeOutcome:
+    """Merge `other` into the project `engine` opens; with `record`, the outcome holds
+    what it did as the Swap that undoes it."""
     def step(i: int, message: str) -> None:
         if progress is not None:
             progress(i, STEPS, message)
@@ -203,7 +215,7 @@ def merge_into(engine: Engine, other: str | Path,
     source = _Copy(other)
     try:
         codec = mc.Codec(source.engine.dialect.name == engine.dialect.name == "sqlite")
-        attach = codec.raw and source.path is not None
+        attach = codec.raw and source.path is not None and not record
         tables = [Analyst, TagKind, TagField, Report, Program, ProgramAlias, TagLink, Review,
                   ReportState]
         if not attach:  # else the tags go straight from file to file (_attached_tags)
@@ -227,12 +239,19 @@ def merge_into(engine: Engine, other: str | Path,
 
             if not attach:
                 with engine.begin() as conn:
-                    return _merge(conn, codec, theirs, their_tags, their_events, step, None)
+                    rec = _Record(conn, codec) if record else None
+                    outcome = _merge(conn, codec, theirs, their_tags, their_events, step,
+                                     None, rec)
+                    if rec is None:
+                        return outcome
+                    from dataclasses import replace
+
+                    return replace(outcome, undo=rec.swap(conn))
         assert source.path is not None
         with engine.connect() as conn, mc.attached(conn, source.path) as other_schema:
             try:
                 outcome = _merge(conn, codec, theirs, their_tags, their_events, step,
-                                 other_schema)
+                                 other_schema, None)
                 conn.commit()
             except BaseException:
                 conn.rollback()
@@ -250,10 +269,55 @@ class TheirTags:
     tombs: dict[str, merge_plan.Tombstone]
 
 
+class _Record:
+    """What a merge did, noted as it goes, for its undo: the rows `codec.insert` wrote
+    (by id), the history events it added (ids above those there before, of the tags it
+    touched), the tags its tombstones deleted (their rows, links and reviews), and the
+    earlier values of the tags and report states it changed."""
+
+    def __init__(self, conn: Connection, codec: mc.Codec) -> None:
+        self.added: dict[str, list[Any]] = {}
+        codec.inserted = self.added
+        self.last_event = conn.scalar(select(func.max(TagEvent.id))) or 0
+        self.tags: set[str] = set()  # every tag it touched
+        self.deleted: dict[str, list[dict[str, Any]]] = {}
+        self.before: dict[str, dict[str, Any]] = {}  # tag → its columns before
+        self.new_states: list[tuple[str, str]] = []  # (report, analyst) of states added
+        self.states: dict[int, tuple[Any, str, Any]] = {}  # id → (set at, state, updated_at before)
+
+    def deleting(self, conn: Connection, codec: mc.Codec, tag_ids: list[str]) -> None:
+        """Note the tags about to be deleted, with what goes with them."""
+        self.tags.update(tag_ids)
+        for ids in mc.id_chunks(tag_ids):
+            for model, where in ((Tag, Tag.id.in_(ids)),
+                                 (TagLink, TagLink.source_id.in_(ids) | TagLink.target_id.in_(ids)),
+                                 (Review, Review.tag_id.in_(ids))):
+                self.deleted.setdefault(model.__tablename__, []).extend(
+                    codec.rows(conn, model, where))
+
+    def swap(self, conn: Connection) -> Swap:
+        added = {table: list(ids) for table, ids in self.added.items()}
+        tags = sorted(self.tags)
+        added["tag_event"] = [i for ids in mc.id_chunks(tags) for i in conn.scalars(
+            select(TagEvent.id).where(TagEvent.id > self.last_event, TagEvent.tag_id.in_(ids)))]
+        added["report_state"] = [
+            i for report, analyst in self.new_states for i in conn.scalars(
+                select(ReportState.id).where(ReportState.report_id == report,
+                                             ReportState.analyst_id == analyst))]
+        checked = sorted({*added.get("tag", []), *self.before})
+        versions = {t: v for ids in mc.id_chunks(checked) for t, v in conn.execute(
+            select(Tag.id, Tag.version).where(Tag.id.in_(ids)))}
+        links = {r["id"]: r for r in self.deleted.get("tag_link", [])}  # once each
+        put = {**self.deleted, "tag_link": list(links.values())}
+        return Swap(remove=added, put=put, versions=versions, tag_values=self.before,
+                    states=self.states)
+
+
 def _merge(conn: Connection, codec: mc.Codec, theirs: dict[str, list[dict[str, Any]]],
            their_tags: TheirTags,
            their_events: Callable[[set[str]], list[dict[str, Any]]],
-           step: Callable[[int, str], None], attached: str | None) -> MergeOutcome:
+           step: Callable[[int, str], None], attached: str | None,
+           rec: _Record | None) -> MergeOutcome:
     counts: dict[str, int] = {}
     touched: set[str] = set()
 
@@ -279,7 +343,7 @@ def _merge(conn: Connection, codec: mc.Codec, theirs: dict[str, list[dict[str, A
                                                            their_tags.tombs, maps)
     added, updated, kept = _merge_tags(
         conn, codec, theirs["tag"], their_events, analyst_map, kind_map, report_map, touched,
-        attached, plan, their_tags)
+        attached, plan, their_tags, rec)
     same = plan.same
     # the tags here now, which links and reviews must point at (read only when some come)
     tag_ids: set[str] = set()
@@ -311,7 +375,7 @@ def _merge(conn: Connection, codec: mc.Codec, theirs: dict[str, list[dict[str, A
     codec.insert(conn, Review, new_reviews)
 
     step(7, "Merging report states")
-    _merge_states(conn, codec, theirs["report_state"], analyst_map, report_map)
+    _merge_states(conn, codec, theirs["report_state"], analyst_map, report_map, rec)
     step(STEPS, "Done")
     return MergeOutcome(
         reports_added=counts["reports"], reports_matched=counts["matched"],
@@ -400,6 +464,7 @@ def _merge_tags(
     their_events: Callable[[set[str]], list[dict[str, Any]]],
     analyst_map: dict[str, str], kind_map: dict[str, str], report_map: dict[str, str],
     touched: set[str], attached: str | None, plan: TagPlan, their_tags: TheirTags,
+    rec: _Record | None = None,
 ) -> tuple[int, int, int]:
     """Brings in their tags by `plan` (made here, in SQL, for an attached file: the
     plan is filled in place) after deleting ours that their tombstones cover. Returns
@@ -408,10 +473,15 @@ def _merge_tags(
         added, their_by_id = _attached_tags(conn, attached, analyst_map, kind_map,
                                             report_map, touched, plan, their_tags)
     else:
+        if rec is not None:
+            rec.deleting(conn, codec, [tag_id for tag_id, _tomb in plan.delete])
         touched |= merge_plan.apply_tombstones(conn, plan, analyst_map)
         added, their_by_id = _copied_tags(
             conn, codec, rows, their_events, analyst_map, kind_map, report_map, touched, plan)
-    updated, kept = _reconcile(conn, codec, their_by_id, touched)
+    if rec is not None:
+        rec.tags.update(their_by_id)
+        rec.tags.update(codec.inserted.get("tag", []) if codec.inserted else [])
+    updated, kept = _reconcile(conn, codec, their_by_id, touched, rec)
     return added, updated, kept
 
 
@@ -508,7 +578,7 @@ def _copied_tags(
 
 
 def _reconcile(conn: Connection, codec: mc.Codec, their_by_id: dict[str, dict[str, Any]],
-               touched: set[str]) -> tuple[int, int]:
+               touched: set[str], rec: _Record | None = None) -> tuple[int, int]:
     """Tags on both sides that differ: the newer wins; the other goes into the history."""
     updated = kept = 0
     if their_by_id:
@@ -542,6 +612,8 @@ def _reconcile(conn: Connection, codec: mc.Codec, their_by_id: dict[str, dict[st
             if winner is their:
                 values = {c: their[c] for c in TAG_COLUMNS}
                 values["version"] = max(mine["version"], their["version"]) + 1
+                if rec is not None:
+                    rec.before[tag_id] = {c: mine[c] for c in TAG_COLUMNS}
                 mc.update_tag(conn, codec, tag_id, values)
                 history.append({"tag_id": tag_id, "analyst_id": their["author_id"],
                                 "action": HistoryAction.MERGED_NEWER_KEPT,
@@ -556,7 +628,7 @@ def _reconcile(conn: Connection, codec: mc.Codec, their_by_id: dict[str, dict[st
 
 
 def _merge_states(conn: Connection, codec: mc.Codec, rows: list[dict[str, Any]], analyst_map: dict[str, str],
-                  report_map: dict[str, str]) -> None:
+                  report_map: dict[str, str], rec: _Record | None = None) -> None:
     mine: dict[tuple[str, str], tuple[int, Any]] = {
         (r["report_id"], r["analyst_id"]): (r["id"], r["updated_at"])
         for r in codec.rows(conn, ReportState)
@@ -568,9 +640,15 @@ def _merge_states(conn: Connection, codec: mc.Codec, rows: list[dict[str, Any]],
         if key in mine:
             state_id, at = mine[key]
             if row["updated_at"] > at:
+                if rec is not None and state_id not in rec.states:
+                    before = conn.scalar(select(ReportState.state)
+                                         .where(ReportState.id == state_id))
+                    rec.states[state_id] = (row["updated_at"], str(before), at)
                 mc.update_report_state(conn, codec, state_id, row["state"],
                                        row["updated_at"])
             continue
         new.append({"report_id": key[0], "analyst_id": key[1], "state": row["state"],
                     "updated_at": row["updated_at"]})
     codec.insert(conn, ReportState, new)
+    if rec is not None:
+        rec.new_states.extend((r["report_id"], r["analyst_id"]) for r in new)

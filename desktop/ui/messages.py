@@ -98,6 +98,8 @@ CATALOGUE: dict[str, tuple[str, tuple[str, ...]]] = {
     "batch.tag_changed": _m(QT_TRANSLATE_NOOP("ServiceMessage", "Someone else changed or made a tag on what this batch added since; it was not undone.")),
     "batch.kind_used": _m(QT_TRANSLATE_NOOP("ServiceMessage", "Tags of the kind %1 were made since; delete them or the kind first."), "kinds"),
     "batch.clash": _m(QT_TRANSLATE_NOOP("ServiceMessage", "It cannot be redone: %1 came into the project since."), "what"),
+    "merge.undo_changed": _m(QT_TRANSLATE_NOOP("ServiceMessage", "A colleague has since changed %1 of the things this merge brought in or changed; to keep their work, the merge was not undone."), "count"),
+    "merge.redo_changed": _m(QT_TRANSLATE_NOOP("ServiceMessage", "A colleague has since changed %1 of the things this merge brought in or changed; to keep their work, the merge was not redone."), "count"),
     "merge.no_source": _m(QT_TRANSLATE_NOOP("ServiceMessage", "%1 does not exist or is not a project file."), "name"),
     # workbooks
     "workbook.not_xlsx": _m(QT_TRANSLATE_NOOP("ServiceMessage", "%1 is not an Excel workbook (.xlsx); nothing was changed."), "name"),

@@ -1,15 +1,16 @@
 """Operations over a whole batch: the undo of an import (the reports it added go, with
-everything on them; redo puts them back with the same ids) and of a merge (the project
-file is put back as the backup taken before the merge has it). The import and the merge
-themselves run in a worker process (desktop/ui/jobs.py); their outcomes are built here
-from what the worker returns."""
+everything on them; redo puts them back with the same ids) and of a merge (into a
+project file: the file is put back as the backup taken before the merge has it; into a
+team database: what the merge recorded is reversed, row by row, leaving colleagues'
+work alone). The import and the merge themselves run in a worker process
+(desktop/ui/jobs.py); their outcomes are built here from what the worker returns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from desktop.services import batch_rows
-from desktop.services.batch_rows import Taken
+from desktop.services.batch_rows import Swap, Taken
 from desktop.services.changes import Changes
 from desktop.services.operations import Outcome
 from desktop.services.project import Project
@@ -62,6 +63,23 @@ class RestoreBackup:
         return Outcome(changes, RestoreBackup(made) if made else None)
 
 
-def merged(changes: Changes, backup: str | None) -> Outcome:
-    """The outcome of a merge done in a worker."""
-    return Outcome(changes, RestoreBackup(backup) if backup else None)
+@dataclass(frozen=True, slots=True)
+class SwapMerged:
+    """Undo of a merge into a team database, and its redo: the rows the merge added go,
+    the tags it deleted come back, the tags and states it changed get their earlier
+    values (and the other way round); refused, changing nothing, when a colleague has
+    changed any of them since."""
+
+    step: Swap = field(hash=False)
+
+    def run(self, project: Project) -> Outcome:
+        changes, inverse = batch_rows.swap(project, self.step)
+        return Outcome(changes, SwapMerged(inverse))
+
+
+def merged(changes: Changes, backup: str | None, undo: Swap | None = None) -> Outcome:
+    """The outcome of a merge done in a worker: undone by the backup it took (a project
+    file) or by what it recorded (a team database)."""
+    if backup:
+        return Outcome(changes, RestoreBackup(backup))
+    return Outcome(changes, SwapMerged(undo) if undo is not None and not undo.empty else None)

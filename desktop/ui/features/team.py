@@ -74,8 +74,9 @@ class TeamFeature(QObject):
         from desktop.services.ops.batches import merged
 
         self._close_progress()
-        # one undoable action: undo puts the project back as the backup taken before
-        self.ctx.runner.finish(merged(outcome.changes(), outcome.backup),
+        # one undoable action: undo puts the project back as the backup taken before, or
+        # (a team database) reverses what the merge recorded
+        self.ctx.runner.finish(merged(outcome.changes(), outcome.backup, outcome.undo),
                                self.tr("Merge a colleague's project"))
         summary = self.merge_summary(outcome)
         self.ctx.window.statusBar().showMessage(summary.replace("\n", " "), 10000)
