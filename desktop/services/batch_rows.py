@@ -176,7 +176,10 @@ def _changed_since(session: Any, step: Swap) -> int:
     ids = list(step.versions)
     found = {t: v for i in range(0, len(ids), 500) for t, v in session.execute(
         select(Tag.id, Tag.version).where(Tag.id.in_(ids[i:i + 500])))}
-    tags = sum(1 for t, v in step.versions.items() if found.get(t) != v)
+    # as the merge (or the last undo or redo) left it, or as this window last left it
+    # (its own later edits of the tag were undone before: the undo stack is in order)
+    tags = sum(1 for t, v in step.versions.items()
+               if found.get(t) not in (v, tag_versions.expected(session, t)) or t not in found)
     tags += len(set(step.remove.get("tag", [])) - set(step.versions))  # made since
     states = 0
     for state_id, (at, _state, _updated) in step.states.items():

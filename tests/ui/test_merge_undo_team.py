@@ -138,3 +138,27 @@ def test_undoing_a_team_merge_leaves_a_colleagues_later_edit_alone(
     assert shown == ["A colleague has since changed 1 of the things this merge brought in "
                      "or changed; to keep their work, the merge was not undone."]
     assert not w.undo_stack.canUndo()  # it can no longer be undone truthfully
+
+
+def test_the_analysts_own_edit_of_a_merged_tag_undone_first_does_not_block_the_undo(
+        qtbot: Any, team: tuple[Project, str], tmp_path: Path, shown: list[str]) -> None:
+    alice, _url = team
+    hunan = next(r.id for r in reports.library(alice) if r.region == "湖南")
+    bobs = colleague_file(tmp_path / "bob.rmk", tmp_path, hunan)
+    make_application()
+    parts = build(alice)
+    qtbot.addWidget(parts.window)
+    w = parts.window
+    merge(qtbot, parts, tmp_path / "bob.rmk")
+    parts.controller.open_report(hunan)
+    parts.controller.select_tag(bobs["on_seed"])
+    parts.controller.edit_note("alice looked at it")
+    assert tags.detail(alice, bobs["on_seed"]).note == "alice looked at it"
+    w.act_undo.trigger()  # her note
+    w.act_undo.trigger()  # the merge
+    QCoreApplication.processEvents()
+    assert shown == []
+    assert all(tags.detail(alice, t) is None for t in bobs.values())
+    w.act_redo.trigger()
+    w.act_redo.trigger()
+    assert tags.detail(alice, bobs["on_seed"]).note == "alice looked at it"
