@@ -122,7 +122,7 @@ def run() -> list[dict[str, Any]]:
         window, reader = parts.window, parts.window.reader
         window.resize(1400, 900)
         window.show()
-        parts.controller.open_report(report_id)
+        parts.shown.open_report(report_id)
         deadline = time.perf_counter() + 120  # the suggestions come from a worker process
         while not reader.suggestions() and time.perf_counter() < deadline:
             loop = QEventLoop()

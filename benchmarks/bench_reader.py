@@ -103,7 +103,7 @@ def run() -> list[dict[str, Any]]:
         def open_timed(rid: str) -> float:
             gc.collect()
             t0 = time.perf_counter()
-            parts.controller.open_report(rid)
+            parts.shown.open_report(rid)
             window.reader.viewport().repaint()
             return (time.perf_counter() - t0) * 1000
 
@@ -134,14 +134,14 @@ def run() -> list[dict[str, Any]]:
                         "value": round(statistics.median(times), 2), "unit": "ms", "budget": 6})
         figures.append({"name": "scroll one wheel notch, 100 000 tags (p95)",
                         "value": round(times[int(len(times) * 0.95)], 2), "unit": "ms", "budget": 20})
-        parts.controller.open_report(small)
+        parts.shown.open_report(small)
         press = []
         text = reader.text()
         for i in range(20):
             start = text.find("7.8%", 1000 + i * 5000)
             reader.select_span(start, start + 4)
             t0 = time.perf_counter()
-            parts.controller.create_tag("metric", start, start + 4)
+            parts.editing.create_tag("metric", start, start + 4)
             viewport.repaint()
             press.append((time.perf_counter() - t0) * 1000)
         figures.append({"name": "key press → tag committed and painted (10 000 tags)",

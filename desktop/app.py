@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from desktop.ui.controller import MainController
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runner import Runner
+    from desktop.ui.shown_report import ShownReport
+    from desktop.ui.tag_editing import TagEditing
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
@@ -45,12 +47,11 @@ class AppParts:
     project: Project
     window: MainWindow
     bus: ChangeBus
+    runner: Runner
+    shown: ShownReport  # the open report, and navigation around the project
+    editing: TagEditing  # the edit commands
     controller: MainController
     features: dict[str, Any]
-
-    @property
-    def runner(self) -> Runner:
-        return self.controller.runner
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -100,18 +101,22 @@ def build(project: Project, window: MainWindow | None = None,
     from desktop.ui.controller import MainController
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runner import Runner
+    from desktop.ui.shown_report import ShownReport
+    from desktop.ui.tag_editing import TagEditing
 
     bus = ChangeBus()
     window = window or MainWindow(QUndoStack())
     runner = Runner(project, bus, window.undo_stack, window)
-    controller = MainController(project, window, bus, runner)
+    shown = ShownReport(project, window)
+    editing = TagEditing(project, window, runner, shown)
+    controller = MainController(project, window, bus, shown, editing)
     bus.setParent(window)
     from desktop.ui.wheel import guard_wheel
 
-    features = extensions.install(project, window, bus, runner, controller)
+    features = extensions.install(project, window, bus, runner, shown, editing)
     guard_wheel(window)  # the wheel scrolls panels; it never changes a combo box
     controller.start(report_id)
-    parts = AppParts(project, window, bus, controller, features)
+    parts = AppParts(project, window, bus, runner, shown, editing, controller, features)
     window.project_requested.connect(lambda target: switch_project(parts, target, opened))
     return parts
 
@@ -163,7 +168,7 @@ def _import_and_show(parts: AppParts, files: Sequence[str]) -> None:
             report_id = next((r.id for r in reports.library(parts.project) if r.title == title),
                              None)
         if report_id is not None:
-            parts.controller.reload_library()
+            parts.shown.reload_library()
             parts.window.library.select(report_id)
 
     dialog.finished_import.connect(show)
@@ -172,7 +177,7 @@ def _import_and_show(parts: AppParts, files: Sequence[str]) -> None:
 def _save_window(settings: QSettings, parts: AppParts) -> None:
     settings.setValue("window/geometry", parts.window.saveGeometry())
     settings.setValue("window/state", parts.window.saveState())
-    settings.setValue("window/report", parts.controller.report_id or "")
+    settings.setValue("window/report", parts.shown.report_id or "")
 
 
 def _choose_analyst(settings: QSettings, given: str | None) -> str:

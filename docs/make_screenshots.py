@@ -103,7 +103,7 @@ def pictures(lang: str, out: Path) -> int:
         window = parts.window
         window.resize(*SIZE)
         window.show()
-        parts.controller.select_tag(first, scroll=True)
+        parts.shown.select_tag(first, scroll=True)
         for _ in range(20):
             QCoreApplication.processEvents()
         save(window, out / f"window-{lang}.png")

@@ -8,7 +8,6 @@ from typing import Any
 
 from desktop.services.project import Project
 from desktop.ui.bus import ChangeBus
-from desktop.ui.controller import MainController
 from desktop.ui.features import (
     excel,
     importing,
@@ -24,15 +23,17 @@ from desktop.ui.features import (
 from desktop.ui.features.context import FeatureContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.runner import Runner
+from desktop.ui.shown_report import ShownReport
+from desktop.ui.tag_editing import TagEditing
 
 FEATURES = (importing, search, review, team, excel, layers, suggestions, schema, projects,
             learning)
 
 
 def install(project: Project, window: MainWindow, bus: ChangeBus, runner: Runner,
-            controller: MainController) -> dict[str, Any]:
-    ctx = FeatureContext(project, window, bus, runner, controller, controller.layers,
-                         controller.suggestions)
+            shown: ShownReport, editing: TagEditing) -> dict[str, Any]:
+    ctx = FeatureContext(project, window, bus, runner, shown, editing, shown.layers,
+                         shown.suggestions)
     features = {module.__name__.rsplit(".", 1)[-1]: module.install(ctx) for module in FEATURES}
     # PySide6's import hook (shibokensupport feature_imported) reads the source of every
     # module imported after PySide6 through inspect.getsource, and linecache keeps all of

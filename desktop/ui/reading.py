@@ -1,8 +1,9 @@
 """What the features share about the report being read, without the controller: the
-navigation they may ask for (open a report, select a tag, show a place), which
-analysts' tags are shown, and the hooks through which the suggestions feature adds its
-marks to the reader. The controller implements `Navigation`; the composition root
-hands features these narrow objects (desktop/ui/features/context.py)."""
+navigation they may ask for (open a report, select a tag, show a place), tagging a
+span, which analysts' tags are shown, and the hooks through which the suggestions
+feature adds its marks to the reader. The shown report (desktop/ui/shown_report.py)
+implements `Navigation`, the edit commands (tag_editing.py) `Tagging`; the composition
+root hands features these narrow objects (desktop/ui/features/context.py)."""
 
 from __future__ import annotations
 
@@ -30,13 +31,17 @@ class Navigation(Protocol):
 
     def show_place(self, report_id: str, start: int, end: int) -> None: ...
 
-    def create_tag(self, kind: str, start: int, end: int,
-                   fields: dict[str, Any] | None = None,
-                   origin: str = Origin.MANUAL) -> str | None: ...
-
     def refresh_tags(self) -> None: ...
 
     def refresh_layers(self) -> None: ...
+
+
+class Tagging(Protocol):
+    """Tagging a span of the open report (through the runner, so it can be undone)."""
+
+    def create_tag(self, kind: str, start: int, end: int,
+                   fields: dict[str, Any] | None = None,
+                   origin: str = Origin.MANUAL) -> str | None: ...
 
 
 @dataclass

@@ -621,6 +621,63 @@
     </message>
 </context>
 <context>
+    <name>HelpText</name>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="19"/>
+        <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
+        <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="23"/>
+        <source>N / P next / previous · Enter accept · X reject · %1 tag or accept as that kind · F1 all keys</source>
+        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · %1 按该类型标注或采纳 · F1 全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="26"/>
+        <source>N / P next / previous · Enter accept · X reject · F1 all keys</source>
+        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · F1 全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="34"/>
+        <source>%1 — tag the selection as %2</source>
+        <translation>%1 — 将选中文字标注为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="37"/>
+        <source>N / P — next / previous tag or suggestion
+Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
+Delete or X — reject the selected suggestion; Delete — delete the selected tag
+Shift+← / → — move the selected tag&apos;s end; Alt+← / → — move its start
+Double-click — select the number with its unit, or the quoted name
+F2 — edit the selected tag&apos;s first field
+Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project
+Ctrl+E — export</source>
+        <translation>N / P — 下一个 / 上一个标注或建议
+Enter 或 A — 采纳选中的建议；Shift+Enter — 采纳该类全部建议
+Delete 或 X — 拒绝选中的建议；Delete — 删除选中的标注
+Shift+← / → — 移动标注的结尾；Alt+← / → — 移动其开头
+双击 — 选中数字及其单位，或引号中的名称
+F2 — 编辑选中标注的第一个字段
+Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜索整个项目
+Ctrl+E — 导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="51"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="58"/>
+        <source>About ReportMark</source>
+        <translation>关于 ReportMark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_text.py" line="59"/>
+        <source>Tag metrics, programs and targets in Chinese reports.</source>
+        <translation>在中文报告中标注指标、举措和目标。</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="69"/>
@@ -1116,191 +1173,14 @@ Created %3 · updated %4</source>
 <context>
     <name>MainController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="123"/>
-        <source>dashed outline: a suggestion · underline: a tag · ✓ accepted · ✎ corrected · struck through: rejected</source>
-        <translation>虚线框：建议 · 下划线：标注 · ✓ 已通过 · ✎ 已更正 · 删除线：已驳回</translation>
-    </message>
-    <message>
-        <source>N / P next / previous · Enter accept · X reject · 1 2 3 tag or accept as that kind · F1 all keys</source>
-        <translation type="vanished">N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · 1 2 3 按该类型标注或采纳 · F1 全部快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="356"/>
-        <source>Analyst: %1</source>
-        <translation>分析员：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="363"/>
-        <source>%1 suggestions</source>
-        <translation>%1 条建议</translation>
-    </message>
-    <message>
-        <source>ReportMark</source>
-        <translation type="vanished">ReportMark</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="126"/>
-        <source>N / P next / previous · Enter accept · X reject · %1 tag or accept as that kind · F1 all keys</source>
-        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · %1 按该类型标注或采纳 · F1 全部快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="128"/>
-        <source>N / P next / previous · Enter accept · X reject · F1 all keys</source>
-        <translation>N / P 下一个 / 上一个 · Enter 采纳 · X 拒绝 · F1 全部快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="134"/>
-        <source>%1 — tag the selection as %2</source>
-        <translation>%1 — 将选中文字标注为 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="138"/>
-        <source>N / P — next / previous tag or suggestion
-Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
-Delete or X — reject the selected suggestion; Delete — delete the selected tag
-Shift+← / → — move the selected tag&apos;s end; Alt+← / → — move its start
-Double-click — select the number with its unit, or the quoted name
-F2 — edit the selected tag&apos;s first field
-Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project
-Ctrl+E — export</source>
-        <translation>N / P — 下一个 / 上一个标注或建议
-Enter 或 A — 采纳选中的建议；Shift+Enter — 采纳该类全部建议
-Delete 或 X — 拒绝选中的建议；Delete — 删除选中的标注
-Shift+← / → — 移动标注的结尾；Alt+← / → — 移动其开头
-双击 — 选中数字及其单位，或引号中的名称
-F2 — 编辑选中标注的第一个字段
-Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜索整个项目
-Ctrl+E — 导出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="433"/>
-        <source>Select some text first.</source>
-        <translation>请先选中文字。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="448"/>
-        <source>Tag as %1</source>
-        <translation>标注为 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="459"/>
-        <source>Tag all occurrences</source>
-        <translation>标注所有出现处</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="471"/>
-        <source>%1 tags created</source>
-        <translation>已创建 %1 个标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="475"/>
-        <source>Delete tag</source>
-        <translation>删除标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="481"/>
-        <source>Resize tag</source>
-        <translation>调整标注范围</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="491"/>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="498"/>
-        <source>Edit note</source>
-        <translation>编辑备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="504"/>
-        <source>Change kind</source>
-        <translation>更改类型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="506"/>
-        <source>Kind changed to %1 — Ctrl+Z changes it back</source>
-        <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="513"/>
-        <source>Revert tag</source>
-        <translation>还原标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="523"/>
-        <source>There is no tag to link to in this report.</source>
-        <translation>本报告中没有可关联的标注。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="526"/>
-        <source>Link tag</source>
-        <translation>关联标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="526"/>
-        <source>Link to:</source>
-        <translation>关联到：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="534"/>
-        <source>Link tags</source>
-        <translation>关联标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="540"/>
-        <source>Remove link</source>
-        <translation>移除关联</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="559"/>
+        <location filename="../../desktop/ui/controller.py" line="111"/>
         <source>Switch analyst</source>
         <translation>切换分析员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="560"/>
+        <location filename="../../desktop/ui/controller.py" line="112"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="568"/>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>1 / 2 / 3 — tag the selection as Metric / Program / Target
-N / P — next / previous tag or suggestion
-Enter or A — accept the selected suggestion; Shift+Enter — accept all of its kind
-Delete or X — reject the selected suggestion; Delete — delete the selected tag
-Shift+← / → — move the selected tag&apos;s end; Alt+← / → — move its start
-Double-click — select the number with its unit, or the quoted name
-F2 — edit the selected tag&apos;s first field
-Ctrl+Z / Ctrl+Y — undo / redo · Ctrl+F — find · Ctrl+Shift+F — search the project
-Ctrl+E — export</source>
-        <translation type="vanished">1 / 2 / 3 — 将选中文字标注为 指标 / 举措 / 目标
-N / P — 下一个 / 上一个标注或建议
-Enter 或 A — 采纳选中的建议；Shift+Enter — 采纳该类全部建议
-Delete 或 X — 拒绝选中的建议；Delete — 删除选中的标注
-Shift+← / → — 移动标注的结尾；Alt+← / → — 移动其开头
-双击 — 选中数字及其单位，或引号中的名称
-F2 — 编辑选中标注的第一个字段
-Ctrl+Z / Ctrl+Y — 撤销 / 重做 · Ctrl+F — 查找 · Ctrl+Shift+F — 搜索整个项目
-Ctrl+E — 导出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="573"/>
-        <source>About ReportMark</source>
-        <translation>关于 ReportMark</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="575"/>
-        <source>Tag metrics, programs and targets in Chinese reports.</source>
-        <translation>在中文报告中标注指标、举措和目标。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controller.py" line="553"/>
-        <source>Edit report details</source>
-        <translation>编辑报告信息</translation>
     </message>
 </context>
 <context>
@@ -2487,6 +2367,19 @@ Ctrl+E — 导出</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../desktop/ui/status_line.py" line="24"/>
+        <source>Analyst: %1</source>
+        <translation>分析员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/status_line.py" line="31"/>
+        <source>%1 suggestions</source>
+        <translation>%1 条建议</translation>
+    </message>
+</context>
+<context>
     <name>Suggestion</name>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="48"/>
@@ -2545,6 +2438,94 @@ Ctrl+E — 导出</translation>
         <location filename="../../desktop/ui/features/suggestions.py" line="233"/>
         <source>There are no suggestions for %1 yet.</source>
         <translation>还没有“%1”的建议。</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditing</name>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="49"/>
+        <source>Select some text first.</source>
+        <translation>请先选中文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="66"/>
+        <source>Tag as %1</source>
+        <translation>标注为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="77"/>
+        <source>Tag all occurrences</source>
+        <translation>标注所有出现处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="90"/>
+        <source>%1 tags created</source>
+        <translation>已创建 %1 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="94"/>
+        <source>Delete tag</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="100"/>
+        <source>Resize tag</source>
+        <translation>调整标注范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="110"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="117"/>
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="123"/>
+        <source>Change kind</source>
+        <translation>更改类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="125"/>
+        <source>Kind changed to %1 — Ctrl+Z changes it back</source>
+        <translation>类型已改为%1 — 按 Ctrl+Z 可改回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="132"/>
+        <source>Revert tag</source>
+        <translation>还原标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="142"/>
+        <source>There is no tag to link to in this report.</source>
+        <translation>本报告中没有可关联的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="145"/>
+        <source>Link tag</source>
+        <translation>关联标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="145"/>
+        <source>Link to:</source>
+        <translation>关联到：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="153"/>
+        <source>Link tags</source>
+        <translation>关联标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="159"/>
+        <source>Remove link</source>
+        <translation>移除关联</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tag_editing.py" line="170"/>
+        <source>Edit report details</source>
+        <translation>编辑报告信息</translation>
     </message>
 </context>
 <context>

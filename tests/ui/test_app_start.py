@@ -51,5 +51,5 @@ def test_layout_and_last_report_are_remembered(qtbot, seeded, project_path):
     again = build(seeded, report_id=str(settings.value("window/report")))
     qtbot.addWidget(again.window)
     again.window.restoreState(settings.value("window/state"))
-    assert again.controller.report_id == gd
+    assert again.shown.report_id == gd
     assert again.window.left_dock.isHidden()

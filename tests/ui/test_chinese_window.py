@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.app import build, install_translations, make_application
 from desktop.services import reports, tags
 from desktop.services.project import switch_analyst
+from desktop.ui.help_text import show_about, show_keys
 from tests.ui.conftest import LATIN_ALLOWED, latin_words, select_text
 
 
@@ -116,8 +117,8 @@ def test_every_menu_panel_and_dialog_of_the_chinese_window(chinese, qtbot, seede
     qtbot.keyClick(w.reader, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: w.inspector.detail() is not None)
     seen += texts_of(w)
-    parts.controller.select_tag(colleague)
-    seen += [*texts_of(w), parts.controller.tooltip(colleague)]
+    parts.shown.select_tag(colleague)
+    seen += [*texts_of(w), parts.shown.tooltip(colleague)]
     for index in range(w.left_tabs.count()):
         w.left_tabs.setCurrentIndex(index)
         QCoreApplication.processEvents()
@@ -156,8 +157,9 @@ def test_every_menu_panel_and_dialog_of_the_chinese_window(chinese, qtbot, seede
         boxes.extend(texts_of(box))
         box.done(0)
 
-    for show in (lambda: parts.controller.edit_field("value", "number", "很多"),
-                 parts.controller.show_keys, parts.controller.show_about):
+    for show in (lambda: parts.editing.edit_field("value", "number", "很多"),
+                 lambda: show_keys(parts.window, parts.shown.kinds),
+                 lambda: show_about(parts.window)):
         QTimer.singleShot(20, read_box)
         show()
     seen += boxes

@@ -12,7 +12,7 @@ def test_the_legend_names_the_marks_and_the_keys(app_parts):
     legend = app_parts.window.legend
     assert legend.isVisible()
     text = legend.text()
-    for kind in app_parts.controller.kinds:
+    for kind in app_parts.shown.kinds:
         assert kind.colour in text and kind.name in text
     assert "dashed outline: a suggestion" in text
     for key in ("N / P", "Enter", "X reject", "1 2 3"):

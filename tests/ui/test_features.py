@@ -38,7 +38,7 @@ def test_search_across_the_project_opens_the_hit(app_parts, qtbot):
 
 def test_blind_review_hides_colleagues_until_the_report_is_done(app_parts, qtbot, project_path):
     w = app_parts.window
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     bob = open_project_as(project_path, "bob")
     text = w.reader.text()
     i = text.find("7.8%")
@@ -54,13 +54,13 @@ def test_blind_review_hides_colleagues_until_the_report_is_done(app_parts, qtbot
 
 def test_hiding_an_analysts_layer(app_parts, qtbot, project_path):
     w = app_parts.window
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     bob = open_project_as(project_path, "bob")
     i = w.reader.text().find("7.8%")
     tags.create_tag(bob, report_id, "metric", i, i + 4)
     bob_id = bob.analyst_id
     bob.close()
-    app_parts.controller.refresh_tags()
+    app_parts.shown.refresh_tags()
     assert w.reader.tag_count() == 1
     layers = app_parts.features["layers"]
     layers.show_author(bob_id, False)
@@ -135,9 +135,9 @@ def test_the_schema_dialog_opens_from_the_menu_and_new_kinds_reach_the_reader(ap
 
 def test_report_metadata_is_editable_from_the_library(app_parts, qtbot):
     w = app_parts.window
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     w.library.edit_requested.emit(report_id)
-    dialog = app_parts.controller.metadata_dialog
+    dialog = app_parts.editing.metadata_dialog
     dialog.year.setText("20x5")
     dialog._check()
     assert dialog.isVisible() and "year" in dialog.error.text()
@@ -158,7 +158,7 @@ def test_the_library_filters_by_the_analyst_who_tagged(app_parts, qtbot, project
     bob = open_project_as(project_path, "bob")
     tags.create_tag(bob, gd.id, "metric", 0, 2)
     bob.close()
-    app_parts.controller.reload_library()
+    app_parts.shown.reload_library()
     combo = w.library.analyst_filter
     combo.setCurrentIndex(combo.findData("bob"))
     assert w.library.proxy.rowCount() == 1

@@ -19,7 +19,7 @@ def test_a_kind_added_in_the_schema_dialog_works_everywhere(app_parts: Any, qtbo
     dialog = app_parts.features["schema"].dialog
     qtbot.addWidget(dialog)
     assert dialog._run(AddKind("Risk", "风险", "#aa3355", "4"), "Add a tag kind") is not None
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     model = w.library.model
     assert model.headerData(4, Qt.Orientation.Horizontal) == "M·P·T·R"
 

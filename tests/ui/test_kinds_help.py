@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import kinds
 from desktop.services.ops.schema import AddField, AddKind, MoveField
+from desktop.ui.help_text import keys_text
 from tests.ui.conftest import select_text
 from tests.ui.test_main_window import press
 
@@ -60,9 +61,9 @@ def test_the_key_fields_follow_each_kinds_fields(app_parts: Any, qtbot: Any) -> 
 
 
 def test_the_legend_and_the_key_help_name_the_projects_kinds(app_parts: Any, qtbot: Any) -> None:
-    w, controller = app_parts.window, app_parts.controller
+    w, shown = app_parts.window, app_parts.shown
     assert "1 2 3 tag or accept" in w.legend.text()
-    assert controller.keys_text().split("\n")[0] == (
+    assert keys_text(shown.kinds).split("\n")[0] == (
         "1 / 2 / 3 — tag the selection as Metric / Program / Target")
     w.act_schema.trigger()
     dialog = app_parts.features["schema"].dialog
@@ -70,11 +71,11 @@ def test_the_legend_and_the_key_help_name_the_projects_kinds(app_parts: Any, qtb
     dialog._run(AddKind("Risk", "风险", "#aa3355", "4"), "Add a tag kind")
     QCoreApplication.processEvents()
     assert "1 2 3 4 tag or accept" in w.legend.text()
-    assert controller.keys_text().split("\n")[0] == (
+    assert keys_text(shown.kinds).split("\n")[0] == (
         "1 / 2 / 3 / 4 — tag the selection as Metric / Program / Target / Risk")
     w.act_undo.trigger()
     QCoreApplication.processEvents()
-    assert "1 2 3 tag or accept" in w.legend.text() and "Risk" not in controller.keys_text()
+    assert "1 2 3 tag or accept" in w.legend.text() and "Risk" not in keys_text(shown.kinds)
 
 
 @pytest.fixture
@@ -101,6 +102,6 @@ def test_the_chinese_window_names_the_kinds_in_chinese(chinese_parts: Any) -> No
     parts.runner.run(AddKind("Risk", "风险", "#aa3355", "4"), "Add a tag kind")
     QCoreApplication.processEvents()
     assert "1 2 3 4 按该类型标注或采纳" in parts.window.legend.text()
-    lines = parts.controller.keys_text().split("\n")
+    lines = keys_text(parts.shown.kinds).split("\n")
     assert lines[0] == "1 / 2 / 3 / 4 — 将选中文字标注为 指标 / 举措 / 目标 / 风险"
     assert lines[1].startswith("N / P — 下一个")

@@ -70,7 +70,7 @@ def test_a_kind_added_in_the_schema_dialog_gets_learned_suggestions_after_20_tag
         qtbot: Any, monkeypatch: pytest.MonkeyPatch, project: Project, firms: Any) -> None:
     made, held = firms
     parts = _window(qtbot, project, made[0][0])
-    w, controller = parts.window, parts.controller
+    w, shown = parts.window, parts.shown
     try:
         # Tag ▸ Tag kinds and fields… ▸ Add kind…: Company, 公司, key 4
         def fill(form: KindForm) -> None:
@@ -84,10 +84,10 @@ def test_a_kind_added_in_the_schema_dialog_gets_learned_suggestions_after_20_tag
         qtbot.mouseClick(dialog.add_kind_button, Qt.MouseButton.LeftButton)
         dialog.close()
         key = next(k.key for k in kinds.list_kinds(project) if k.name == "Company")
-        assert key in {k.key for k in controller.kinds}
+        assert key in {k.key for k in shown.kinds}
         # twenty firms tagged by keyboard: select, press 4
         for rid, names in made:
-            controller.open_report(rid)
+            shown.open_report(rid)
             for name in names:
                 start = w.reader.text().index(name)
                 w.reader.select_span(start, start + len(name))
@@ -99,7 +99,7 @@ def test_a_kind_added_in_the_schema_dialog_gets_learned_suggestions_after_20_tag
         qtbot.waitUntil(lambda: any(o.kind == key and o.trained for o in feature.last_outcomes),
                         timeout=90_000)
         assert key in learning.model_stamps(project)
-        controller.open_report(held)
+        shown.open_report(held)
         qtbot.waitUntil(lambda: len(_company_marks(w, key)) >= 6, timeout=30_000)
         marks = _company_marks(w, key)
         text = w.reader.text()
@@ -109,7 +109,7 @@ def test_a_kind_added_in_the_schema_dialog_gets_learned_suggestions_after_20_tag
         assert "confidence" in hits[0].tooltip and "Learned" in hits[0].tooltip
         # the inspector says where it comes from
         w.reader.select_mark(hits[0].id)
-        controller._show_detail(hits[0].id)
+        shown.show_detail(hits[0].id)
         assert "confidence" in w.inspector.meta.text()
         # Enter accepts (origin learned:KEY), X rejects (remembered), 4 accepts as the kind
         w.reader.setFocus()
@@ -246,7 +246,7 @@ def test_import_annotations_previews_then_imports_all_or_nothing(
         assert "Imported: 3 tags" in dialog.summary.text(), dialog.summary.text()
         assert len(reports.library(seeded)) == before[0] + 2
         firm = next(k.key for k in kinds.list_kinds(seeded) if k.name == "Firm")
-        assert firm in {k.key for k in parts.controller.kinds}  # the window knows the kind
+        assert firm in {k.key for k in parts.shown.kinds}  # the window knows the kind
         qtbot.waitUntil(lambda: w.library.model.rowCount() == before[0] + 2)
         dialog.close()
         # a span that does not match its text: one clear line, nothing changed
@@ -319,7 +319,7 @@ def test_pictures_of_learned_suggestions_and_the_import_dialog(
             marks = _company_marks(w, key)
             assert len(marks) >= 6
             w.reader.select_mark(marks[1].id, scroll=True)
-            parts.controller._show_detail(marks[1].id)
+            parts.shown.show_detail(marks[1].id)
             QApplication.processEvents()
             PICTURES.mkdir(parents=True, exist_ok=True)
             assert w.grab().save(str(PICTURES / f"reader-learned-{lang}.png"))

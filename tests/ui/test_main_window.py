@@ -20,7 +20,7 @@ def press(qtbot, window, key) -> None:
 
 
 def tag_rows(parts):
-    return tags.table(parts.project, parts.controller.report_id)
+    return tags.table(parts.project, parts.shown.report_id)
 
 
 def test_opens_on_the_first_report_with_its_title(app_parts):
@@ -116,7 +116,7 @@ def test_switching_reports_in_the_library(app_parts, qtbot):
     gd = next(r for r in reports.library(app_parts.project) if r.region == "广东")
     w.library.select(gd.id)
     assert w.reader.text().startswith("广东坚持守正创新")
-    assert app_parts.controller.report_id == gd.id
+    assert app_parts.shown.report_id == gd.id
 
 
 def test_models_pass_the_model_tester(app_parts, qtmodeltester, qtbot):
@@ -132,7 +132,7 @@ def test_models_pass_the_model_tester(app_parts, qtmodeltester, qtbot):
 def test_tag_all_occurrences(app_parts, qtbot):
     w = app_parts.window
     n = w.reader.text().count("湖南")
-    app_parts.controller.tag_all("program", "湖南")
+    app_parts.editing.tag_all("program", "湖南")
     assert len(tag_rows(app_parts)) == n
     w.act_undo.trigger()
     assert tag_rows(app_parts) == []

@@ -70,7 +70,7 @@ def test_tagging_deleting_and_resizing_undo_and_redo(app_parts: Any, qtbot: Any)
 
 
 def test_field_note_kind_and_revert_undo_and_redo(app_parts: Any, qtbot: Any) -> None:
-    w, project, controller = app_parts.window, app_parts.project, app_parts.controller
+    w, project, editing = app_parts.window, app_parts.project, app_parts.editing
     tag_id = tag_here(qtbot, w, "7.8%")
     detail = lambda: tags.detail(project, tag_id)  # noqa: E731
 
@@ -79,29 +79,29 @@ def test_field_note_kind_and_revert_undo_and_redo(app_parts: Any, qtbot: Any) ->
     undo_redo(w, lambda: detail().fields.get("indicator") == old,
               lambda: detail().fields.get("indicator") == "规上工业增加值增速")
 
-    controller.edit_note("checked")
+    editing.edit_note("checked")
     undo_redo(w, lambda: detail().note == "", lambda: detail().note == "checked")
 
-    controller.change_kind("target")
+    editing.change_kind("target")
     undo_redo(w, lambda: detail().kind == "metric", lambda: detail().kind == "target"
               and w.reader.mark(tag_id).kind == "target")
 
     first = detail().history[0].id
     w.inspector.show_tag(detail())
-    controller.revert(first)
+    editing.revert(first)
     undo_redo(w, lambda: detail().kind == "target" and detail().note == "checked",
               lambda: detail().kind == "metric" and detail().note == "")
 
 
 def test_link_and_unlink_undo_and_redo(app_parts: Any, qtbot: Any) -> None:
-    w, project, controller = app_parts.window, app_parts.project, app_parts.controller
+    w, project, editing = app_parts.window, app_parts.project, app_parts.editing
     program = tag_here(qtbot, w, "智赋万企", Qt.Key.Key_2)
     target = tag_here(qtbot, w, "7.8%", Qt.Key.Key_3)
     links = lambda: [(k.other_id, k.type) for k in tags.detail(project, target).links]  # noqa: E731
-    controller.link_to(program, "program")
+    editing.link_to(program, "program")
     undo_redo(w, lambda: links() == [], lambda: links() == [(program, "program")])
     w.inspector.show_tag(tags.detail(project, target))
-    controller.unlink(program, "program")
+    editing.unlink(program, "program")
     undo_redo(w, lambda: links() == [(program, "program")], lambda: links() == [])
 
 
@@ -109,7 +109,7 @@ def test_accepting_and_rejecting_suggestions_undo_and_redo(app_parts: Any, qtbot
     from tests.ui.test_suggestions_ui import first_suggestion
 
     w, project = app_parts.window, app_parts.project
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     open_before = len(suggestions.for_report(project, report_id))
     mark = first_suggestion(w)
     qtbot.keyClick(w.reader, Qt.Key.Key_X)
@@ -131,7 +131,7 @@ def test_accepting_and_rejecting_suggestions_undo_and_redo(app_parts: Any, qtbot
 
 def test_review_verdicts_undo_and_redo(app_parts: Any, qtbot: Any) -> None:
     w, project = app_parts.window, app_parts.project
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     text = reports.document(project, report_id).text
     bob = open_project_as(project.target, "bob")
     try:
@@ -161,12 +161,12 @@ def test_review_verdicts_undo_and_redo(app_parts: Any, qtbot: Any) -> None:
 
 
 def test_report_metadata_and_mark_done_undo_and_redo(app_parts: Any, qtbot: Any) -> None:
-    w, project, controller = app_parts.window, app_parts.project, app_parts.controller
-    report_id = controller.report_id
+    w, project, editing = app_parts.window, app_parts.project, app_parts.editing
+    report_id = app_parts.shown.report_id
     row = lambda: next(r for r in reports.library(project) if r.id == report_id)  # noqa: E731
     old_region = row().region
     w.library.edit_requested.emit(report_id)
-    dialog = controller.metadata_dialog
+    dialog = editing.metadata_dialog
     dialog.region.selectAll()
     dialog.region.insert("湖南省")
     dialog._check()

@@ -18,7 +18,7 @@ def focus_suggestion(w, kind: str):
 
 
 def rows(parts):
-    return tags.table(parts.project, parts.controller.report_id)
+    return tags.table(parts.project, parts.shown.report_id)
 
 
 def test_1_2_3_on_a_suggestion_accept_it_as_that_kind(app_parts, qtbot):
@@ -39,7 +39,7 @@ def test_1_2_3_on_a_suggestion_accept_it_as_that_kind(app_parts, qtbot):
     made = {(r.kind, r.start, r.end) for r in rows(app_parts)}
     assert ("target", program.start, program.end) in made
     # the program suggestion there is gone, and stays gone after a refresh
-    app_parts.controller.refresh_tags()
+    app_parts.shown.refresh_tags()
     assert all((m.start, m.end) != (program.start, program.end)
                for m in w.reader.suggestions())
     w.act_undo.trigger()  # one undo: the target goes, the suggestion comes back
@@ -69,7 +69,7 @@ def test_a_tag_over_a_suggestion_takes_its_place_when_tagged_or_resized(app_part
     QTest.keyClick(w.reader, Qt.Key.Key_1)
     assert all(m.id != metric.id for m in w.reader.suggestions())
     qtbot.wait(20)  # the table's refresh (a turn later) recomputes suggestions
-    app_parts.controller.refresh_tags()
+    app_parts.shown.refresh_tags()
     assert all(m.id != metric.id for m in w.reader.suggestions())
     # resizing the tag to the suggestion's exact span and back never brings it back
     tag = w.reader.selected_mark()
@@ -77,5 +77,5 @@ def test_a_tag_over_a_suggestion_takes_its_place_when_tagged_or_resized(app_part
     QTest.keyClick(w.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClick(w.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     qtbot.wait(20)
-    app_parts.controller.refresh_tags()
+    app_parts.shown.refresh_tags()
     assert all(m.id != metric.id for m in w.reader.suggestions())

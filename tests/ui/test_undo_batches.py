@@ -106,7 +106,7 @@ def test_an_import_undone_is_redone_with_the_same_ids(app_parts: Any, qtbot: Any
     before = ids()
     new_id = next(r.id for r in reports.library(project) if "extra" in r.source_file)
     # tag the imported report, then undo the tag and the import; redo both
-    app_parts.controller.open_report(new_id)
+    app_parts.shown.open_report(new_id)
     QCoreApplication.processEvents()
     tag_id = tag_here(qtbot, w, "6%")
     w.act_undo.trigger()  # the tag
@@ -134,7 +134,7 @@ def test_an_annotation_import_undoes_and_redoes(app_parts: Any, qtbot: Any,
     from desktop.services import kinds, reports
 
     w, project = app_parts.window, app_parts.project
-    report_id = app_parts.controller.report_id
+    report_id = app_parts.shown.report_id
     seeded_text = reports.document(project, report_id).text
     at = seeded_text.index("7.8%")
     a = "华为科技有限公司工业增加值增长6.5%。"
@@ -226,7 +226,7 @@ def test_tag_all_results_is_one_unit_of_work(app_parts: Any, qtbot: Any,
     assert count() == before and _no_dialogs
     feature.tag_all("metric", spans)
     assert w.undo_stack.undoText() == "Tag all results"
-    shown = w.reader.text() and app_parts.controller.report_id
+    shown = w.reader.text() and app_parts.shown.report_id
     made = [t.id for r in ids for t in tags.table(project, r) if t.origin == "search"]
     assert len(made) == 2
     here = next(t for t in made if tags.detail(project, t).report_id == shown)

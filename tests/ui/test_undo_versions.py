@@ -49,7 +49,7 @@ def test_undo_never_overwrites_a_colleagues_later_edit(
     select_text(w.reader, "7.8%")
     press(qtbot, w, Qt.Key.Key_1)
     tag_id = w.inspector.detail().id
-    parts.controller.edit_note("alice's note")
+    parts.editing.edit_note("alice's note")
     seen = tags.detail(bob, tag_id)
     assert seen is not None and seen.note == "alice's note"
     tags.set_note(bob, tag_id, "bob's later note", seen.version)  # the colleague, later
@@ -73,7 +73,7 @@ def test_undo_and_redo_still_work_when_nobody_else_changed_the_tag(
     select_text(w.reader, "7.8%")
     press(qtbot, w, Qt.Key.Key_1)
     tag_id = w.inspector.detail().id
-    parts.controller.edit_note("first")
+    parts.editing.edit_note("first")
     w.act_undo.trigger()
     assert tags.detail(alice, tag_id).note == ""
     w.act_redo.trigger()
@@ -103,7 +103,7 @@ def test_undoing_operations_refuses_a_colleagues_later_edit_of_every_kind(
     press(qtbot, w, Qt.Key.Key_1)
     tag_id = w.inspector.detail().id
 
-    parts.controller.change_kind("target")  # alice, then bob edits the tag
+    parts.editing.change_kind("target")  # alice, then bob edits the tag
     seen = tags.detail(bob, tag_id)
     tags.set_note(bob, tag_id, "bob was here", seen.version)
     w.act_undo.trigger()
@@ -111,7 +111,7 @@ def test_undoing_operations_refuses_a_colleagues_later_edit_of_every_kind(
     assert "Someone else changed this tag" in shown[-1]
 
     # a verdict on bob's tag, which bob then edits: withdrawing it is refused
-    report_id = parts.controller.report_id
+    report_id = parts.shown.report_id
     theirs = tags.create_tag(bob, report_id, "metric", 0, 4).new_tag
     parts.runner.run(GiveVerdict(theirs, "reject"), "Reject")
     tags.set_note(bob, theirs, "fixed it", tags.detail(bob, theirs).version)

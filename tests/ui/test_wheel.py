@@ -25,7 +25,7 @@ def test_scrolling_over_every_inspector_control_changes_nothing(app_parts, qtbot
     qtbot.keyClick(w.reader, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: w.inspector.detail() is not None)
     tag_id = w.inspector.detail().id
-    app_parts.controller.edit_field("comparison", "choice", "同比")
+    app_parts.editing.edit_field("comparison", "choice", "同比")
     qtbot.waitUntil(lambda: w.inspector.editor("comparison").currentText() == "同比")
     before = tags.detail(app_parts.project, tag_id)
     undo_count = w.undo_stack.count()

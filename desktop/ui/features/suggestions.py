@@ -142,7 +142,7 @@ class SuggestionsFeature(QObject):
     def on_changes(self, changes: Changes) -> None:
         """A rejection drops its mark; an undone rejection, or a tag gone (an undone
         acceptance), brings suggestions back from the cache; a tag made drops those it
-        takes up (the controller does that in the reader) and the count follows."""
+        takes up (desktop/ui/tag_updates.py does that in the reader) and the count follows."""
         report_id = self.ctx.nav.report_id
         if report_id is None or not self.enabled:
             return
@@ -210,7 +210,7 @@ class SuggestionsFeature(QObject):
         if kind == s.kind:
             self.accept(sid)
             return
-        if self.ctx.nav.create_tag(kind, s.start, s.end) is not None:
+        if self.ctx.tagging.create_tag(kind, s.start, s.end) is not None:
             self._after(s.start, s.end)
 
     def reject(self, sid: str) -> None:
