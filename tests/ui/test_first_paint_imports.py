@@ -12,7 +12,8 @@ from pathlib import Path
 # loaded after the first paint (each costs tens of milliseconds to import, or more)
 AFTER_FIRST_PAINT = ("sqlalchemy", "alembic", "openpyxl", "xlsxwriter", "numpy", "onnxruntime",
                      "pycrfsuite", "docx", "desktop.domain.quantities", "desktop.domain.fieldvalues",
-                     "desktop.services.project", "desktop.ui.controller", "desktop.ui.messages")
+                     "desktop.services.project", "desktop.ui.controller", "desktop.ui.shown_report",
+                     "desktop.ui.tag_editing", "desktop.ui.tag_updates", "desktop.ui.messages")
 
 _PAINT_THEN_LIST = """
 import sys
