@@ -150,9 +150,9 @@ def test_the_analysts_own_edit_of_a_merged_tag_undone_first_does_not_block_the_u
     qtbot.addWidget(parts.window)
     w = parts.window
     merge(qtbot, parts, tmp_path / "bob.rmk")
-    parts.controller.open_report(hunan)
-    parts.controller.select_tag(bobs["on_seed"])
-    parts.controller.edit_note("alice looked at it")
+    parts.shown.open_report(hunan)
+    parts.shown.select_tag(bobs["on_seed"])
+    parts.editing.edit_note("alice looked at it")
     assert tags.detail(alice, bobs["on_seed"]).note == "alice looked at it"
     w.act_undo.trigger()  # her note
     w.act_undo.trigger()  # the merge
