@@ -47,11 +47,13 @@ def team_url(target: str) -> URL:
         url = make_url(target)
     except ArgumentError as exc:
         raise ProjectError("That is not a database URL; a team database URL looks like "
-                           "postgresql://user@host/database.") from exc
+                           "postgresql://user@host/database.",
+                           message_id="project.bad_url") from exc
     if url.drivername not in TEAM_DRIVERS:
         raise ProjectError(
-            f"ReportMark's team databases are PostgreSQL; {url.drivername}:// is not "
-            "supported. Use a URL like postgresql://user@host/database.")
+            "ReportMark's team databases are PostgreSQL; {driver}:// is not "
+            "supported. Use a URL like postgresql://user@host/database.",
+            message_id="project.not_postgres", params={"driver": url.drivername})
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -155,8 +157,9 @@ def _inspect_file(path: Path) -> str | None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables and tables & OUR_TABLES:
             raise CorruptProjectError(
-                f"{path.name} is an unfinished ReportMark project: its creation was "
-                "interrupted before any work was saved in it. Delete it and open again.")
+                "{name} is an unfinished ReportMark project: its creation was "
+                "interrupted before any work was saved in it. Delete it and open again.",
+                message_id="project.unfinished", params={"name": path.name})
         if "alembic_version" not in tables or not tables >= OUR_TABLES:
             if tables:
                 raise CorruptProjectError(
@@ -208,7 +211,9 @@ def _check_writable(engine: Engine, name: str) -> None:
             "{name} is locked by another program; close it there and try again.",
             message_id="project.locked_by", params={"name": name}) from exc
     except OperationalError as exc:
-        raise ProjectError(f"{name} cannot be written: {exc.orig}.") from exc
+        raise ProjectError("{name} cannot be written: {reason}.",
+                           message_id="project.cannot_write",
+                           params={"name": name, "reason": exc.orig}) from exc
 
 
 def upgrade(engine: Engine) -> None:
@@ -253,8 +258,9 @@ def open_project(target: str | Path, *, create: bool = True) -> Engine:
     if not path.exists():
         if not create:
             raise ProjectError(
-                f"There is no project at {path}. Import a report (reportmark --db {path} "
-                "import FILE) or open the window to create one, or check the path.")
+                "There is no project at {path}. Import a report (reportmark --db {path} "
+                "import FILE) or open the window to create one, or check the path.",
+                message_id="project.none_at", params={"path": path})
         _create(path)
         return create_project_engine(path)
     _check_permissions(path)
@@ -299,16 +305,18 @@ def _open_team(target: str, create: bool) -> Engine:
             if tables:
                 raise CorruptProjectError(
                     "The team database holds another program's tables, not a ReportMark "
-                    "project; use an empty database for ReportMark.")
+                    "project; use an empty database for ReportMark.",
+                    message_id="project.foreign_tables")
             if not create:
                 raise ProjectError(
                     "The team database is empty. Import a report or open the window to set "
-                    "it up.")
+                    "it up.", message_id="project.empty_team")
         elif rev not in KNOWN_REVISIONS:
             if not set(inspect(engine).get_table_names()) >= OUR_TABLES:
                 raise CorruptProjectError(
                     "The team database belongs to another program (its schema is not "
-                    "ReportMark's); use an empty database for ReportMark.")
+                    "ReportMark's); use an empty database for ReportMark.",
+                    message_id="project.foreign_schema")
             raise NewerProjectError(
                 "{name} was made by a newer version of ReportMark (schema {rev}); "
                 "please update ReportMark to open it.",
@@ -419,7 +427,8 @@ def restore_backup(path: Path) -> tuple[Path, Path]:
     Returns (the backup restored, where the replaced file was kept)."""
     good = backups.newest_that_opens(path, _backup_opens)
     if good is None:
-        raise ProjectError(f"{path.name} has no backup that opens.")
+        raise ProjectError("{name} has no backup that opens.",
+                           message_id="project.no_good_backup", params={"name": path.name})
     kept = backups.restore(path, good)
     return good, kept
 

@@ -20,7 +20,8 @@ class AnnotationError(RefusedInput):
     """A file that cannot be brought in: names the file and the line."""
 
     def __init__(self, file: str, line: int, message: str) -> None:
-        super().__init__(f"{file}, line {line}: {message}", message_id="annotations.refused")
+        super().__init__("{file}, line {line}: {message}", message_id="annotations.refused",
+                         params={"file": file, "line": line, "message": message})
         self.file, self.line = file, line
 
 

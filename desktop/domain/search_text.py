@@ -124,12 +124,13 @@ class Query:
 
 def compile_query(text: str, regex: bool = False) -> Query:
     if not text:
-        raise BadPattern("Type something to search for.")
+        raise BadPattern("Type something to search for.", message_id="search.empty")
     if regex:
         try:
             pattern = re.compile(text, re.IGNORECASE | re.MULTILINE)
         except re.error as exc:
-            raise BadPattern(f"The regular expression is not valid: {exc}.") from exc
+            raise BadPattern("The regular expression is not valid: {reason}.",
+                             message_id="search.bad_regex", params={"reason": exc}) from exc
     else:
         pattern = re.compile(re.escape(fold(text)), re.IGNORECASE)
     return Query(text, regex, pattern)

@@ -51,6 +51,10 @@ class OcrEngine(Protocol):
 class OcrUnavailable(ImportRefused):
     """No OCR engine is installed; the message says how to install one."""
 
+    def __init__(self) -> None:
+        super().__init__("no OCR engine is installed; install one with: {hint}",
+                         message_id="ocr.unavailable", params={"hint": INSTALL_HINT})
+
 
 def _weighted(items: list[tuple[str, float]]) -> float:
     total = sum(len(t) for t, _ in items)
@@ -91,7 +95,8 @@ class TesseractEngine:
         )
         if run.returncode != 0:
             message = run.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise ImportRefused(f"Tesseract failed: {message[-1] if message else run.returncode}")
+            raise ImportRefused("Tesseract failed: {reason}", message_id="import.ocr_failed",
+                                params={"reason": message[-1] if message else run.returncode})
         height = image.size[1]
         groups: dict[tuple[str, str, str], list[Char]] = {}
         confidences: list[tuple[str, float]] = []
@@ -187,4 +192,4 @@ def engine(name: str | None = None) -> OcrEngine:
         if found is not None:
             _cache[candidate] = found
             return found
-    raise OcrUnavailable(f"no OCR engine is installed; install one with: {INSTALL_HINT}")
+    raise OcrUnavailable()

@@ -72,7 +72,8 @@ def _letter(index: int) -> str:
 
 
 def _refused(path: Path, exc: Exception) -> WorkbookRefused:
-    return WorkbookRefused(f"{path.name} was not read: {exc}; nothing was changed.")
+    return WorkbookRefused("{name} was not read: {reason}; nothing was changed.",
+                           message_id="workbook.not_read", params={"name": path.name, "reason": exc})
 
 
 def _open(path: Path, data_only: bool = True) -> Any:
@@ -138,7 +139,9 @@ def _meta(path: Path, wb: Any) -> tuple[dict[str, str], _Sheets]:
             try:
                 columns = json.loads(str(row[3]))
             except json.JSONDecodeError as exc:
-                raise WorkbookRefused(f"{path.name}: its {META_SHEET} sheet is damaged.") from exc
+                raise WorkbookRefused("{name}: its {sheet} sheet is damaged.",
+                                      message_id="workbook.meta_damaged",
+                                      params={"name": path.name, "sheet": META_SHEET}) from exc
             written = row[4] if len(row) > 4 else None  # rows exported (absent before issue 12)
             count = int(written) if isinstance(written, int | float) and written >= 0 else None
             sheets.append((str(row[1]), str(row[2]), columns, count))
@@ -186,10 +189,13 @@ def _unsaved_formula(path: Path, name: str, editable_cols: dict[int, str]) -> No
                 if col >= len(row) or row[col] is None:
                     ref = f"{_letter(col)}{r}"
                     raise WorkbookRefused(
-                        f"{path.name}: cell {ref} ({header}) of sheet {name!r} holds the formula "
-                        f"{str(cells[col].value)[:60]} with no saved result, so its value is "
+                        "{name}: cell {cell} ({header}) of sheet {sheet!r} holds the formula "
+                        "{formula} with no saved result, so its value is "
                         "unknown; open the workbook in a spreadsheet application and save it "
-                        "(or type the value), then import it again. Nothing was changed.")
+                        "(or type the value), then import it again. Nothing was changed.",
+                        message_id="workbook.formula_no_value",
+                        params={"name": path.name, "cell": ref, "header": header, "sheet": name,
+                                "formula": str(cells[col].value)[:60]})
     finally:
         wb.close()
         cached.close()
@@ -226,9 +232,11 @@ def _read_edits(path: Path) -> EditsWorkbook:
             header_of = dict((k, h) for k, h in columns)
             if "tag_id" not in index:
                 raise WorkbookRefused(
-                    f"{path.name}: the sheet {name!r} has no “{header_of.get('tag_id', 'Tag ID')}” "
-                    "column, so its rows cannot be matched to tags; nothing was changed."
-                )
+                    "{name}: the sheet {sheet!r} has no “{column}” "
+                    "column, so its rows cannot be matched to tags; nothing was changed.",
+                    message_id="workbook.no_tag_id",
+                    params={"name": path.name, "sheet": name,
+                            "column": header_of.get("tag_id", "Tag ID")})
             editable = [k for k, _ in columns if is_editable(k)]
             shown = [k for k, _ in columns if not is_editable(k) and k not in _NOT_SHOWN]
             if formulas:

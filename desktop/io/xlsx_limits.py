@@ -33,6 +33,9 @@ _FORMULA = re.compile(rb"<(?:\w{1,16}:)?f[\s>/]")
 class TooLarge(RefusedInput):
     """A part of the workbook exceeds a bound; the message says which and why."""
 
+    def __init__(self, reason: str) -> None:
+        super().__init__("{reason}", message_id="workbook.too_large", params={"reason": reason})
+
 
 @dataclass(slots=True)
 class PartCounts:

@@ -453,8 +453,12 @@ def apply_undoably(project: Project, path: str | Path) -> tuple[Changes, EditsPr
                           _ignored(session, workbook.rows, workbook.lang))
         if result.errors:
             first = result.errors[0].describe()
-            more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
-            raise EditsRefused(f"Nothing was imported: {first}{more}.")
+            if len(result.errors) == 1:
+                raise EditsRefused("Nothing was imported: {first}.",
+                                   message_id="edits.refused_one", params={"first": first})
+            raise EditsRefused("Nothing was imported: {first} (and {more} more).",
+                               message_id="edits.refused_many",
+                               params={"first": first, "more": len(result.errors) - 1})
         reports: set[str] = set()
         befores: list[dict[str, Any]] = []
         added: list[str] = []

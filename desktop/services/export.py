@@ -177,8 +177,9 @@ def export(
     `out` unless the whole export succeeds."""
     lang = workbook_lang(lang)
     if fmt not in FORMATS:
-        raise RefusedInput(f"Unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}.",
-                           message_id="export.unknown_format")
+        raise RefusedInput("Unknown export format {fmt!r}: choose one of {known}.",
+                           message_id="export.unknown_format",
+                           params={"fmt": fmt, "known": ", ".join(FORMATS)})
     f = filters or ExportFilter()
     kinds = kind_specs(project, f.kind)
     finals = output_paths(out, fmt, [k.key for k in kinds])

@@ -42,22 +42,23 @@ def check_overrides(metadata: dict[str, Any] | None, files: int = 1) -> dict[str
     given = {k: v for k, v in (metadata or {}).items() if v is not None}
     unknown = sorted(set(given) - set(IMPORT_METADATA))
     if unknown:
-        raise RefusedInput(f"{', '.join(unknown)} cannot be given on import",
-                           message_id="import.bad_metadata")
+        raise RefusedInput("{fields} cannot be given on import",
+                           message_id="import.bad_metadata", params={"fields": ", ".join(unknown)})
     checked = check_metadata(given)
     if "title" in checked and files > 1:
-        raise RefusedInput(f"a title names one report, but {files} files were given; "
+        raise RefusedInput("a title names one report, but {files} files were given; "
                            "import them one by one to give each its title",
-                           message_id="import.title_for_many")
+                           message_id="import.title_for_many", params={"files": files})
     return checked
 
 
 def _apply_overrides(parsed: list[ParsedReport], source: str,
                      overrides: dict[str, Any]) -> list[ParsedReport]:
     if "title" in overrides and len(parsed) > 1:
-        raise RefusedInput(f"a title names one report, but {source} holds {len(parsed)} "
+        raise RefusedInput("a title names one report, but {source} holds {count} "
                            "articles; import it without a title and use set-report on each",
-                           message_id="import.title_for_many")
+                           message_id="import.title_for_articles",
+                           params={"source": source, "count": len(parsed)})
     return [replace(rep, **overrides) for rep in parsed]
 
 

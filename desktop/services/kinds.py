@@ -90,19 +90,23 @@ def _names(name: str, name_zh: str, what: str) -> tuple[str, str]:
     name, name_zh = name.strip(), name_zh.strip()
     if not name:
         name = name_zh
+    kind = what == "kind"  # else a field: each its own message (a window translates by id)
     if not name:
-        raise RefusedInput(f"A {what} needs a name.", message_id="schema.no_name")
+        raise (RefusedInput("A kind needs a name.", message_id="schema.kind_no_name") if kind
+               else RefusedInput("A field needs a name.", message_id="schema.field_no_name"))
     if len(name) > 80 or len(name_zh) > 80:
-        raise RefusedInput(f"A {what}'s name can have at most 80 characters.",
-                           message_id="schema.long_name")
+        raise (RefusedInput("A kind's name can have at most 80 characters.",
+                            message_id="schema.kind_long_name") if kind
+               else RefusedInput("A field's name can have at most 80 characters.",
+                                 message_id="schema.field_long_name"))
     return name, name_zh
 
 
 def _colour(colour: str) -> str:
     colour = colour.strip()
     if not _COLOUR.fullmatch(colour):
-        raise RefusedInput(f"{colour!r} is not a colour; write it as #rrggbb.",
-                           message_id="schema.bad_colour")
+        raise RefusedInput("{colour!r} is not a colour; write it as #rrggbb.",
+                           message_id="schema.bad_colour", params={"colour": colour})
     return colour.lower()
 
 
@@ -115,9 +119,9 @@ def _shortcut(shortcut: str) -> str:
                            message_id="schema.bad_shortcut")
     if shortcut in RESERVED_SHORTCUTS:
         raise RefusedInput(
-            f"{shortcut.upper()} is already a key of the reader (N/P next and previous tag, "
+            "{key} is already a key of the reader (N/P next and previous tag, "
             "A/X accept and reject a suggestion); choose another.",
-            message_id="schema.reserved_shortcut",
+            message_id="schema.reserved_shortcut", params={"key": shortcut.upper()},
         )
     return shortcut
 
@@ -126,15 +130,15 @@ def _check_clashes(session: Session, kind_id: str | None, name: str, name_zh: st
                    shortcut: str) -> None:
     for other in kinds.kinds_except(session, kind_id):
         if other.name.casefold() == name.casefold():
-            raise RefusedInput(f"There is already a kind called {other.name!r}.",
-                               message_id="schema.kind_exists")
+            raise RefusedInput("There is already a kind called {name!r}.",
+                               message_id="schema.kind_exists", params={"name": other.name})
         if name_zh and other.name_zh == name_zh:
-            raise RefusedInput(f"There is already a kind called {other.name_zh!r}.",
-                               message_id="schema.kind_exists")
+            raise RefusedInput("There is already a kind called {name!r}.",
+                               message_id="schema.kind_exists", params={"name": other.name_zh})
         if shortcut and other.shortcut.lower() == shortcut:
             raise RefusedInput(
-                f"The key {shortcut!r} already tags as {other.name}; choose another.",
-                message_id="schema.shortcut_taken")
+                "The key {key!r} already tags as {kind}; choose another.",
+                message_id="schema.shortcut_taken", params={"key": shortcut, "kind": other.name})
 
 
 def _choices(field_type: str, choices: Iterable[str]) -> list[str]:
@@ -154,8 +158,8 @@ def _choices(field_type: str, choices: Iterable[str]) -> list[str]:
 def _check_label(fields: list[TagField], field_id: str | None, label: str) -> None:
     for f in fields:
         if f.id != field_id and f.label.casefold() == label.casefold():
-            raise RefusedInput(f"This kind already has a field called {f.label!r}.",
-                               message_id="schema.field_exists")
+            raise RefusedInput("This kind already has a field called {label!r}.",
+                               message_id="schema.field_exists", params={"label": f.label})
 
 
 def _kind(session: Session, kind_id: str) -> TagKind:
@@ -268,8 +272,9 @@ def add_field(project: Project, kind_id: str, label: str, label_zh: str = "",
     a key that a removed field had brings that field's stored values back into view."""
     label, label_zh = _names(label, label_zh, "field")
     if type not in FIELD_TYPES:
-        raise RefusedInput(f"A field's type is one of {', '.join(FIELD_TYPES)}, not {type!r}.",
-                           message_id="schema.bad_field_type")
+        raise RefusedInput("A field's type is one of {known}, not {type!r}.",
+                           message_id="schema.bad_field_type",
+                           params={"known": ", ".join(FIELD_TYPES), "type": type})
     stored_choices = _choices(type, choices)
     with project.uow.begin() as session:
         _kind(session, kind_id)
@@ -284,8 +289,8 @@ def add_field(project: Project, kind_id: str, label: str, label_zh: str = "",
                     "A field's key is lower-case letters, digits and _, starting with a letter.",
                     message_id="schema.bad_field_key")
             if key in taken:
-                raise RefusedInput(f"This kind already has a field with the key {key!r}.",
-                                   message_id="schema.field_key_exists")
+                raise RefusedInput("This kind already has a field with the key {key!r}.",
+                                   message_id="schema.field_key_exists", params={"key": key})
         _check_label(fields, None, label)
         row = TagField(kind_id=kind_id, key=key, label=label, label_zh=label_zh, type=type,
                        choices=stored_choices, position=len(fields))

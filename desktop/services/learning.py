@@ -499,8 +499,9 @@ def open_suggestions(project: Project, report_id: str, ruled: list[Suggestion],
 def suggest(project: Project, report_id: str, source: str = "all") -> list[Scored]:
     """Open suggestions for a report from the rules, the models, or both, in text order."""
     if source not in SOURCES:
-        raise RefusedInput(f"source is one of {', '.join(SOURCES)}, not {source!r}",
-                           message_id="learning.bad_source")
+        raise RefusedInput("source is one of {known}, not {source!r}",
+                           message_id="learning.bad_source",
+                           params={"known": ", ".join(SOURCES), "source": source})
     ruled = rules.for_report(project, report_id) if source in ("rules", "all") else []
     work = prediction_work(project, report_id, ruled, None)
     predicted = predict_report(**work.kwargs) if work is not None else None

@@ -97,4 +97,5 @@ def restore_backup(target: str | Path) -> tuple[Path, Path]:
         open_project(path, create=False).dispose()
     except UnopenableProjectError:
         return engine_restore_backup(path)
-    raise ProjectError(f"{path.name} opens as it is; there is nothing to restore.")
+    raise ProjectError("{name} opens as it is; there is nothing to restore.",
+                       message_id="project.nothing_to_restore", params={"name": path.name})

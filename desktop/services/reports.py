@@ -40,7 +40,8 @@ def change_state(project: Project, report_id: str, state: str) -> tuple[Changes,
     """Set the acting analyst's state of a report ("untouched" forgets it); returns the
     state it had, so the change can be undone."""
     if state not in REPORT_STATES:
-        raise RefusedInput(f"unknown report state {state!r}", message_id="report.bad_state")
+        raise RefusedInput("unknown report state {state!r}", message_id="report.bad_state",
+                           params={"state": state})
     with project.uow.begin() as session:
         before = reports.states_for(session, project.analyst_id).get(report_id, "untouched")
         if state == "untouched":
@@ -69,10 +70,11 @@ def resolve(project: Project, id_or_prefix: str) -> str:
     with project.uow() as session:
         found = reports.find(session, id_or_prefix)
         if not found:
-            raise NotFound(f"no report with id {id_or_prefix!r}", message_id="report.no_such_id")
+            raise NotFound("no report with id {id!r}", message_id="report.no_such_id",
+                           params={"id": id_or_prefix})
         if len(found) > 1:
-            raise RefusedInput(f"the id prefix {id_or_prefix!r} matches several reports",
-                               message_id="report.ambiguous_id")
+            raise RefusedInput("the id prefix {id!r} matches several reports",
+                               message_id="report.ambiguous_id", params={"id": id_or_prefix})
         return found[0].id
 
 
@@ -96,7 +98,8 @@ def check_metadata(values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in values.items():
         if key not in EDITABLE:
-            raise MetadataError(key, f"{key} cannot be edited", message_id="report.fixed_field")
+            raise MetadataError(key, "{key} cannot be edited", message_id="report.fixed_field",
+                                params={"key": key})
         if key == "year":
             if value is None or (isinstance(value, str) and not value.strip()):
                 out[key] = None

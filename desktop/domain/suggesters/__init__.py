@@ -34,8 +34,9 @@ def suggest(
     wanted = set(kinds)
     unknown = wanted - set(KINDS)
     if unknown:
-        raise RefusedInput(f"unknown suggestion kind(s): {', '.join(sorted(unknown))}",
-                           message_id="suggestions.unknown_kind")
+        raise RefusedInput("unknown suggestion kind(s): {kinds}",
+                           message_id="suggestions.unknown_kind",
+                           params={"kinds": ", ".join(sorted(unknown))})
     spans = Spans.of(text)
     out: list[Suggestion] = []
     metrics = suggest_metrics(text, context, spans) if wanted & {"metric", "target"} else []

@@ -44,21 +44,23 @@ def guess_format(path: Path) -> str:
         return "doccano"
     if suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
-    raise RefusedInput(f"{path.name}: not a doccano, Label Studio, brat or WebAnno TSV file",
-                       message_id="annotations.unknown_file")
+    raise RefusedInput("{name}: not a doccano, Label Studio, brat or WebAnno TSV file",
+                       message_id="annotations.unknown_file", params={"name": path.name})
 
 
 def read(path: Path, fmt: str | None = None) -> list[ForeignDoc]:
     fmt = fmt or guess_format(path)
     if fmt not in _READERS:
-        raise RefusedInput(f"unknown annotation format {fmt!r} (one of {', '.join(FORMATS)})",
-                           message_id="annotations.unknown_format")
+        raise RefusedInput("unknown annotation format {fmt!r} (one of {known})",
+                           message_id="annotations.unknown_format",
+                           params={"fmt": fmt, "known": ", ".join(FORMATS)})
     return _READERS[fmt](path)
 
 
 def write(docs: list[ForeignDoc], out: Path, fmt: str) -> list[Path]:
     """Write the documents; returns the files written."""
     if fmt not in _WRITERS:
-        raise RefusedInput(f"unknown annotation format {fmt!r} (one of {', '.join(FORMATS)})",
-                           message_id="annotations.unknown_format")
+        raise RefusedInput("unknown annotation format {fmt!r} (one of {known})",
+                           message_id="annotations.unknown_format",
+                           params={"fmt": fmt, "known": ", ".join(FORMATS)})
     return _WRITERS[fmt](docs, out)
