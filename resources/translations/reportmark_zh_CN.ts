@@ -788,62 +788,62 @@ Ctrl+E — 导出</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="33"/>
         <source>Import cancelled.</source>
         <translation>导入已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="34"/>
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="35"/>
         <source>%1 imported, %2 skipped as duplicates, %3 refused.</source>
         <translation>导入 %1 个，跳过重复 %2 个，拒绝 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="40"/>
         <source>Imported:</source>
         <translation>已导入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="43"/>
         <source>Skipped (already in the project):</source>
         <translation>已跳过（项目中已有）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="47"/>
         <source>Refused:</source>
         <translation>已拒绝：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="58"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="57"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="77"/>
         <source>Finishing…</source>
         <translation>正在完成…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
         <source>Importing {0} ({1} of {2})</source>
         <translation>正在导入 {0}（第 {1} 个，共 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="96"/>
         <source>The import failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="102"/>
         <source>Import cancelled. Files imported before Cancel stay in the project; the file in progress was not imported.</source>
         <translation>已取消导入。取消前已导入的文件保留在项目中；正在处理的文件未导入。</translation>
     </message>
@@ -865,71 +865,71 @@ Ctrl+E — 导出</translation>
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="57"/>
+        <location filename="../../desktop/ui/inspector.py" line="60"/>
         <source>Select text and press 1, 2 or 3 to tag it;
 click a tag to see its fields here.</source>
         <translation>选中文字后按 1、2 或 3 进行标注；
 点击标注可在此查看其字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="85"/>
+        <location filename="../../desktop/ui/inspector.py" line="88"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="91"/>
+        <location filename="../../desktop/ui/inspector.py" line="94"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="101"/>
+        <location filename="../../desktop/ui/inspector.py" line="104"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="108"/>
+        <location filename="../../desktop/ui/inspector.py" line="111"/>
         <source>Link to program…</source>
         <translation>关联举措…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="110"/>
+        <location filename="../../desktop/ui/inspector.py" line="113"/>
         <source>Same record…</source>
         <translation>同一记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="112"/>
+        <location filename="../../desktop/ui/inspector.py" line="115"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="119"/>
+        <location filename="../../desktop/ui/inspector.py" line="122"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="124"/>
+        <location filename="../../desktop/ui/inspector.py" line="127"/>
         <source>Revert to this version</source>
         <translation>还原到此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="156"/>
+        <location filename="../../desktop/ui/inspector.py" line="160"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="165"/>
+        <location filename="../../desktop/ui/inspector.py" line="166"/>
         <source>Suggested by rule %1
 Enter accepts these fields · X rejects</source>
         <translation>由规则 %1 建议
 按 Enter 采纳这些字段 · 按 X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="171"/>
+        <location filename="../../desktop/ui/inspector.py" line="172"/>
         <source>Enter accepts these fields · X rejects</source>
         <translation>回车接受这些字段 · X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/inspector.py" line="206"/>
+        <location filename="../../desktop/ui/inspector.py" line="205"/>
         <source>By %1 · %2
 Created %3 · updated %4</source>
         <translation>%1 · %2
@@ -1586,22 +1586,22 @@ Created %3 · updated %4</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="626"/>
+        <location filename="../../desktop/ui/reader.py" line="722"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="635"/>
+        <location filename="../../desktop/ui/reader.py" line="731"/>
         <source>Tag all occurrences as</source>
         <translation>将所有出现处标注为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="644"/>
+        <location filename="../../desktop/ui/reader.py" line="740"/>
         <source>Delete tag</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader.py" line="648"/>
+        <location filename="../../desktop/ui/reader.py" line="744"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -2207,161 +2207,411 @@ Created %3 · updated %4</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="101"/>
+        <source>A colleague has since changed %1 of the things this merge brought in or changed; to keep their work, the merge was not undone.</source>
+        <translation>此后同事已修改本次合并带入或改动的内容中的 %1 项；为保留其工作，合并未撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="102"/>
+        <source>A colleague has since changed %1 of the things this merge brought in or changed; to keep their work, the merge was not redone.</source>
+        <translation>此后同事已修改本次合并带入或改动的内容中的 %1 项；为保留其工作，合并未重做。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>%1 does not exist or is not a project file.</source>
         <translation>%1 不存在或不是项目文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="103"/>
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>%1 is not an Excel workbook (.xlsx); nothing was changed.</source>
         <translation>%1 不是 Excel 工作簿（.xlsx）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
+        <location filename="../../desktop/ui/messages.py" line="106"/>
         <source>%1 could not be read as an Excel workbook; nothing was changed.</source>
         <translation>无法将 %1 作为 Excel 工作簿读取；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="105"/>
+        <location filename="../../desktop/ui/messages.py" line="107"/>
         <source>%1 was exported by a newer version of ReportMark; update ReportMark to import it.</source>
         <translation>%1 由更新版本的 ReportMark 导出；请更新 ReportMark 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="107"/>
+        <location filename="../../desktop/ui/messages.py" line="109"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109"/>
+        <location filename="../../desktop/ui/messages.py" line="111"/>
         <source>Choose the versions to combine.</source>
         <translation>请选择要合并的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="110"/>
+        <location filename="../../desktop/ui/messages.py" line="112"/>
         <source>Only versions in the same report can be combined.</source>
         <translation>只能合并同一份报告中的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="111"/>
+        <location filename="../../desktop/ui/messages.py" line="113"/>
         <source>A kind&apos;s shortcut is a single letter or digit.</source>
         <translation>类型的快捷键须为单个字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="112"/>
+        <location filename="../../desktop/ui/messages.py" line="114"/>
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="115"/>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
         <source>A project needs at least one tag kind; add another first.</source>
         <translation>项目至少需要一种标注类型；请先添加另一种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="116"/>
+        <location filename="../../desktop/ui/messages.py" line="118"/>
         <source>Tags cannot be moved to the kind being deleted.</source>
         <translation>不能把标注移到正在删除的类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="117"/>
+        <location filename="../../desktop/ui/messages.py" line="119"/>
         <source>This tag kind no longer exists (perhaps a colleague deleted it).</source>
         <translation>该标注类型已不存在（可能已被同事删除）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="118"/>
+        <location filename="../../desktop/ui/messages.py" line="120"/>
         <source>This field no longer exists (perhaps a colleague removed it).</source>
         <translation>该字段已不存在（可能已被同事移除）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="119"/>
+        <location filename="../../desktop/ui/messages.py" line="121"/>
         <source>A field&apos;s key is lower-case letters, digits and _, starting with a letter.</source>
         <translation>字段键名只能包含小写字母、数字和 _，且须以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="120"/>
+        <location filename="../../desktop/ui/messages.py" line="122"/>
         <source>Only a choice field has choices.</source>
         <translation>只有选项字段才有选项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121"/>
+        <location filename="../../desktop/ui/messages.py" line="123"/>
         <source>A program needs a name.</source>
         <translation>举措需要名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <location filename="../../desktop/ui/messages.py" line="124"/>
         <source>That program is no longer in the registry.</source>
         <translation>该举措已不在登记表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>An alias cannot be empty.</source>
         <translation>别名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <location filename="../../desktop/ui/messages.py" line="126"/>
         <source>Choose two different programs to merge.</source>
         <translation>请选择两个不同的举措进行合并。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="125"/>
+        <location filename="../../desktop/ui/messages.py" line="127"/>
         <source>“%1” is already in the registry.</source>
         <translation>“%1”已在登记表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <location filename="../../desktop/ui/messages.py" line="128"/>
         <source>“%1” names another program; merge the two instead.</source>
         <translation>“%1”是另一个举措的名称；请改为合并这两个举措。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="127"/>
+        <location filename="../../desktop/ui/messages.py" line="129"/>
         <source>“%1” already names the program “%2”.</source>
         <translation>“%1”已是举措“%2”的名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <location filename="../../desktop/ui/messages.py" line="130"/>
         <source>%1: this is not an image that can be read.</source>
         <translation>%1：这不是可读取的图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="129"/>
+        <location filename="../../desktop/ui/messages.py" line="131"/>
         <source>%1: the image is damaged and cannot be read.</source>
         <translation>%1：图片已损坏，无法读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="130"/>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
         <source>%1: OCR found no text in the image.</source>
         <translation>%1：OCR 未在图片中识别到文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="131"/>
+        <location filename="../../desktop/ui/messages.py" line="133"/>
         <source>%1: a scanned page needs OCR, which is not installed.</source>
         <translation>%1：扫描页面需要 OCR，但未安装 OCR。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <location filename="../../desktop/ui/messages.py" line="134"/>
         <source>The disk reported an error, so nothing was changed. Check the drive and try again.</source>
         <translation>磁盘报告了错误，因此没有做任何更改。请检查磁盘后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="133"/>
+        <location filename="../../desktop/ui/messages.py" line="135"/>
         <source>The team database did not finish in time, so nothing was changed. Try again later.</source>
         <translation>团队数据库未能及时完成，因此没有做任何更改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="134"/>
+        <location filename="../../desktop/ui/messages.py" line="136"/>
         <source>%1 is an empty SQLite database, not a ReportMark project: choose a new name.</source>
         <translation>%1 是空的 SQLite 数据库，不是 ReportMark 项目：请另选一个名称。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/messages.py" line="138"/>
+        <source>There is no analyst “%1” in this project (known: %2).</source>
+        <translation>本项目中没有名为“%1”的分析员（现有：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="139"/>
+        <source>There is no report with the id “%1”.</source>
+        <translation>没有编号为“%1”的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="140"/>
+        <source>The id prefix “%1” matches several reports.</source>
+        <translation>编号前缀“%1”对应多份报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <source>“%1” is not a report state.</source>
+        <translation>“%1”不是有效的报告进度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="142"/>
+        <source>%1 cannot be edited.</source>
+        <translation>%1 不可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="143"/>
+        <source>“%1” is not a kind of link (%2).</source>
+        <translation>“%1”不是有效的关联类型（可选：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="144"/>
+        <source>There are no suggestions of the kind “%1”.</source>
+        <translation>没有“%1”类型的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="145"/>
+        <source>Unknown suggestion kinds: %1.</source>
+        <translation>未知的建议类型：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="146"/>
+        <source>Suggestions come from one of %1, not “%2”.</source>
+        <translation>建议来源只能是 %1 之一，不能是“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="147"/>
+        <source>Type something to search for.</source>
+        <translation>请输入要搜索的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="148"/>
+        <source>The regular expression is not valid: %1.</source>
+        <translation>正则表达式无效：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="149"/>
+        <source>%1 cannot be given on import.</source>
+        <translation>导入时不能指定 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="150"/>
+        <source>A title names one report, but %1 files were given; import them one by one to give each its title.</source>
+        <translation>一个标题只对应一份报告，但选择了 %1 个文件；请逐个导入，分别指定标题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="151"/>
+        <source>A title names one report, but %1 holds %2 articles; import it without a title and set each report&apos;s title afterwards.</source>
+        <translation>一个标题只对应一份报告，但 %1 包含 %2 篇文章；请不指定标题导入，之后再分别设置各报告的标题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="152"/>
+        <source>Text recognition (Tesseract) failed: %1</source>
+        <translation>文字识别（Tesseract）失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="153"/>
+        <source>%1, line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="154"/>
+        <source>%1: not a doccano, Label Studio, brat or WebAnno TSV file.</source>
+        <translation>%1：不是 doccano、Label Studio、brat 或 WebAnno TSV 格式的标注文件。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/messages.py" line="155"/>
+        <source>Unknown annotation format “%1” (one of %2).</source>
+        <translation>未知的标注文件格式“%1”（可选：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="156"/>
+        <source>Unknown export format “%1”: choose one of %2.</source>
+        <translation>未知的导出格式“%1”：请从 %2 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="157"/>
+        <source>%1 opens as it is; there is nothing to restore.</source>
+        <translation>%1 可以正常打开，无需恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="158"/>
+        <source>%1 has no backup that opens.</source>
+        <translation>%1 没有可以打开的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="159"/>
+        <source>%1 cannot be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="160"/>
+        <source>There is no project at %1. Import a report to create one, or check the path.</source>
+        <translation>%1 处没有项目。请导入报告以新建项目，或检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="161"/>
+        <source>%1 is an unfinished ReportMark project: its creation was interrupted before any work was saved in it. Delete it and open again.</source>
+        <translation>%1 是未创建完成的 ReportMark 项目：创建在保存任何工作之前中断。请删除后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="162"/>
+        <source>That is not a database URL; a team database URL looks like postgresql://user@host/database.</source>
+        <translation>这不是数据库地址；团队数据库地址形如 postgresql://user@host/database。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="163"/>
+        <source>ReportMark&apos;s team databases are PostgreSQL; %1:// is not supported. Use a URL like postgresql://user@host/database.</source>
+        <translation>ReportMark 的团队数据库使用 PostgreSQL，不支持 %1://。请使用形如 postgresql://user@host/database 的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="164"/>
+        <source>The team database is empty. Import a report or open the window to set it up.</source>
+        <translation>团队数据库为空。请导入报告，或打开窗口完成初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="165"/>
+        <source>The team database holds another program&apos;s tables, not a ReportMark project; use an empty database for ReportMark.</source>
+        <translation>团队数据库中是其他程序的数据表，不是 ReportMark 项目；请为 ReportMark 使用空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="166"/>
+        <source>The team database belongs to another program (its schema is not ReportMark&apos;s); use an empty database for ReportMark.</source>
+        <translation>团队数据库属于其他程序（其架构不是 ReportMark 的）；请为 ReportMark 使用空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="167"/>
+        <source>A kind needs a name.</source>
+        <translation>类型需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="168"/>
+        <source>A field needs a name.</source>
+        <translation>字段需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="169"/>
+        <source>A kind&apos;s name can have at most 80 characters.</source>
+        <translation>类型名称最多 80 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="170"/>
+        <source>A field&apos;s name can have at most 80 characters.</source>
+        <translation>字段名称最多 80 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="171"/>
+        <source>There is already a kind called “%1”.</source>
+        <translation>已有名为“%1”的类型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="172"/>
+        <source>This kind already has a field called “%1”.</source>
+        <translation>该类型已有名为“%1”的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="173"/>
+        <source>This kind already has a field with the key “%1”.</source>
+        <translation>该类型已有键名为“%1”的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="174"/>
+        <source>A field&apos;s type is one of %1, not “%2”.</source>
+        <translation>字段类型只能是 %1 之一，不能是“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="175"/>
+        <source>“%1” is not a colour; write it as #rrggbb.</source>
+        <translation>“%1”不是颜色；请按 #rrggbb 格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="176"/>
+        <source>The key “%1” already tags as %2; choose another.</source>
+        <translation>按键“%1”已用于标注“%2”；请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="177"/>
+        <source>%1 is already a key of the reader (N/P next and previous tag, A/X accept and reject a suggestion); choose another.</source>
+        <translation>%1 已是阅读器的按键（N/P 下一个/上一个标注，A/X 接受/拒绝建议）；请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="178"/>
+        <source>The workbook is too large to read: %1.</source>
+        <translation>工作簿过大，无法读取：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="179"/>
+        <source>%1 was not read: %2; nothing was changed.</source>
+        <translation>未读取 %1：%2；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="180"/>
+        <source>%1: its %2 sheet is damaged.</source>
+        <translation>%1：其 %2 工作表已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="181"/>
+        <source>%1: cell %2 (%3) of the sheet “%4” holds the formula %5 with no saved result, so its value is unknown; open the workbook in a spreadsheet application and save it (or type the value), then import it again. Nothing was changed.</source>
+        <translation>%1：工作表“%4”的单元格 %2（%3）含有公式 %5，但没有保存计算结果，因此无法得知其值；请用电子表格软件打开并保存该工作簿（或直接填入数值）后重新导入。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="182"/>
+        <source>%1: the sheet “%2” has no “%3” column, so its rows cannot be matched to tags; nothing was changed.</source>
+        <translation>%1：工作表“%2”没有“%3”列，无法将各行与标注对应；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="183"/>
+        <source>Nothing was imported: %1.</source>
+        <translation>未导入任何内容：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="184"/>
+        <source>Nothing was imported: %1 (and %2 more).</source>
+        <translation>未导入任何内容：%1（另有 %2 处问题）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="185"/>
+        <source>No OCR engine is installed; install one with: %1</source>
+        <translation>未安装文字识别（OCR）引擎；安装命令：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="206"/>
         <source>Something went wrong. Nothing you did caused it; the details are in %1.</source>
         <translation>出错了，这不是您的操作导致的；详细信息记录在 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="113"/>
+        <location filename="../../desktop/ui/messages.py" line="115"/>
         <source>Tags of the kind “%1” exist now, so it is kept.</source>
         <translation>“%1”类型现在已有标注，因此保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="114"/>
+        <location filename="../../desktop/ui/messages.py" line="116"/>
         <source>The backup %1 is no longer there.</source>
         <translation>备份 %1 已不存在。</translation>
     </message>
@@ -2601,7 +2851,7 @@ Created %3 · updated %4</source>
     <name>TeamFeature</name>
     <message>
         <location filename="../../desktop/ui/features/team.py" line="40"/>
-        <location filename="../../desktop/ui/features/team.py" line="79"/>
+        <location filename="../../desktop/ui/features/team.py" line="80"/>
         <source>Merge a colleague&apos;s project</source>
         <translation>合并同事的项目</translation>
     </message>
@@ -2621,12 +2871,12 @@ Created %3 · updated %4</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="82"/>
+        <location filename="../../desktop/ui/features/team.py" line="83"/>
         <source>Merge finished</source>
         <translation>合并完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="88"/>
+        <location filename="../../desktop/ui/features/team.py" line="89"/>
         <source>%1 reports added (%2 already here)
 %3 tags added, %4 updated to the newer version, %5 kept (the other version is in their history), %6 deleted
 %7 reviews, %8 links, %9 analysts added</source>
@@ -2635,7 +2885,7 @@ Created %3 · updated %4</source>
 审核 %7 条，关联 %8 条，新增分析员 %9 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/features/team.py" line="115"/>
+        <location filename="../../desktop/ui/features/team.py" line="116"/>
         <source>Team database unreachable: %1</source>
         <translation>无法连接团队数据库：%1</translation>
     </message>
@@ -2643,47 +2893,47 @@ Created %3 · updated %4</source>
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="18"/>
         <source>%1: trained on %2 examples in %3 sentences (%4 s)</source>
         <translation>%1：已用 %2 个样例、%3 个句子训练（%4 秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="22"/>
         <source>%1: not trained, it needs %2 examples (%3 so far)</source>
         <translation>%1：未训练，需要 %2 个样例（目前 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="35"/>
         <source>Train suggestions</source>
         <translation>训练建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="32"/>
         <source>Reading the project&apos;s tags and decisions…</source>
         <translation>正在读取项目的标注和决定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="69"/>
         <source>Training cancelled. The models trained before stay in the project.</source>
         <translation>训练已取消。此前训练好的模型仍保留在项目中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="47"/>
         <source>Training %1 (%2 of %3)…</source>
         <translation>正在训练%1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="54"/>
         <source>No kind has %1 tags yet: there is nothing to train.</source>
         <translation>还没有哪个类型有 %1 个标注：无可训练。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="58"/>
         <source>Training finished: %1 of %2 kinds trained.</source>
         <translation>训练完成：%2 个类型中已训练 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/train_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/train_dialog.py" line="65"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
@@ -2691,12 +2941,12 @@ Created %3 · updated %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="188"/>
+        <location filename="../../desktop/app.py" line="193"/>
         <source>Welcome to ReportMark. Your name:</source>
         <translation>欢迎使用 ReportMark。您的名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="205"/>
+        <location filename="../../desktop/app.py" line="210"/>
         <source>%1
 
 Restore the backup %2 now? The file it replaces is kept beside the backups.</source>
@@ -2705,7 +2955,7 @@ Restore the backup %2 now? The file it replaces is kept beside the backups.</sou
 现在恢复备份 %2 吗？被替换的文件会保留在备份旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="250"/>
+        <location filename="../../desktop/app.py" line="255"/>
         <source>Preparing your project and the sample reports…</source>
         <translation>正在准备项目和示例报告…</translation>
     </message>

@@ -271,7 +271,7 @@ def test_add_and_edit_fields(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
     answer(monkeypatch, FieldForm, lambda f: f.label_edit.insert("Level"))
     with qtbot.assertNotEmitted(dialog.changed):
         click(qtbot, dialog.add_field_button)
-    assert "already has a field called 'Level'" in dialog.error_label.text()
+    assert "already has a field called “Level”" in dialog.error_label.text()
 
 
 def test_move_fields_up_and_down(qtbot: Any, dialog: SchemaDialog) -> None:
