@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, delete, select
+from sqlalchemy import Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from db import span_columns as span_sql
@@ -162,11 +162,18 @@ def analyst_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(Analyst.id, Analyst.name)).tuples().all())
 
 
+# built once: a key press runs it, and building the expression costs more than running it
+_TWIN = select(Tag.id).where(
+    Tag.report_id == bindparam("report_id"), Tag.kind_id == bindparam("kind_id"),
+    Tag.start == bindparam("start"), Tag.end == bindparam("end"),
+    Tag.author_id == bindparam("author_id"), Tag.id != bindparam("id")).limit(1)
+
+
 def has_twin(session: Session, tag: Tag) -> bool:
     """Whether the same analyst tagged the same span with the same kind again."""
-    return session.scalar(select(Tag.id).where(
-        Tag.report_id == tag.report_id, Tag.kind_id == tag.kind_id, Tag.start == tag.start,
-        Tag.end == tag.end, Tag.author_id == tag.author_id, Tag.id != tag.id).limit(1)) is not None
+    return session.scalar(_TWIN, {
+        "report_id": tag.report_id, "kind_id": tag.kind_id, "start": tag.start,
+        "end": tag.end, "author_id": tag.author_id, "id": tag.id}) is not None
 
 
 def spans_by(session: Session, report_id: str, kind_id: str, author_id: str) -> set[tuple[int, int]]:

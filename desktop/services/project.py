@@ -29,8 +29,9 @@ class ProjectCaches:
     texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
     # (analyst id, report id) already marked in progress: one look per report, not per key
     started: set[tuple[str, str]] = field(default_factory=set)
-    # report id → (rules version, (region, year), suggestions): desktop/services/suggestions.py
-    suggestions: OrderedDict[str, tuple[str, Any, tuple[Any, ...]]] = field(
+    # report id → (rules version, (region, year), suggestions, their span index):
+    # desktop/services/suggestions.py
+    suggestions: OrderedDict[str, tuple[str, Any, tuple[Any, ...], Any]] = field(
         default_factory=OrderedDict)
     # kind key → kind id, for a key press (desktop/services/tags.py): forgotten whenever
     # the schema changes (desktop/services/kinds.py); never kept in team mode, where a

@@ -27,6 +27,7 @@ from db.queries import suggestions as sq
 from desktop.domain.errors import NotFound, ReportGone
 from desktop.domain.quantities import decimal_str, find_quantities, parse_quantity
 from desktop.domain.report_text import Structure
+from desktop.domain.spans import IntervalIndex
 from desktop.domain.states import Origin
 from desktop.domain.suggesters import KINDS, RULES_VERSION, suggest
 from desktop.domain.suggestion import ReportContext, Suggestion
@@ -209,6 +210,16 @@ def _cached(project: Project, report_id: str) -> tuple[Meta, tuple[Suggestion, .
     return entry[1], entry[2]
 
 
+def _cached_over(project: Project, report_id: str, start: int, end: int) -> list[Suggestion]:
+    """The cached suggestions of a report that overlap [start, end), found through the
+    entry's span index (a key press looks at those near it, not at every one)."""
+    entry = project.caches.suggestions.get(report_id)
+    if entry is None or entry[0] != RULES_VERSION:
+        return []
+    found, index = entry[2], entry[3]
+    return [found[i] for i in index.overlapping(start, end)]
+
+
 def _fresh(project: Project, report_id: str, meta: Meta) -> tuple[Suggestion, ...] | None:
     """The cached suggestions of a report, if computed for this region and year."""
     cached = _cached(project, report_id)
@@ -222,7 +233,8 @@ def _store(project: Project, report_id: str, meta: Meta, found: tuple[Suggestion
     cache.pop(report_id, None)
     if len(cache) >= CACHE_LIMIT:
         cache.popitem(last=False)
-    cache[report_id] = (RULES_VERSION, meta, found)
+    cache[report_id] = (RULES_VERSION, meta, found,
+                        IntervalIndex([(x.start, x.end) for x in found]))
 
 
 def work_for(project: Project, report_id: str) -> SuggestionWork | None:
@@ -445,8 +457,7 @@ def fields_for(project: Project, report_id: str, kind: str, start: int, end: int
     (metrics and targets) the quantity parsed from the tagged text."""
     if near is None:
         # only what is computed already: a key press must never wait for the rule engine
-        entry = _cached(project, report_id)
-        near = entry[1] if entry is not None else ()
+        near = _cached_over(project, report_id, start, end)
     found = [s for s in near if s.kind == kind and s.start < end and start < s.end]
     if found:
         best = min(found, key=lambda s: abs(s.start - start) + abs(s.end - end))

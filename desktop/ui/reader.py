@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -230,7 +230,7 @@ class ReaderView(QPlainTextEdit):
             del self._suggestions[k], self._sugg_starts[k], self._sugg_ends[k]
             if self._selected == mark_id:
                 self._selected = None
-            self.viewport().update()
+            self._update_lines(mark.start, mark.end)
 
     def suggestion_count(self) -> int:
         return len(self._suggestions)
@@ -266,7 +266,7 @@ class ReaderView(QPlainTextEdit):
         self._status.insert(k, status)
         self._authors.insert(k, author)
         self._index.widen(mark.end - mark.start)  # the index shares these columns
-        self.viewport().update()
+        self._update_around(mark.start, mark.end)
 
     def _insert_point(self, start: int, end: int) -> int:
         return bisect_right(self._starts, start)
@@ -275,12 +275,13 @@ class ReaderView(QPlainTextEdit):
         row = self._row(tag_id)
         if row is None:
             return
+        self._update_around(self._starts[row], self._ends[row])  # the lanes it shared
         del self._ids[row]
         for column in (self._tkinds, self._starts, self._ends, self._status, self._authors):
             del column[row]
         if self._selected == tag_id:
             self._selected = None
-        self.viewport().update()  # the index shares the columns; its bound stays valid
+        # the index shares the columns; its bound stays valid
 
     def _reindex(self) -> None:
         self._index = IntervalIndex.from_columns(self._starts, self._ends)
@@ -314,6 +315,9 @@ class ReaderView(QPlainTextEdit):
         return list(self._suggestions)
 
     def select_mark(self, mark_id: str | None, *, scroll: bool = False, flash: bool = False) -> None:
+        old = self.selected_mark()
+        if old is not None:
+            self._update_lines(old.start, old.end)  # its outline goes
         self._selected = mark_id
         mark = self.mark(mark_id) if mark_id else None
         if mark is not None and scroll:
@@ -324,7 +328,8 @@ class ReaderView(QPlainTextEdit):
         if mark is not None and flash:
             self._flash = (mark.start, mark.end)
             self._flash_timer.start(600)
-        self.viewport().update()
+        if mark is not None:
+            self._update_lines(mark.start, mark.end)
 
     def selected_mark(self) -> Mark | None:
         return self.mark(self._selected) if self._selected else None
@@ -400,6 +405,40 @@ class ReaderView(QPlainTextEdit):
                 cursor.mergeCharFormat(f)
 
     # --- painting -----------------------------------------------------------------------
+
+    CHAIN_LIMIT = 20_000  # code points: a change chained wider than this repaints it all
+
+    def _update_around(self, start: int, end: int) -> None:
+        """Repaint what a tag added or removed at [start, end) can change: its lines and
+        those of the tags chained to it by overlap, whose underlines may change lanes."""
+        a, b = start, end
+        while b - a <= self.CHAIN_LIMIT:
+            spans = [(self._starts[i], self._ends[i]) for i in self._index.overlapping(a, b)]
+            wider = (min([a, *(s for s, _ in spans)]), max([b, *(e for _, e in spans)]))
+            if wider == (a, b):
+                self._update_lines(a, b)
+                return
+            a, b = wider
+        self.viewport().update()
+
+    def _update_lines(self, start: int, end: int) -> None:
+        """Repaint the full width of the lines [start, end) is laid out on (a key press
+        repaints a line or two, not the whole page); nothing when they are off screen."""
+        vis_a, vis_b = self._visible_range()
+        a, b = max(start, vis_a), min(end, vis_b)
+        if a >= b:
+            return
+        if b - a > self.CHAIN_LIMIT:
+            self.viewport().update()
+            return
+        rects = self._segments(a, b)
+        if not rects:
+            return
+        top = min(r.top() for r in rects)
+        bottom = max(r.bottom() for r in rects)
+        margin = 4  # outline pens and badges reach a little past the line
+        self.viewport().update(QRect(0, int(top) - margin, self.viewport().width(),
+                                     int(bottom - top) + 2 * margin + 1))
 
     def _visible_range(self) -> tuple[int, int]:
         first = self.firstVisibleBlock()
@@ -535,8 +574,9 @@ class ReaderView(QPlainTextEdit):
         return style.colour if style else "#888888"
 
     def _end_flash(self) -> None:
+        if self._flash is not None:
+            self._update_lines(*self._flash)
         self._flash = None
-        self.viewport().update()
 
     # --- input ------------------------------------------------------------------------
 

@@ -79,10 +79,16 @@ class TagTableModel(LazyRowsModel[TagRow]):
         if row is None:
             return None
         col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {"kind": self._kind_labels.get(row.kind, row.kind), "text": row.quote,
-                    "fields": self._fields(row), "author": row.author,
-                    "status": self._statuses.get(row.status, row.status)}[col]
+        if role == Qt.ItemDataRole.DisplayRole:  # only the asked column's text is made
+            if col == "kind":
+                return self._kind_labels.get(row.kind, row.kind)
+            if col == "text":
+                return row.quote
+            if col == "fields":
+                return self._fields(row)
+            if col == "author":
+                return row.author
+            return self._statuses.get(row.status, row.status)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(self._kind_colours.get(row.kind, "#888888")) if col == "kind" else None
         return f"{row.quote}\n[{row.start}, {row.end}) · {origin_label(row.origin)}"
