@@ -321,10 +321,14 @@ class ReaderView(QPlainTextEdit):
         self._selected = mark_id
         mark = self.mark(mark_id) if mark_id else None
         if mark is not None and scroll:
+            # the page moves only for a mark outside its middle: walking the marks on
+            # one screen keeps the text still (and repaints a line, not the page)
+            steady = self._in_view(mark.start, mark.end)
             cursor = self.textCursor()
             cursor.setPosition(self._offsets.to_utf16(mark.start))
             self.setTextCursor(cursor)
-            self.centerCursor()
+            if not steady:
+                self.centerCursor()
         if mark is not None and flash:
             self._flash = (mark.start, mark.end)
             self._flash_timer.start(600)
@@ -420,6 +424,19 @@ class ReaderView(QPlainTextEdit):
                 return
             a, b = wider
         self.viewport().update()
+
+    VIEW_MARGINS = (0.1, 0.85)  # a span outside these parts of the height is scrolled to
+
+    def _in_view(self, start: int, end: int) -> bool:
+        """Whether the span is laid out inside the viewport's middle part."""
+        vis_a, vis_b = self._visible_range()
+        if start < vis_a or end > vis_b:
+            return False
+        rects = self._segments(start, end)
+        height = self.viewport().height()
+        top, bottom = self.VIEW_MARGINS
+        return bool(rects) and all(r.top() >= height * top and r.bottom() <= height * bottom
+                                   for r in rects)
 
     def _update_lines(self, start: int, end: int) -> None:
         """Repaint the full width of the lines [start, end) is laid out on (a key press

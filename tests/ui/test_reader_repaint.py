@@ -93,3 +93,26 @@ def test_a_change_off_screen_repaints_nothing(qtbot) -> None:
     regions = painted_regions(qtbot, reader,
                               lambda: reader.add_tag(Mark("far", "metric", far, far + 6)))
     assert regions == []
+
+
+def test_walking_to_a_mark_on_screen_keeps_the_page_still(qtbot) -> None:
+    reader = make_reader(qtbot, TEXT)
+    reader.resize(700, 800)
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum() // 3)
+    QApplication.processEvents()
+    height = reader.viewport().height()
+    vis_a, vis_b = reader._visible_range()
+    # a figure in the upper part of the page, where centring it would move the page
+    near = next(i for i in range(vis_a, vis_b) if TEXT.startswith("增长7.8%", i)
+                and reader._segments(i, i + 6)[0].top() > height * 0.2)
+    assert reader._segments(near, near + 6)[0].bottom() < height * 0.45
+    far = TEXT.index("增长7.8%", len(TEXT) - 100)
+    reader.set_suggestions([Mark("near", "metric", near, near + 6, suggestion=True),
+                            Mark("far", "metric", far, far + 6, suggestion=True)])
+    page = reader.verticalScrollBar().value()
+    reader.select_mark("near", scroll=True)
+    assert reader.verticalScrollBar().value() == page
+    reader.select_mark("far", scroll=True)  # off screen: the page moves to it
+    QApplication.processEvents()
+    assert reader.verticalScrollBar().value() != page
+    assert reader._segments(far, far + 6)[0].bottom() <= height
