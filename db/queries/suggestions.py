@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, delete, select
+from sqlalchemy import ColumnElement, and_, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from db.models import RejectedSuggestion, Report, Tag, TagKind
@@ -30,9 +30,20 @@ def _rejection(report_id: str, key: Key) -> ColumnElement[bool]:
                 RejectedSuggestion.start == start, RejectedSuggestion.end == end)
 
 
+# the two statements of a rejection (a key press), built once: building one costs more
+# than running it
+_REJECTED = select(RejectedSuggestion.id).where(
+    RejectedSuggestion.report_id == bindparam("report_id"),
+    RejectedSuggestion.kind_key == bindparam("kind"),
+    RejectedSuggestion.start == bindparam("start"), RejectedSuggestion.end == bindparam("end"))
+_META = select(Report.region, Report.year).where(Report.id == bindparam("report_id"))
+
+
 def add_rejection(session: Session, report_id: str, key: Key, analyst_id: str) -> None:
-    if session.scalar(select(RejectedSuggestion.id).where(_rejection(report_id, key))) is None:
-        kind, start, end = key
+    kind, start, end = key
+    found = session.scalar(_REJECTED, {"report_id": report_id, "kind": kind, "start": start,
+                                       "end": end})
+    if found is None:
         session.add(RejectedSuggestion(report_id=report_id, kind_key=kind, start=start,
                                        end=end, analyst_id=analyst_id))
 
@@ -43,9 +54,7 @@ def remove_rejection(session: Session, report_id: str, key: Key) -> None:
 
 def report_meta(session: Session, report_id: str) -> tuple[str, int | None] | None:
     """(region, year) of a report, without loading its text; None if there is none."""
-    row = session.execute(
-        select(Report.region, Report.year).where(Report.id == report_id)
-    ).first()
+    row = session.execute(_META, {"report_id": report_id}).first()
     return None if row is None else (row[0] or "", row[1])
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.values import KindInfo, TagDetail
+from desktop.ui.field_form import FieldForm, shown
 from desktop.ui.i18n import action_label, link_label, origin_label, pick
 from desktop.ui.tag_table import status_labels
 from desktop.ui.wheel import guard_wheel
@@ -46,12 +46,10 @@ class InspectorPanel(QScrollArea):
         self.setWidgetResizable(True)
         self._kinds: dict[str, KindInfo] = {}
         self._detail: TagDetail | None = None
-        self._editors: dict[str, QLineEdit | QComboBox] = {}
-        self._types: dict[str, str] = {}
-        self._form_kind: str | None = None
-        # the fields the form's editors stand for: another kind with the same fields
-        # reuses them (a press only sets values)
-        self._form_fields: tuple[Any, ...] | None = None
+        # one form per kind, made when a tag of that kind is first shown: selecting a tag
+        # of another kind shows its form, a key press builds none
+        self._forms: dict[str, FieldForm] = {}
+        self._form: FieldForm | None = None
         self._suggested = False  # showing a suggestion (read-only), not a tag
         body = QWidget(self)
         self.setWidget(body)
@@ -86,8 +84,7 @@ class InspectorPanel(QScrollArea):
         card.addWidget(self.warnings)
 
         self.fields_box = QGroupBox(self.tr("Fields"), self.card)
-        self.form = QFormLayout(self.fields_box)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._forms_layout = QVBoxLayout(self.fields_box)
         card.addWidget(self.fields_box)
 
         self.note = QPlainTextEdit(self.card)
@@ -135,8 +132,10 @@ class InspectorPanel(QScrollArea):
 
     def set_kinds(self, kinds: list[KindInfo]) -> None:
         self._kinds = {k.key: k for k in kinds}
-        self._form_kind = None  # fields may have changed
-        self._form_fields = None
+        for form in self._forms.values():  # fields may have changed
+            form.deleteLater()
+        self._forms.clear()
+        self._form = None
         self.kind.clear()
         for k in kinds:
             self.kind.addItem(pick(k.name, k.name_zh), k.key)
@@ -178,11 +177,8 @@ class InspectorPanel(QScrollArea):
             widget.setVisible(not on)
 
     def _set_read_only(self, on: bool) -> None:
-        for editor in self._editors.values():
-            if isinstance(editor, QLineEdit):
-                editor.setReadOnly(on)
-            else:
-                editor.setEnabled(not on)
+        if self._form is not None:
+            self._form.set_read_only(on)
 
     def show_tag(self, detail: TagDetail | None) -> None:
         self._detail = detail
@@ -237,85 +233,35 @@ class InspectorPanel(QScrollArea):
         return "\n".join(lines)
 
     def _shown(self, key: str, value: Any) -> str:
-        """A field's value as the form shows it (a period as 2025年前三季度)."""
-        # loaded when a tag's fields are first shown: it brings the number grammar,
-        # which the first paint does not need
-        from desktop.domain.fieldvalues import display, period_text
-
-        return period_text(value) if self._types.get(key) == "period" else display(value)
-
-    def _fields_of(self, kind_key: str) -> tuple[Any, ...] | None:
-        kind = self._kinds.get(kind_key)
-        return None if kind is None else tuple(
-            (f.key, f.type, f.label, f.label_zh, tuple(f.choices)) for f in kind.fields)
+        """A field's value as the current form shows it."""
+        return self._form.shown(key, value) if self._form is not None else shown("", value)
 
     def _show_form(self, kind_key: str, fields: dict[str, Any]) -> None:
-        """The form for a kind: its editors reused when the fields are the same (the
-        same kind, or another with the same fields), else built anew."""
-        if self._form_kind != kind_key:
-            same = self._fields_of(kind_key)
-            if same is None or same != self._form_fields:
-                self._build_form(kind_key, fields)
-                return
-            self._form_kind = kind_key
-        self._fill_form(fields)
-
-    def _build_form(self, kind_key: str, fields: dict[str, Any]) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self._editors.clear()
-        self._types.clear()
-        self._form_kind = kind_key
-        self._form_fields = self._fields_of(kind_key)
-        kind = self._kinds.get(kind_key)
-        if kind is None:
-            return
-        for f in kind.fields:
-            self._types[f.key] = f.type
-            value = fields.get(f.key)
-            editor: QLineEdit | QComboBox
-            if f.type == "choice":
-                editor = QComboBox(self.fields_box)
-                editor.addItems(list(f.choices))
-                current = self._shown("", value)
-                if current and editor.findText(current) < 0:
-                    editor.addItem(current)
-                editor.setCurrentText(current)
-                editor.activated.connect(
-                    lambda _i, key=f.key, t=f.type, e=editor: self.field_edited.emit(key, t, e.currentText())
-                )
-            else:
-                editor = QLineEdit(self._shown(f.key, value), self.fields_box)
-                editor.setObjectName(f"field_{f.key}")
-                if f.type == "number":
-                    editor.setPlaceholderText("7.8%  ·  1.2万亿  ·  3,500")
-                elif f.type == "period":
-                    editor.setPlaceholderText("1—10月 · 前三季度 · 2025年")
-                editor.editingFinished.connect(
-                    lambda key=f.key, t=f.type, e=editor: self._on_line_edited(key, t, e)
-                )
-            self._editors[f.key] = editor
-            self.form.addRow(pick(f.label, f.label_zh), editor)
-        guard_wheel(self.fields_box)
-
-    def _fill_form(self, fields: dict[str, Any]) -> None:
-        for key, editor in self._editors.items():
-            value = self._shown(key, fields.get(key))
-            blocker = editor.blockSignals(True)
-            if isinstance(editor, QComboBox):
-                if value and editor.findText(value) < 0:
-                    editor.addItem(value)
-                editor.setCurrentText(value)
-            elif editor.text() != value:
-                editor.setText(value)
-            editor.blockSignals(blocker)
+        """The kind's form, filled with `fields` (in place when it is shown already: an
+        editor may be emitting the signal that led here)."""
+        form = self._forms.get(kind_key)
+        if form is None:
+            kind = self._kinds.get(kind_key)
+            if kind is not None:
+                form = FieldForm(kind, self.field_edited.emit, self._on_line_edited,
+                                 self.fields_box)
+                self._forms[kind_key] = form
+                self._forms_layout.addWidget(form)
+        if form is not self._form:
+            if self._form is not None:
+                self._form.setVisible(False)
+            self._form = form
+            if form is not None:
+                form.setVisible(True)
+        if form is not None:
+            form.fill(fields)
 
     def focus_first_field(self) -> None:
-        if self._editors:
-            next(iter(self._editors.values())).setFocus()
+        if self._form is not None and self._form.editors:
+            next(iter(self._form.editors.values())).setFocus()
 
     def editor(self, key: str) -> QLineEdit | QComboBox | None:
-        return self._editors.get(key)
+        return self._form.editors.get(key) if self._form is not None else None
 
     def _on_line_edited(self, key: str, field_type: str, editor: QLineEdit) -> None:
         if self._detail is None:
