@@ -6,6 +6,7 @@ from sqlalchemy import Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from db import span_columns as span_sql
+from db.base import new_id, utcnow
 from db.models import Analyst, Tag, TagEvent, TagKind, TagLink
 from desktop.domain.states import ACTION_LENGTH, HistoryAction, TagState, TagStatus
 
@@ -119,15 +120,14 @@ def add_tag(
     fields: dict[str, Any], author_id: str, origin: str, status: str = TagStatus.OPEN,
     note: str = "", tag_id: str | None = None,
 ) -> Tag:
-    """The one place a tag row is made: added and flushed, so its id and version are set
-    (`tag_id` brings a tag back under the id it had)."""
-    tag = Tag(report_id=report_id, kind_id=kind_id, start=start, end=end, quote=quote,
-              fields=dict(fields), note=note, author_id=author_id, origin=origin,
-              status=status)
-    if tag_id is not None:
-        tag.id = tag_id
+    """The one place a tag row is made: its id, version and times are set here, and the
+    row is written with the session's next flush (a key press flushes once, the tag and
+    its history entry together; `tag_id` brings a tag back under the id it had)."""
+    now = utcnow()
+    tag = Tag(id=tag_id or new_id(), report_id=report_id, kind_id=kind_id, start=start,
+              end=end, quote=quote, fields=dict(fields), note=note, author_id=author_id,
+              origin=origin, status=status, created_at=now, updated_at=now, version=1)
     session.add(tag)
-    session.flush()
     return tag
 
 

@@ -524,11 +524,27 @@ class ReaderView(QPlainTextEdit):
             block = block.next()
         return rects, complete
 
+    def _range_of(self, rect: QRect) -> tuple[int, int]:
+        """The code points laid out in the viewport's `rect`, to whole paragraphs."""
+        doc = self.document()
+        top = doc.findBlock(self.cursorForPosition(rect.topLeft()).position())
+        bottom = doc.findBlock(self.cursorForPosition(rect.bottomRight()).position())
+        end = bottom.position() + bottom.length()
+        return (self._offsets.to_codepoint(top.position()),
+                self._offsets.to_codepoint(end) + 1)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         self._keep_segments()
         vis_a, vis_b = self._visible_range()
         visible = list(self._index.overlapping(vis_a, vis_b))
+        # lanes over every visible tag, so a partial repaint draws each where a whole one
+        # would; drawn are only those in the repainted part (a key press: a line or two)
         lanes = assign_lanes([(self._starts[i], self._ends[i]) for i in visible])
+        if event.rect().height() < self.viewport().height():
+            vis_a, vis_b = self._range_of(event.rect())
+            kept = [(lane, i) for lane, i in zip(lanes, visible, strict=True)
+                    if self._starts[i] < vis_b and vis_a < self._ends[i]]
+            lanes, visible = [lane for lane, _ in kept], [i for _, i in kept]
         rects = {i: self._cached_segments(self._starts[i], self._ends[i]) for i in visible}
         names = self._names
         rejected = self._codes.get(TagStatus.REJECTED, -1)
