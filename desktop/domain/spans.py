@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
 from operator import sub
+from typing import Any, overload
 
 
 class IntervalIndex:
@@ -65,7 +66,7 @@ class IntervalIndex:
         return list(self.overlapping(pos, pos + 1))
 
 
-class IdColumn:
+class IdColumn(MutableSequence[str]):
     """A column of ids held as one string when they all have the same length (uuids):
     100 000 ids cost 3.6 MB in one block instead of 100 000 string objects (9 MB), and
     once the query's rows are dropped the small-object heap they filled is given back.
@@ -109,7 +110,15 @@ class IdColumn:
             return len(self._list)
         return len(self._blob) // self._width if self._width else 0
 
-    def __getitem__(self, i: int) -> str:
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
         if self._list is not None:
             return self._list[i]
         n = len(self)
@@ -125,8 +134,10 @@ class IdColumn:
             return iter(self._list)
         return (self[i] for i in range(len(self)))
 
-    def index(self, tag_id: str) -> int:
+    def index(self, tag_id: Any, start: int = 0, stop: int | None = None) -> int:
         """The row of `tag_id`; ValueError when absent (a C scan, as list.index)."""
+        if start or stop is not None:
+            return list(self).index(tag_id, start, len(self) if stop is None else stop)
         if self._list is not None:
             return self._list.index(tag_id)
         w = self._width
@@ -151,7 +162,21 @@ class IdColumn:
             self._blob = ""
         self._list.insert(k, tag_id)
 
-    def __delitem__(self, k: int) -> None:
+    @overload
+    def __setitem__(self, k: int, tag_id: str) -> None: ...
+
+    @overload
+    def __setitem__(self, k: slice, tag_id: Iterable[str]) -> None: ...
+
+    def __setitem__(self, k: int | slice, tag_id: str | Iterable[str]) -> None:
+        if isinstance(k, slice) or not isinstance(tag_id, str):
+            raise TypeError("IdColumn takes one id at a time")
+        del self[k]
+        self.insert(k if k >= 0 else k + len(self) + 1, tag_id)
+
+    def __delitem__(self, k: int | slice) -> None:
+        if isinstance(k, slice):
+            raise TypeError("IdColumn deletes one id at a time")
         if self._list is not None:
             del self._list[k]
             return

@@ -8,11 +8,13 @@ cost a list of ids, not 100 000 row objects).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, MutableSequence, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
+
+from desktop.domain.spans import IdColumn
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # numbers' alignment
@@ -36,7 +38,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = tuple(headers)
-        self._rows: list[T] = list(rows)
+        self._rows: MutableSequence[T] = list(rows)
         self._key = key
 
     def set_rows(self, rows: Iterable[T]) -> None:
@@ -68,7 +70,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         """The row whose id is `key`, or -1."""
         if self._key is None:
             try:
-                return self._rows.index(key)  # type: ignore[arg-type]  # rows are ids here
+                return self._rows.index(key)  # rows are ids here
             except ValueError:
                 return -1
         return next((i for i, r in enumerate(self._rows) if self._key(r) == key), -1)
@@ -115,7 +117,10 @@ class LazyRowsModel(RowsModel[str], Generic[R]):
 
     def set_rows(self, rows: Iterable[str]) -> None:
         self._cache.clear()  # no view reads between here and the reset
-        super().set_rows(rows)
+        self.beginResetModel()
+        # ids in one block (IdColumn): 100 000 of them cost 3.6 MB, not 9 MB of strings
+        self._rows = IdColumn(list(rows))
+        self.endResetModel()
 
     def put(self, key: str, row: R) -> None:
         """A row known already (just written): cached without a fetch."""

@@ -5,7 +5,7 @@ so 100 000 tags cost a list of ids, not 100 000 row objects."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
@@ -64,6 +64,10 @@ class TagTableModel(LazyRowsModel[TagRow]):
 
     def ids(self) -> list[str]:
         return list(self._rows)
+
+    def id_column(self) -> Sequence[str]:
+        """The rows' ids as the model holds them (no copy: read, do not keep)."""
+        return self._rows
 
     tag_row = LazyRowsModel.fetched
 
@@ -207,7 +211,7 @@ class TagTablePanel(QWidget):
                 self.model.row_changed(at)
                 continue
             key = (tag_row.start, tag_row.end)
-            ids = self.model.ids()
+            ids = self.model.id_column()
 
             def order(i: str) -> tuple[int, int]:
                 known = order_of(i)

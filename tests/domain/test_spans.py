@@ -85,3 +85,20 @@ def test_an_id_column_copy_is_equal_and_independent() -> None:
     mixed_copy = mixed.copy()
     mixed_copy.insert(1, "ccc")
     assert list(mixed) == ["a", "bb"] and list(mixed_copy) == ["a", "ccc", "bb"]
+
+
+def test_an_id_column_serves_as_the_tag_tables_rows() -> None:
+    """The tag table keeps its row ids in an IdColumn: pages are sliced, a row is
+    replaced, and bisection finds where a new one goes."""
+    from bisect import bisect_right
+
+    ids = [f"{i:036d}" for i in range(10)]
+    column = IdColumn(ids)
+    assert column[2:5] == ids[2:5] and column[8:20] == ids[8:]
+    column[3] = "x" * 36
+    assert list(column) == [*ids[:3], "x" * 36, *ids[4:]]
+    column[-1] = "y" * 36
+    assert column[-1] == "y" * 36 and len(column) == 10
+    column[3], column[-1] = ids[3], ids[9]
+    assert bisect_right(column, f"{4:036d}") == 5
+    assert column.index(ids[7]) == 7
