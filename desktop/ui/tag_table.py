@@ -220,7 +220,23 @@ class TagTablePanel(QWidget):
                     known = (cached.start, cached.end) if cached else (0, 0)
                 return known
 
-            self.model.insert_row(bisect_right(ids, key, key=order), tag_id)
+            self._insert(bisect_right(ids, key, key=order), tag_id)
+
+    def _insert(self, k: int, tag_id: str) -> None:
+        """Insert a row. One below the rows on screen changes only the scroll range: Qt
+        would lay the whole view out again and repaint every row shown (a key press that
+        tags further down the report than the table shows)."""
+        last = self.view.rowAt(self.view.viewport().height() - 1)
+        if not 0 <= last < k:
+            self.model.insert_row(k, tag_id)
+            return
+        header = self.view.verticalHeader()  # its row count signal starts the relayout
+        blocked = header.blockSignals(True)
+        try:
+            self.model.insert_row(k, tag_id)
+        finally:
+            header.blockSignals(blocked)
+        self.view.updateGeometries()
 
     def _admits(self, row: TagRow) -> bool:
         kind, author, status = (self.kind_filter.currentData() or "",
