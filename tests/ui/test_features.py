@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.services import reports, tags
 from desktop.services.project import open_project_as
@@ -165,3 +166,32 @@ def test_the_library_filters_by_the_analyst_who_tagged(app_parts, qtbot, project
     assert w.library.proxy.index(0, 0).data(w.library.model.ID_ROLE) == gd.id
     combo.setCurrentIndex(0)
     assert w.library.proxy.rowCount() == 2
+
+
+def test_the_review_queue_follows_changes_while_shown_and_when_shown_again(
+        app_parts, qtbot, project_path):
+    w = app_parts.window
+    report_id = app_parts.shown.report_id
+    queue = app_parts.features["review"].panel
+
+    def colleague_tags(at: int) -> None:
+        bob = open_project_as(project_path, "bob")
+        tags.create_tag(bob, report_id, "metric", at, at + 4)
+        bob.close()
+
+    def tag_here(at: int) -> None:  # any change of this window's
+        w.reader.select_span(at, at + 4)
+        QTest.keyClick(w.reader, Qt.Key.Key_1)
+
+    w.left_tabs.setCurrentWidget(queue)
+    before = queue.model.rowCount()
+    colleague_tags(10)
+    tag_here(30)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == before + 1)
+    w.left_tabs.setCurrentIndex(0)  # hidden: the window's changes leave it as it was
+    colleague_tags(50)
+    tag_here(70)
+    qtbot.wait(400)
+    assert queue.model.rowCount() == before + 1
+    w.left_tabs.setCurrentWidget(queue)  # shown again: up to date at once
+    assert queue.model.rowCount() == before + 2

@@ -26,10 +26,11 @@ class ReviewFeature(QObject):
             tag_id, scroll=True, flash=True))
         self.panel.failed.connect(ctx.runner.show_error)
         self.panel.edit_requested.connect(self._edit_copy)
-        # the queue follows changes a moment later, and only while it is on screen
+        # the queue follows changes a moment later, and only while it is on screen (a
+        # key press with the queue hidden starts nothing; showing it refreshes it)
         self._refresh_timer = QTimer(self, singleShot=True, interval=200)
         self._refresh_timer.timeout.connect(self._refresh_if_shown)
-        ctx.bus.changed.connect(lambda _changes: self._refresh_timer.start())
+        ctx.bus.changed.connect(self._changed)
         w.left_tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
         w.act_agreement.triggered.connect(self.show_agreement)
         self.dialog: AgreementDialog | None = None
@@ -39,6 +40,10 @@ class ReviewFeature(QObject):
         field, ready to be fixed."""
         self.ctx.nav.select_tag(tag_id, scroll=True)
         self.ctx.window.inspector.focus_first_field()
+
+    def _changed(self, _changes: object) -> None:
+        if self.panel.isVisible():
+            self._refresh_timer.start()
 
     def _refresh_if_shown(self) -> None:
         if self.panel.isVisible():
