@@ -73,6 +73,15 @@ def merge(qtbot: Any, parts: Any, other: Path) -> None:
     assert w.undo_stack.undoText() == "Merge a colleague's project"
 
 
+def window_after_merge(qtbot: Any, alice: Project, bob_file: Path) -> Any:
+    """The window over the team database, once bob's file is merged into it."""
+    make_application()
+    parts = build(alice)
+    qtbot.addWidget(parts.window)
+    merge(qtbot, parts, bob_file)
+    return parts
+
+
 def test_a_merge_into_a_team_database_undoes_and_redoes(
         qtbot: Any, team: tuple[Project, str], tmp_path: Path, shown: list[str]) -> None:
     alice, _url = team
@@ -81,11 +90,8 @@ def test_a_merge_into_a_team_database_undoes_and_redoes(
     tags.set_note(alice, kept, "alice's first note")
     deleted = tag_text(alice, hunan, "工业", "metric", nth=1)  # deleted there later
     bobs = colleague_file(tmp_path / "bob.rmk", tmp_path, hunan)
-    make_application()
-    parts = build(alice)
-    qtbot.addWidget(parts.window)
+    parts = window_after_merge(qtbot, alice, tmp_path / "bob.rmk")
     w = parts.window
-    merge(qtbot, parts, tmp_path / "bob.rmk")
 
     def library() -> set[str]:
         return {r.title for r in reports.library(alice)}
@@ -120,11 +126,8 @@ def test_undoing_a_team_merge_leaves_a_colleagues_later_edit_alone(
     alice, url = team
     hunan = next(r.id for r in reports.library(alice) if r.region == "湖南")
     bobs = colleague_file(tmp_path / "bob.rmk", tmp_path, hunan)
-    make_application()
-    parts = build(alice)
-    qtbot.addWidget(parts.window)
+    parts = window_after_merge(qtbot, alice, tmp_path / "bob.rmk")
     w = parts.window
-    merge(qtbot, parts, tmp_path / "bob.rmk")
     carol = open_project_as(url, "carol")  # a colleague corrects a tag the merge brought
     try:
         tags.set_note(carol, bobs["on_own"], "carol checked this")
@@ -145,11 +148,8 @@ def test_the_analysts_own_edit_of_a_merged_tag_undone_first_does_not_block_the_u
     alice, _url = team
     hunan = next(r.id for r in reports.library(alice) if r.region == "湖南")
     bobs = colleague_file(tmp_path / "bob.rmk", tmp_path, hunan)
-    make_application()
-    parts = build(alice)
-    qtbot.addWidget(parts.window)
+    parts = window_after_merge(qtbot, alice, tmp_path / "bob.rmk")
     w = parts.window
-    merge(qtbot, parts, tmp_path / "bob.rmk")
     parts.shown.open_report(hunan)
     parts.shown.select_tag(bobs["on_seed"])
     parts.editing.edit_note("alice looked at it")
