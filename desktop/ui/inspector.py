@@ -196,8 +196,8 @@ class InspectorPanel(QScrollArea):
         # in place when it can: an editor may be emitting the signal that led here
         self._show_form(detail.kind, detail.fields)
         self._set_read_only(False)
-        if not self.note.hasFocus():
-            self.note.setPlainText(detail.note)
+        if not self.note.hasFocus() and self.note.toPlainText() != detail.note:
+            self.note.setPlainText(detail.note)  # a reset document relays itself out
         self.meta.setText(self.tr("By %1 · %2\nCreated %3 · updated %4")
                           .replace("%1", detail.author).replace("%2", origin_label(detail.origin))
                           .replace("%3", detail.created_at.strftime("%Y-%m-%d %H:%M"))

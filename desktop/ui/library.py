@@ -229,8 +229,11 @@ class LibraryPanel(QWidget):
             if n:
                 counts[kind] = counts.get(kind, 0) + n
         new_state = state if state is not None and row.state == "untouched" else row.state
-        if counts != row.tag_counts or new_state != row.state:
-            self.model.replace_row(at, replace(row, tag_counts=counts, state=new_state))
+        columns = [LibraryModel.COLUMNS.index(c) for c, changed in (
+            ("tags", counts != row.tag_counts), ("state", new_state != row.state)) if changed]
+        if columns:  # those cells repaint, not the row (a key press changes a count)
+            self.model.replace_row(at, replace(row, tag_counts=counts, state=new_state),
+                                   columns)
 
     def select(self, report_id: str, emit: bool = True) -> None:
         row = self.model.row_of(report_id)

@@ -59,12 +59,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         del self._rows[i]
         self.endRemoveRows()
 
-    def replace_row(self, i: int, row: T) -> None:
+    def replace_row(self, i: int, row: T, columns: Sequence[int] | None = None) -> None:
+        """Put `row` in place; `columns`, when given, are the only ones that changed
+        (views repaint those cells, not the row)."""
         self._rows[i] = row
-        self.row_changed(i)
+        self.row_changed(i, columns)
 
-    def row_changed(self, i: int) -> None:
-        self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+    def row_changed(self, i: int, columns: Sequence[int] | None = None) -> None:
+        first, last = (min(columns), max(columns)) if columns else (0, self.columnCount() - 1)
+        self.dataChanged.emit(self.index(i, first), self.index(i, last))
 
     def row_of(self, key: Hashable) -> int:
         """The row whose id is `key`, or -1."""
