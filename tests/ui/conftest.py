@@ -5,7 +5,7 @@ import gc
 import pytest
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import build, make_application
 
@@ -25,10 +25,20 @@ def _no_widgets_left_behind(qapp):
 
 
 @pytest.fixture
-def app_parts(qtbot, seeded):
-    """The real main window over a seeded project, shown offscreen."""
-    make_application()
-    parts = build(seeded)
+def dialogs(monkeypatch):
+    """The warnings the window shows, collected instead of shown (a modal box would wait
+    for a click); information boxes are dismissed."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: None)
+    return shown
+
+
+def shown_window(qtbot, project):
+    """The real main window over `project`, shown offscreen in the application's
+    language as it stands; its workers are stopped when the test ends (a generator for
+    a fixture to yield from)."""
+    parts = build(project)
     parts.window.resize(1400, 900)
     parts.window.show()
     qtbot.waitExposed(parts.window)
@@ -37,6 +47,13 @@ def app_parts(qtbot, seeded):
         job = getattr(feature, "job", None)
         if job is not None and job.running:
             job.cancel()
+
+
+@pytest.fixture
+def app_parts(qtbot, seeded):
+    """The real main window over a seeded project, shown offscreen."""
+    make_application()
+    yield from shown_window(qtbot, seeded)
 
 
 def select_text(reader, needle: str, occurrence: int = 0) -> tuple[int, int]:

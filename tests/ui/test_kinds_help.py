@@ -8,21 +8,14 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import kinds
 from desktop.services.ops.schema import AddField, AddKind, MoveField
 from desktop.ui.help_text import keys_text
-from tests.ui.conftest import select_text
+from tests.ui.conftest import select_text, shown_window
 from tests.ui.test_main_window import press
 
-
-@pytest.fixture(autouse=True)
-def _no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: None)
-    return shown
+pytestmark = pytest.mark.usefixtures("dialogs")  # tests/ui/conftest.py
 
 
 def key_fields(w: Any, tag_id: str) -> str:
@@ -81,19 +74,11 @@ def test_the_legend_and_the_key_help_name_the_projects_kinds(app_parts: Any, qtb
 @pytest.fixture
 def chinese_parts(qtbot: Any, seeded: Any) -> Any:
     """The main window built in Chinese (as app_parts, with the translations first)."""
-    from desktop.app import build, install_translations, make_application
+    from desktop.app import install_translations, make_application
 
     app = make_application()
     install_translations(app, "zh_CN")
-    parts = build(seeded)
-    parts.window.resize(1400, 900)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    for feature in parts.features.values():  # stop workers still running
-        job = getattr(feature, "job", None)
-        if job is not None and job.running:
-            job.cancel()
+    yield from shown_window(qtbot, seeded)
     install_translations(app, "en")
 
 

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import build, make_application
 from desktop.services import analysts, importing, reports, tags
@@ -20,14 +19,6 @@ from desktop.services.project import Project, open_project_as
 from tests.team.conftest import fresh_pg_database, seed_reports, tag_text
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: messages.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: None)
-    return messages
 
 
 @pytest.fixture
@@ -83,7 +74,7 @@ def window_after_merge(qtbot: Any, alice: Project, bob_file: Path) -> Any:
 
 
 def test_a_merge_into_a_team_database_undoes_and_redoes(
-        qtbot: Any, team: tuple[Project, str], tmp_path: Path, shown: list[str]) -> None:
+        qtbot: Any, team: tuple[Project, str], tmp_path: Path, dialogs: list[str]) -> None:
     alice, _url = team
     hunan = next(r.id for r in reports.library(alice) if r.region == "湖南")
     kept = tag_text(alice, hunan, "7.8%", "metric")  # changed by the merge (newer there)
@@ -118,11 +109,11 @@ def test_a_merge_into_a_team_database_undoes_and_redoes(
         qtbot.waitUntil(before)
         w.act_redo.trigger()
         qtbot.waitUntil(after)
-    assert shown == []
+    assert dialogs == []
 
 
 def test_undoing_a_team_merge_leaves_a_colleagues_later_edit_alone(
-        qtbot: Any, team: tuple[Project, str], tmp_path: Path, shown: list[str]) -> None:
+        qtbot: Any, team: tuple[Project, str], tmp_path: Path, dialogs: list[str]) -> None:
     alice, url = team
     hunan = next(r.id for r in reports.library(alice) if r.region == "湖南")
     bobs = colleague_file(tmp_path / "bob.rmk", tmp_path, hunan)
@@ -138,13 +129,13 @@ def test_undoing_a_team_merge_leaves_a_colleagues_later_edit_alone(
     assert tags.detail(alice, bobs["on_own"]).note == "carol checked this"
     assert all(tags.detail(alice, t) is not None for t in bobs.values())  # nothing undone
     assert len(reports.library(alice)) == 3
-    assert shown == ["A colleague has since changed 1 of the things this merge brought in "
+    assert dialogs == ["A colleague has since changed 1 of the things this merge brought in "
                      "or changed; to keep their work, the merge was not undone."]
     assert not w.undo_stack.canUndo()  # it can no longer be undone truthfully
 
 
 def test_the_analysts_own_edit_of_a_merged_tag_undone_first_does_not_block_the_undo(
-        qtbot: Any, team: tuple[Project, str], tmp_path: Path, shown: list[str]) -> None:
+        qtbot: Any, team: tuple[Project, str], tmp_path: Path, dialogs: list[str]) -> None:
     alice, _url = team
     hunan = next(r.id for r in reports.library(alice) if r.region == "湖南")
     bobs = colleague_file(tmp_path / "bob.rmk", tmp_path, hunan)
@@ -157,7 +148,7 @@ def test_the_analysts_own_edit_of_a_merged_tag_undone_first_does_not_block_the_u
     w.act_undo.trigger()  # her note
     w.act_undo.trigger()  # the merge
     QCoreApplication.processEvents()
-    assert shown == []
+    assert dialogs == []
     assert all(tags.detail(alice, t) is None for t in bobs.values())
     w.act_redo.trigger()
     w.act_redo.trigger()

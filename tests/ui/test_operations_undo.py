@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import kinds, programs, reports, review, suggestions, tags
 from desktop.services.changes import Changes
@@ -23,13 +22,7 @@ from tests.conftest import SEED
 from tests.ui.conftest import select_text
 from tests.ui.test_main_window import press
 
-
-@pytest.fixture(autouse=True)
-def _no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: None)
-    return shown
+pytestmark = pytest.mark.usefixtures("dialogs")  # tests/ui/conftest.py
 
 
 def undo_redo(w: Any, before: Callable[[], bool], after: Callable[[], bool]) -> None:

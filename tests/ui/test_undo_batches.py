@@ -12,18 +12,11 @@ import openpyxl
 import pytest
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import export, review, tags
 from tests.ui.test_operations_undo import tag_here, undo_redo
 
-
-@pytest.fixture(autouse=True)
-def _no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: None)
-    return shown
+pytestmark = pytest.mark.usefixtures("dialogs")  # tests/ui/conftest.py
 
 
 def table_text(w: Any, tag_id: str, column: str) -> str | None:
@@ -70,7 +63,7 @@ def test_workbook_edits_undo_and_redo(app_parts: Any, qtbot: Any, tmp_path: Path
 
 def test_undoing_workbook_edits_refuses_a_tag_changed_since(app_parts: Any, qtbot: Any,
                                                             tmp_path: Path,
-                                                            _no_dialogs: list[str]) -> None:
+                                                            dialogs: list[str]) -> None:
     from desktop.services.project import open_project_as
 
     w, project = app_parts.window, app_parts.project
@@ -89,7 +82,7 @@ def test_undoing_workbook_edits_refuses_a_tag_changed_since(app_parts: Any, qtbo
     w.act_undo.trigger()
     QCoreApplication.processEvents()
     assert tags.detail(project, tag_id).note == "bob's note"  # not overwritten
-    assert _no_dialogs and "changed" in _no_dialogs[-1]
+    assert dialogs and "changed" in dialogs[-1]
 
 
 def test_an_import_undone_is_redone_with_the_same_ids(app_parts: Any, qtbot: Any,
@@ -177,7 +170,7 @@ def test_an_annotation_import_undoes_and_redoes(app_parts: Any, qtbot: Any,
 
 
 def test_undoing_an_annotation_import_refuses_a_colleagues_work(
-        app_parts: Any, qtbot: Any, tmp_path: Path, _no_dialogs: list[str]) -> None:
+        app_parts: Any, qtbot: Any, tmp_path: Path, dialogs: list[str]) -> None:
     import json
 
     from desktop.services import reports
@@ -203,11 +196,11 @@ def test_undoing_an_annotation_import_refuses_a_colleagues_work(
     QCoreApplication.processEvents()
     assert tags.detail(project, tag_id).note == "bob's note"  # nothing taken out
     assert added in {r.id for r in reports.library(project)}
-    assert _no_dialogs and "not undone" in _no_dialogs[-1]
+    assert dialogs and "not undone" in dialogs[-1]
 
 
 def test_tag_all_results_is_one_unit_of_work(app_parts: Any, qtbot: Any,
-                                             _no_dialogs: list[str]) -> None:
+                                             dialogs: list[str]) -> None:
     from desktop.services import reports
 
     w, project = app_parts.window, app_parts.project
@@ -223,7 +216,7 @@ def test_tag_all_results_is_one_unit_of_work(app_parts: Any, qtbot: Any,
     feature = app_parts.features["search"]
     # the second report gone between the search and the click: nothing is tagged
     feature.tag_all("metric", [spans[0], ("no-such-report", 0, 2)])
-    assert count() == before and _no_dialogs
+    assert count() == before and dialogs
     feature.tag_all("metric", spans)
     assert w.undo_stack.undoText() == "Tag all results"
     shown = w.reader.text() and app_parts.shown.report_id

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import build, make_application
 from desktop.services import tags
@@ -32,23 +31,21 @@ def team() -> Iterator[tuple[Project, Project]]:
         bob.close()
 
 
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: messages.append(a[2]))
-    return messages
-
-
-def test_undo_never_overwrites_a_colleagues_later_edit(
-        qtbot: Any, team: tuple[Project, Project], shown: list[str]) -> None:
-    alice, bob = team
+def window_with_a_tag(qtbot: Any, alice: Project) -> tuple[Any, str]:
+    """Alice's window, with 7.8% tagged as a metric by key; the new tag's id."""
     make_application()
     parts = build(alice)
     qtbot.addWidget(parts.window)
+    select_text(parts.window.reader, "7.8%")
+    press(qtbot, parts.window, Qt.Key.Key_1)
+    return parts, parts.window.inspector.detail().id
+
+
+def test_undo_never_overwrites_a_colleagues_later_edit(
+        qtbot: Any, team: tuple[Project, Project], dialogs: list[str]) -> None:
+    alice, bob = team
+    parts, tag_id = window_with_a_tag(qtbot, alice)
     w = parts.window
-    select_text(w.reader, "7.8%")
-    press(qtbot, w, Qt.Key.Key_1)
-    tag_id = w.inspector.detail().id
     parts.editing.edit_note("alice's note")
     seen = tags.detail(bob, tag_id)
     assert seen is not None and seen.note == "alice's note"
@@ -57,22 +54,17 @@ def test_undo_never_overwrites_a_colleagues_later_edit(
     w.act_undo.trigger()  # alice's undo of her note
     detail = tags.detail(alice, tag_id)
     assert detail is not None and detail.note == "bob's later note"
-    assert shown and "Someone else changed this tag" in shown[-1]
+    assert dialogs and "Someone else changed this tag" in dialogs[-1]
     w.act_undo.trigger()  # nor may the undo of her tagging delete bob's version
     assert tags.detail(alice, tag_id) is not None
-    assert len(shown) == 2
+    assert len(dialogs) == 2
 
 
 def test_undo_and_redo_still_work_when_nobody_else_changed_the_tag(
-        qtbot: Any, team: tuple[Project, Project], shown: list[str]) -> None:
+        qtbot: Any, team: tuple[Project, Project], dialogs: list[str]) -> None:
     alice, _bob = team
-    make_application()
-    parts = build(alice)
-    qtbot.addWidget(parts.window)
+    parts, tag_id = window_with_a_tag(qtbot, alice)
     w = parts.window
-    select_text(w.reader, "7.8%")
-    press(qtbot, w, Qt.Key.Key_1)
-    tag_id = w.inspector.detail().id
     parts.editing.edit_note("first")
     w.act_undo.trigger()
     assert tags.detail(alice, tag_id).note == ""
@@ -83,11 +75,11 @@ def test_undo_and_redo_still_work_when_nobody_else_changed_the_tag(
     assert tags.detail(alice, tag_id) is None
     w.act_redo.trigger()
     assert tags.detail(alice, tag_id) is not None
-    assert shown == []
+    assert dialogs == []
 
 
 def test_undoing_operations_refuses_a_colleagues_later_edit_of_every_kind(
-        qtbot: Any, team: tuple[Project, Project], shown: list[str]) -> None:
+        qtbot: Any, team: tuple[Project, Project], dialogs: list[str]) -> None:
     """The runner replays inverses with version checks whatever the action: a kind
     change, a deletion's restore (the colleague restored it first) and a review verdict
     are refused on undo once a colleague has moved on, and the colleague's version stays."""
@@ -95,28 +87,23 @@ def test_undoing_operations_refuses_a_colleagues_later_edit_of_every_kind(
     from desktop.services.ops.review import GiveVerdict
 
     alice, bob = team
-    make_application()
-    parts = build(alice)
-    qtbot.addWidget(parts.window)
+    parts, tag_id = window_with_a_tag(qtbot, alice)
     w = parts.window
-    select_text(w.reader, "7.8%")
-    press(qtbot, w, Qt.Key.Key_1)
-    tag_id = w.inspector.detail().id
 
     parts.editing.change_kind("target")  # alice, then bob edits the tag
     seen = tags.detail(bob, tag_id)
     tags.set_note(bob, tag_id, "bob was here", seen.version)
     w.act_undo.trigger()
     assert tags.detail(alice, tag_id).kind == "target"  # bob's version, not overwritten
-    assert "Someone else changed this tag" in shown[-1]
+    assert "Someone else changed this tag" in dialogs[-1]
 
     # a verdict on bob's tag, which bob then edits: withdrawing it is refused
     report_id = parts.shown.report_id
     theirs = tags.create_tag(bob, report_id, "metric", 0, 4).new_tag
     parts.runner.run(GiveVerdict(theirs, "reject"), "Reject")
     tags.set_note(bob, theirs, "fixed it", tags.detail(bob, theirs).version)
-    count = len(shown)
+    count = len(dialogs)
     w.act_undo.trigger()
-    assert len(shown) == count + 1 and "Someone else changed this tag" in shown[-1]
+    assert len(dialogs) == count + 1 and "Someone else changed this tag" in dialogs[-1]
     assert tags.detail(alice, theirs).status == "rejected"
     assert len(review.reviews(alice, theirs)) == 1
