@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import delete, inspect, or_, select
+from sqlalchemy import Connection, delete, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -54,6 +54,12 @@ def tag_versions(session: Session, report_ids: Collection[str],
     query = select(Tag.id, Tag.report_id, Tag.version, Tag.author_id).where(
         or_(Tag.report_id.in_(list(report_ids)), Tag.id.in_(list(tag_ids))))
     return [(t, r, v, a) for t, r, v, a in session.execute(query)]
+
+
+def versions_of(conn: Session | Connection, tag_ids: Collection[str]) -> dict[str, int]:
+    """tag id → version, for those of `tag_ids` that exist (read in chunks)."""
+    return {t: v for ids in _chunks(list(tag_ids)) for t, v in conn.execute(
+        select(Tag.id, Tag.version).where(Tag.id.in_(ids)))}
 
 
 def kinds_used_elsewhere(session: Session, kind_ids: Collection[str],

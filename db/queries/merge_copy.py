@@ -20,6 +20,7 @@ from sqlalchemy import (
     DateTime,
     Table,
     Text,
+    func,
     insert,
     select,
     type_coerce,
@@ -277,3 +278,27 @@ def new_tags(conn: Connection) -> tuple[int, list[str]]:
     count = int(conn.exec_driver_sql("SELECT count(*) FROM temp.rm_new").scalar_one())
     reports = conn.exec_driver_sql("SELECT DISTINCT report_id FROM temp.rm_new").scalars().all()
     return count, list(reports)
+
+
+# --- what a merge's record reads (desktop/services/merge.py `_Record`) ----------------------
+
+def last_event_id(conn: Connection) -> int:
+    """The highest history entry id so far (0 for none)."""
+    return conn.scalar(select(func.max(TagEvent.id))) or 0
+
+
+def events_after(conn: Connection, last: int, tag_ids: list[str]) -> list[int]:
+    """History entries of these tags added after entry `last`."""
+    return [i for ids in id_chunks(tag_ids) for i in conn.scalars(
+        select(TagEvent.id).where(TagEvent.id > last, TagEvent.tag_id.in_(ids)))]
+
+
+def state_ids(conn: Connection, pairs: list[tuple[str, str]]) -> list[int]:
+    """The report-state rows of these (report, analyst) pairs."""
+    return [i for report, analyst in pairs for i in conn.scalars(
+        select(ReportState.id).where(ReportState.report_id == report,
+                                     ReportState.analyst_id == analyst))]
+
+
+def state_of(conn: Connection, state_id: int) -> str | None:
+    return conn.scalar(select(ReportState.state).where(ReportState.id == state_id))

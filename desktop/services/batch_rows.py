@@ -22,8 +22,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
 from db.errors import StaleTagError
 from db.models import ReportState, Tag
 from db.queries import batch_rows as q
@@ -158,8 +156,7 @@ def swap(project: Project, step: Swap) -> tuple[Changes, Swap]:
             row.state, row.updated_at = state, updated_at
         session.flush()
         put_tags = [r["id"] for r in step.put.get("tag", [])]
-        versions = {t: v for t, v in session.execute(
-            select(Tag.id, Tag.version).where(Tag.id.in_([*put_tags, *step.tag_values])))}
+        versions = q.versions_of(session, [*put_tags, *step.tag_values])
         inverse = Swap(remove=q.ids_of(step.put), put=taken, versions=versions,
                        tag_values=before,
                        states={i: (step.states[i][2], *states_before[i]) for i in states_before},
@@ -173,9 +170,7 @@ def swap(project: Project, step: Swap) -> tuple[Changes, Swap]:
 
 def _changed_since(session: Any, step: Swap) -> int:
     """How many of the tags and report states `step` touches are not as it expects."""
-    ids = list(step.versions)
-    found = {t: v for i in range(0, len(ids), 500) for t, v in session.execute(
-        select(Tag.id, Tag.version).where(Tag.id.in_(ids[i:i + 500])))}
+    found = q.versions_of(session, step.versions)
     # as the merge (or the last undo or redo) left it, or as this window last left it
     # (its own later edits of the tag were undone before: the undo stack is in order)
     tags = sum(1 for t, v in step.versions.items()

@@ -36,7 +36,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
 from db.base import new_id
 from db.engine import is_url, open_project
@@ -56,6 +56,7 @@ from db.models import (
 )
 from db.queries import merge_copy as mc
 from db.queries import merge_plan
+from db.queries.batch_rows import versions_of
 from db.queries.merge_checks import check_sqlite_source
 from db.queries.merge_plan import TagPlan
 from desktop.domain.states import HistoryAction, TagState
@@ -278,7 +279,7 @@ class _Record:
     def __init__(self, conn: Connection, codec: mc.Codec) -> None:
         self.added: dict[str, list[Any]] = {}
         codec.inserted = self.added
-        self.last_event = conn.scalar(select(func.max(TagEvent.id))) or 0
+        self.last_event = mc.last_event_id(conn)
         self.tags: set[str] = set()  # every tag it touched
         self.deleted: dict[str, list[dict[str, Any]]] = {}
         self.before: dict[str, dict[str, Any]] = {}  # tag → its columns before
@@ -298,15 +299,9 @@ class _Record:
     def swap(self, conn: Connection) -> Swap:
         added = {table: list(ids) for table, ids in self.added.items()}
         tags = sorted(self.tags)
-        added["tag_event"] = [i for ids in mc.id_chunks(tags) for i in conn.scalars(
-            select(TagEvent.id).where(TagEvent.id > self.last_event, TagEvent.tag_id.in_(ids)))]
-        added["report_state"] = [
-            i for report, analyst in self.new_states for i in conn.scalars(
-                select(ReportState.id).where(ReportState.report_id == report,
-                                             ReportState.analyst_id == analyst))]
-        checked = sorted({*added.get("tag", []), *self.before})
-        versions = {t: v for ids in mc.id_chunks(checked) for t, v in conn.execute(
-            select(Tag.id, Tag.version).where(Tag.id.in_(ids)))}
+        added["tag_event"] = mc.events_after(conn, self.last_event, tags)
+        added["report_state"] = mc.state_ids(conn, self.new_states)
+        versions = versions_of(conn, sorted({*added.get("tag", []), *self.before}))
         links = {r["id"]: r for r in self.deleted.get("tag_link", [])}  # once each
         put = {**self.deleted, "tag_link": list(links.values())}
         return Swap(remove=added, put=put, versions=versions, tag_values=self.before,
@@ -641,8 +636,7 @@ def _merge_states(conn: Connection, codec: mc.Codec, rows: list[dict[str, Any]],
             state_id, at = mine[key]
             if row["updated_at"] > at:
                 if rec is not None and state_id not in rec.states:
-                    before = conn.scalar(select(ReportState.state)
-                                         .where(ReportState.id == state_id))
+                    before = mc.state_of(conn, state_id)
                     rec.states[state_id] = (row["updated_at"], str(before), at)
                 mc.update_report_state(conn, codec, state_id, row["state"],
                                        row["updated_at"])
