@@ -458,12 +458,16 @@ class ReaderView(QPlainTextEdit):
                                      int(bottom - top) + 2 * margin + 1))
 
     def _visible_range(self) -> tuple[int, int]:
-        first = self.firstVisibleBlock()
-        start = first.position() if first.isValid() else 0
-        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
-        end_block = self.document().findBlock(bottom)
-        end = end_block.position() + end_block.length() if end_block.isValid() else bottom
-        return self._offsets.to_codepoint(start), self._offsets.to_codepoint(end) + 1
+        return self._range_of(self.viewport().rect())
+
+    def _range_of(self, rect: QRect) -> tuple[int, int]:
+        """The code points laid out in the viewport's `rect`, to whole paragraphs."""
+        doc = self.document()
+        top = doc.findBlock(self.cursorForPosition(rect.topLeft()).position())
+        bottom = doc.findBlock(self.cursorForPosition(rect.bottomRight()).position())
+        end = bottom.position() + bottom.length()
+        return (self._offsets.to_codepoint(top.position()),
+                self._offsets.to_codepoint(end) + 1)
 
     def _laid_out_key(self) -> tuple[object, ...]:
         """What the rectangles of a span depend on: the scroll position, the viewport's
@@ -523,15 +527,6 @@ class ReaderView(QPlainTextEdit):
                     rects.append(QRectF(geo.left() + x1, geo.top() + rect.top(), x2 - x1, rect.height()))
             block = block.next()
         return rects, complete
-
-    def _range_of(self, rect: QRect) -> tuple[int, int]:
-        """The code points laid out in the viewport's `rect`, to whole paragraphs."""
-        doc = self.document()
-        top = doc.findBlock(self.cursorForPosition(rect.topLeft()).position())
-        bottom = doc.findBlock(self.cursorForPosition(rect.bottomRight()).position())
-        end = bottom.position() + bottom.length()
-        return (self._offsets.to_codepoint(top.position()),
-                self._offsets.to_codepoint(end) + 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._keep_segments()
